@@ -1,0 +1,171 @@
+//! Scenario <-> query string (key set version 1).
+//!
+//! Encoding is canonical: `v=1` first, then only the keys whose value differs
+//! from its default, in the parameter table's order; shares in percent,
+//! months as `YYYY-MM`, numbers as the shortest decimal that reads back
+//! exactly. Decoding accepts untrusted text and never panics: bad parts stay
+//! at their defaults and each is reported as a [`Problem`].
+
+use crate::params::{Key, PARAMS};
+use crate::problem::{Issue, Problem};
+use crate::scenario::Scenario;
+
+/// The key set version written and understood.
+pub const VERSION: &str = "1";
+
+/// Longest query read, in characters; a longer one is refused whole.
+pub const MAX_QUERY_LEN: usize = 8192;
+
+/// Languages of the page (`lang` key, page only).
+pub const LANGS: [&str; 2] = ["nl", "en"];
+
+/// The result of reading a query string.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    /// The scenario, with every bad part at its default.
+    pub scenario: Scenario,
+    /// The page language, when given and valid.
+    pub lang: Option<String>,
+    /// Every problem found, in the order met.
+    pub problems: Vec<Problem>,
+}
+
+/// The canonical query string of `scenario` (without a leading `?`).
+pub fn encode(scenario: &Scenario) -> String {
+    let mut out = format!("v={VERSION}");
+    for spec in PARAMS.iter().filter(|p| !scenario.is_default(p.key)) {
+        out.push('&');
+        out.push_str(spec.name);
+        out.push('=');
+        out.push_str(&scenario.text(spec.key));
+    }
+    out
+}
+
+/// The canonical query with the page language appended when it is not Dutch.
+pub fn encode_page(scenario: &Scenario, lang: &str) -> String {
+    let query = encode(scenario);
+    if lang == LANGS[0] { query } else { format!("{query}&lang={lang}") }
+}
+
+/// Reads a query string (with or without a leading `?`). Never panics.
+pub fn decode(query: &str) -> Decoded {
+    let mut decoded = Decoded { scenario: Scenario::default(), lang: None, problems: Vec::new() };
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let len = query.chars().count();
+    if len > MAX_QUERY_LEN {
+        decoded.problems.push(Problem::new("query", "", Issue::TooLong { len }));
+        return decoded;
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for part in query.split('&').filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = part.split_once('=').unwrap_or((part, ""));
+        let (key, value) = (percent_decode(raw_key), percent_decode(raw_value));
+        if seen.contains(&key) {
+            decoded.problems.push(Problem::new(&key, &value, Issue::Duplicate));
+            continue;
+        }
+        seen.push(key.clone());
+        match key.as_str() {
+            "v" if value != VERSION => decoded.problems.push(Problem::new(&key, &value, Issue::Version)),
+            "v" => {}
+            "lang" if LANGS.contains(&value.as_str()) => decoded.lang = Some(value),
+            "lang" => decoded
+                .problems
+                .push(Problem::new(&key, &value, Issue::OutOfRange { min: LANGS[0].into(), max: LANGS[1].into() })),
+            _ => {
+                if let Err(problem) = decoded.scenario.set_text(&key, &value) {
+                    decoded.problems.push(problem);
+                }
+            }
+        }
+    }
+    decoded.problems.extend(decoded.scenario.repair());
+    decoded
+}
+
+/// Undoes URL encoding (`%XX` and `+` for a space); invalid escapes stay as
+/// written and invalid UTF-8 becomes U+FFFD, so the value is then reported as malformed.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encodes a value for a query string (everything but unreserved characters).
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The keys of the parameter table, in canonical order (for docs and the CLI's help).
+pub fn keys() -> impl Iterator<Item = (Key, &'static str)> {
+    PARAMS.iter().map(|p| (p.key, p.name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_scenario_is_just_the_version() {
+        assert_eq!(encode(&Scenario::default()), "v=1");
+        let d = decode("");
+        assert_eq!(d.scenario, Scenario::default());
+        assert!(d.problems.is_empty());
+    }
+
+    #[test]
+    fn round_trip_in_canonical_order() {
+        let d = decode("?region=12.5&aid=50&v=1&start=2025-03&lang=en&seed=7");
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        assert_eq!(encode(&d.scenario), "v=1&seed=7&start=2025-03&aid=50&region=12.5");
+        assert_eq!(encode_page(&d.scenario, "en"), "v=1&seed=7&start=2025-03&aid=50&region=12.5&lang=en");
+        assert_eq!(d.lang.as_deref(), Some("en"));
+        assert_eq!(decode(&encode(&d.scenario)).scenario, d.scenario);
+    }
+
+    #[test]
+    fn bad_parts_are_reported_and_left_at_defaults() {
+        let d = decode("v=2&aid=200&aid=5&zzz=1&longer=abc&start=2024-13&runs=&eps_sd=20&eps=100&lang=de&%ZZ=1");
+        let lines: Vec<String> = d.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(lines.len(), 10, "{lines:#?}");
+        assert!(lines.iter().any(|l| l == "aid=200: out of range, allowed 0 to 100"));
+        assert!(lines.iter().any(|l| l.starts_with("aid=5: key given more than once")));
+        assert!(lines.iter().any(|l| l.starts_with("eps_sd=20: too large for eps")));
+        assert_eq!(encode(&d.scenario), "v=1&eps=100&eps_sd=0");
+    }
+
+    #[test]
+    fn absurd_input_never_panics() {
+        let long = "a".repeat(MAX_QUERY_LEN + 1);
+        assert_eq!(decode(&long).problems.len(), 1);
+        for q in ["%", "%4", "&&&", "=", "==", "v", "seed=-0", "seed=99999999999999999999999", "longer=-.5", "é=ü%FF"] {
+            let _ = decode(q);
+        }
+        assert_eq!(percent_decode("a%2Bb+c%"), "a+b c%");
+    }
+}

@@ -1,0 +1,111 @@
+//! The scenario in model units: what the Monte Carlo engine reads.
+//!
+//! [`crate::Scenario`] holds values in their public (URL) units: percent for
+//! shares, `YYYY-MM` months. [`crate::Scenario::model_params`] converts them
+//! into this struct: shares as fractions 0..1, months as offsets from the
+//! projection's start month (month 0).
+
+use crate::month::Month;
+
+/// One lever (MODEL-BRIEF "Levers"): its value moves linearly from `today`
+/// to `target` along the ramp that begins at `from`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LeverSetting {
+    /// Today's value of the lever (share 0..1).
+    pub today: f64,
+    /// The user's value (share 0..1).
+    pub target: f64,
+    /// Start month of the ramp, in months after the projection's start (may be negative).
+    pub from: i32,
+    /// Length of the ramp in months; 0 means the full value from `from` on.
+    pub ramp: u32,
+}
+
+impl LeverSetting {
+    /// Progress a(m) = clamp((m - from + 1) / ramp, 0, 1) at projected month `m`
+    /// (0 = start month); with ramp 0: 1 from `from` on, 0 before.
+    pub fn progress(&self, m: i32) -> f64 {
+        if self.ramp == 0 {
+            return if m >= self.from { 1.0 } else { 0.0 };
+        }
+        let a = f64::from(m - self.from + 1) / f64::from(self.ramp);
+        a.clamp(0.0, 1.0)
+    }
+
+    /// The lever's value at projected month `m` (share 0..1):
+    /// today + (target - today) * a(m).
+    pub fn value(&self, m: i32) -> f64 {
+        self.today + (self.target - self.today) * self.progress(m)
+    }
+
+    /// True when the lever changes nothing (its value equals today's).
+    pub fn is_idle(&self) -> bool {
+        self.target == self.today
+    }
+}
+
+/// An uncertain parameter, drawn once per Monte Carlo run.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Uncertain {
+    /// Mean, in the parameter's model unit.
+    pub mean: f64,
+    /// Standard deviation, same unit; 0 makes the parameter fixed.
+    pub sd: f64,
+}
+
+/// A target: the mean count over a window at or below a threshold.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TargetSpec {
+    /// Threshold (clients/month).
+    pub threshold: f64,
+    /// First month of the window, in months after the projection's start.
+    pub from: i32,
+    /// Last month of the window (inclusive), in months after the projection's start.
+    pub to: i32,
+}
+
+/// Every input of the model, in model units. Built by [`crate::Scenario::model_params`],
+/// which guarantees the invariants listed per field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelParams {
+    /// Random seed of the scenario.
+    pub seed: u64,
+    /// Number of Monte Carlo runs (>= 1).
+    pub runs: u32,
+    /// First projected month (month 0).
+    pub start: Month,
+    /// Number of projected months (>= 1).
+    pub horizon: u32,
+    /// Lever 1: share of Wmo beschikkingen longer than one year (today 0.25).
+    pub longer: LeverSetting,
+    /// Lever 2: hulpmiddel adoption share (today 0).
+    pub aid: LeverSetting,
+    /// Lever 3: youth share of the intake (today = `youth0`); target in 0..=0.45.
+    pub youth: LeverSetting,
+    /// Lever 4: direct reduction by the regional approach (today 0), at most 0.5.
+    pub region: LeverSetting,
+    /// L: underlying level without measures (clients/month); draws below 0 become 0.
+    pub level: Uncertain,
+    /// g: autonomous trend (share per year, e.g. 0.03 = 3 %/year).
+    pub trend: Uncertain,
+    /// epsilon: share of Wmo-to-Wlz transitions triggered by a renewal (beta; sd < sqrt(m(1-m)) unless m is 0 or 1 with sd 0).
+    pub eps: Uncertain,
+    /// theta: share of referrals where the hulpmiddel leads to no Wlz application (beta; same rule).
+    pub theta: Uncertain,
+    /// phi: AR(1) coefficient of the log fluctuation, in (-1, 1).
+    pub phi: f64,
+    /// sigma: standard deviation of the log fluctuation factor (>= 0).
+    pub sigma: f64,
+    /// w: share of intake with Wmo support before (0..1).
+    pub wmo: f64,
+    /// y0: share aged 26 or younger in today's intake (strictly between 0 and 1).
+    pub youth0: f64,
+    /// S(0): stock of clients with a ggz-wonen indication at the start month (clients).
+    pub stock: f64,
+    /// mu: outflow from the stock (share per month).
+    pub outflow: f64,
+    /// Target 1 (short term): threshold = baseline * (1 - cut).
+    pub t1: TargetSpec,
+    /// Target 2 (long term).
+    pub t2: TargetSpec,
+}

@@ -1,0 +1,111 @@
+//! Problems found in untrusted input (a URL, a CLI argument, a typed value).
+//!
+//! Each names the key, the value as given (shortened when absurdly long) and
+//! what is allowed. [`std::fmt::Display`] gives one English line for the CLI;
+//! the page renders [`Issue`] from its own NL/EN catalogue.
+
+use crate::params::{self, Key, Kind};
+use serde::Serialize;
+use std::fmt;
+
+/// What is wrong with one key's value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum Issue {
+    /// The key is not part of key set version 1.
+    UnknownKey,
+    /// The key appeared more than once; the first value was used.
+    Duplicate,
+    /// The value is not of the key's kind (whole number, decimal, `YYYY-MM`).
+    Malformed(Kind),
+    /// The value lies outside the valid range (bounds as written in the URL).
+    OutOfRange {
+        /// Smallest valid value.
+        min: String,
+        /// Largest valid value.
+        max: String,
+    },
+    /// The value of `v` is not a supported key set version.
+    Version,
+    /// The query is longer than [`crate::codec::MAX_QUERY_LEN`] characters; nothing was read.
+    TooLong {
+        /// Length of the query (characters).
+        len: usize,
+    },
+    /// A beta parameter's spread must stay below sqrt(m (1 - m)) (percent).
+    SpreadTooLarge {
+        /// The mean's key.
+        mean: Key,
+        /// The exclusive upper limit of the spread (percent).
+        limit: f64,
+    },
+    /// A target window ends before it starts.
+    WindowReversed {
+        /// The key of the window's first month.
+        from: Key,
+    },
+}
+
+/// One problem: the key, the value as given and the issue.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Problem {
+    /// The key as given (shortened to 40 characters).
+    pub key: String,
+    /// The value as given (shortened to 40 characters).
+    pub value: String,
+    /// What is wrong.
+    pub issue: Issue,
+}
+
+impl Problem {
+    /// A problem with `key`'s `value`.
+    pub fn new(key: &str, value: &str, issue: Issue) -> Problem {
+        Problem { key: shorten(key), value: shorten(value), issue }
+    }
+}
+
+fn shorten(text: &str) -> String {
+    const MAX: usize = 40;
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (key, value) = (&self.key, &self.value);
+        match &self.issue {
+            Issue::UnknownKey => write!(f, "{key}: unknown key (ignored)"),
+            Issue::Duplicate => write!(f, "{key}={value}: key given more than once, the first value is used"),
+            Issue::Malformed(kind) => {
+                let expected = match kind {
+                    Kind::Int => "a whole number",
+                    Kind::Real => "a plain decimal number",
+                    Kind::Month => "a month written YYYY-MM",
+                };
+                write!(f, "{key}={value}: not {expected}")?;
+                if let Some(spec) = params::by_name(key) {
+                    let text = |v| crate::scenario::format_value(spec, v);
+                    write!(f, ", allowed {} to {}", text(spec.min), text(spec.max))?;
+                }
+                Ok(())
+            }
+            Issue::OutOfRange { min, max } => write!(f, "{key}={value}: out of range, allowed {min} to {max}"),
+            Issue::Version => write!(f, "{key}={value}: unsupported version, allowed 1 (read as version 1)"),
+            Issue::TooLong { len } => write!(
+                f,
+                "query of {len} characters is too long, allowed at most {} (defaults used)",
+                crate::codec::MAX_QUERY_LEN
+            ),
+            Issue::SpreadTooLarge { mean, limit } => write!(
+                f,
+                "{key}={value}: too large for {}, allowed 0 to below {limit:.1}",
+                params::spec(*mean).name
+            ),
+            Issue::WindowReversed { from } => {
+                write!(f, "{key}={value}: window ends before {} (default used)", params::spec(*from).name)
+            }
+        }
+    }
+}

@@ -1,0 +1,265 @@
+//! A scenario: one value per key of the parameter table, in URL units.
+//!
+//! Only values that differ from their default are stored; every other key
+//! reads its default from [`crate::params::PARAMS`]. Some defaults follow
+//! other keys (a lever's start month is the projection's start; lever 3
+//! defaults to youth0; target 2's window is the horizon's last 12 months).
+
+use crate::model_params::{LeverSetting, ModelParams, TargetSpec, Uncertain};
+use crate::month::Month;
+use crate::params::{self, DefaultRule, Key, Kind, PARAMS, ParamSpec};
+use crate::problem::{Issue, Problem};
+
+/// Today's share of Wmo beschikkingen longer than one year (lever 1's today
+/// value), as a fraction: 0.20 + 0.05 in the Significant study (seed 004).
+pub const LONGER_TODAY: f64 = 0.25;
+
+/// A complete scenario; `Scenario::default()` is the brief's default scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    values: [Option<f64>; PARAMS.len()],
+}
+
+impl std::default::Default for Scenario {
+    fn default() -> Scenario {
+        Scenario { values: [None; PARAMS.len()] }
+    }
+}
+
+impl Scenario {
+    /// The value of `key` in URL units (percent for shares, months as [`Month`] numbers).
+    pub fn get(&self, key: Key) -> f64 {
+        self.values[key as usize].unwrap_or_else(|| self.default_of(key))
+    }
+
+    /// The month value of a month key.
+    pub fn month(&self, key: Key) -> Month {
+        Month(self.get(key) as i32)
+    }
+
+    /// The default of `key` given the other values of this scenario.
+    pub fn default_of(&self, key: Key) -> f64 {
+        match params::spec(key).default {
+            DefaultRule::Fixed(v) => v,
+            DefaultRule::Start => self.get(Key::Start),
+            DefaultRule::SameAs(other) => self.get(other),
+            DefaultRule::FromEnd(n) => self.get(Key::Start) + self.get(Key::Horizon) - 1.0 - f64::from(n),
+        }
+    }
+
+    /// True when `key` is at its default (and so is left out of the URL).
+    pub fn is_default(&self, key: Key) -> bool {
+        self.values[key as usize].is_none()
+    }
+
+    /// Sets `key` to `value` (URL units) after checking its kind and range;
+    /// a value equal to the default is stored as "default". On error nothing changes.
+    pub fn set(&mut self, key: Key, value: f64) -> Result<(), Problem> {
+        let spec = params::spec(key);
+        check(spec, value).map_err(|issue| Problem::new(spec.name, &format_value(spec, value), issue))?;
+        self.values[key as usize] = (value != self.default_of(key)).then_some(value);
+        Ok(())
+    }
+
+    /// Parses `text` as the value of the key named `name` and sets it.
+    pub fn set_text(&mut self, name: &str, text: &str) -> Result<(), Problem> {
+        let spec = params::by_name(name).ok_or_else(|| Problem::new(name, text, Issue::UnknownKey))?;
+        let value = parse_value(spec, text).ok_or_else(|| Problem::new(name, text, Issue::Malformed(spec.kind)))?;
+        self.set(spec.key, value)
+    }
+
+    /// Puts `key` back at its default.
+    pub fn reset(&mut self, key: Key) {
+        self.values[key as usize] = None;
+    }
+
+    /// The value of `key` as written in the URL (`YYYY-MM` for months).
+    pub fn text(&self, key: Key) -> String {
+        format_value(params::spec(key), self.get(key))
+    }
+
+    /// Checks the rules that tie keys together and repairs what breaks them:
+    /// the offending key goes back to its default, or to the nearest valid
+    /// value when its default breaks the rule too. Returns one problem per repair.
+    pub fn repair(&mut self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for (mean, sd) in [(Key::Eps, Key::EpsSd), (Key::Theta, Key::ThetaSd)] {
+            let limit = beta_sd_limit(self.get(mean));
+            if !sd_fits(self.get(sd), limit) {
+                let bad = self.text(sd);
+                self.reset(sd);
+                if !sd_fits(self.get(sd), limit) {
+                    let step = params::spec(sd).step;
+                    let fitting = ((limit / step).ceil() - 1.0).max(0.0) * step;
+                    self.values[sd as usize] = Some(fitting);
+                }
+                problems.push(Problem::new(params::spec(sd).name, &bad, Issue::SpreadTooLarge { mean, limit }));
+            }
+        }
+        for (from, to) in [(Key::T1From, Key::T1To), (Key::T2From, Key::T2To)] {
+            if self.get(to) < self.get(from) {
+                let bad = self.text(to);
+                self.reset(to);
+                if self.get(to) < self.get(from) {
+                    self.reset(from);
+                }
+                problems.push(Problem::new(params::spec(to).name, &bad, Issue::WindowReversed { from }));
+            }
+        }
+        problems
+    }
+
+    /// The scenario in model units (shares as fractions, months relative to the start).
+    /// Call [`Scenario::repair`] first on anything that did not come from `set`.
+    pub fn model_params(&self) -> ModelParams {
+        let start = self.month(Key::Start);
+        let share = |key| self.get(key) / 100.0;
+        let offset = |key| self.month(key).since(start);
+        let lever = |today: f64, value: Key, from: Key, ramp: Key| LeverSetting {
+            today,
+            target: share(value),
+            from: offset(from),
+            ramp: self.get(ramp) as u32,
+        };
+        let uncertain = |mean, sd, scale: f64| Uncertain { mean: self.get(mean) / scale, sd: self.get(sd) / scale };
+        ModelParams {
+            seed: self.get(Key::Seed) as u64,
+            runs: self.get(Key::Runs) as u32,
+            start,
+            horizon: self.get(Key::Horizon) as u32,
+            longer: lever(LONGER_TODAY, Key::Longer, Key::LongerFrom, Key::LongerRamp),
+            aid: lever(0.0, Key::Aid, Key::AidFrom, Key::AidRamp),
+            youth: lever(share(Key::Youth0), Key::Youth, Key::YouthFrom, Key::YouthRamp),
+            region: lever(0.0, Key::Region, Key::RegionFrom, Key::RegionRamp),
+            level: uncertain(Key::Level, Key::LevelSd, 1.0),
+            trend: uncertain(Key::Trend, Key::TrendSd, 100.0),
+            eps: uncertain(Key::Eps, Key::EpsSd, 100.0),
+            theta: uncertain(Key::Theta, Key::ThetaSd, 100.0),
+            phi: self.get(Key::Phi),
+            sigma: share(Key::Sigma),
+            wmo: share(Key::Wmo),
+            youth0: share(Key::Youth0),
+            stock: self.get(Key::Stock),
+            outflow: share(Key::Outflow),
+            t1: TargetSpec {
+                threshold: self.get(Key::Baseline) * (1.0 - share(Key::Cut)),
+                from: offset(Key::T1From),
+                to: offset(Key::T1To),
+            },
+            t2: TargetSpec { threshold: self.get(Key::T2), from: offset(Key::T2From), to: offset(Key::T2To) },
+        }
+    }
+}
+
+/// Largest standard deviation (percent) a beta parameter with mean `mean`
+/// (percent) can have: sqrt(m (1 - m)), exclusive.
+pub fn beta_sd_limit(mean: f64) -> f64 {
+    (mean * (100.0 - mean)).max(0.0).sqrt()
+}
+
+fn sd_fits(sd: f64, limit: f64) -> bool {
+    sd == 0.0 || sd < limit
+}
+
+fn check(spec: &ParamSpec, value: f64) -> Result<(), Issue> {
+    if !value.is_finite() {
+        return Err(Issue::Malformed(spec.kind));
+    }
+    if spec.kind != Kind::Real && value.fract() != 0.0 {
+        return Err(Issue::Malformed(spec.kind));
+    }
+    if value < spec.min || value > spec.max {
+        return Err(Issue::OutOfRange { min: format_value(spec, spec.min), max: format_value(spec, spec.max) });
+    }
+    Ok(())
+}
+
+/// Parses a value as written in the URL: whole numbers for `Int`, plain
+/// decimals (no exponent, no `inf`/`nan`) for `Real`, `YYYY-MM` for months.
+pub fn parse_value(spec: &ParamSpec, text: &str) -> Option<f64> {
+    match spec.kind {
+        Kind::Month => Month::parse(text).map(|m| f64::from(m.0)),
+        Kind::Int | Kind::Real => {
+            let digits = text.strip_prefix('-').unwrap_or(text);
+            let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+            let plain = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+            let ok = !digits.is_empty()
+                && digits.len() <= 24
+                && plain(whole)
+                && plain(fraction)
+                && !(whole.is_empty() && fraction.is_empty())
+                && (spec.kind == Kind::Real || !digits.contains('.'));
+            ok.then(|| text.parse::<f64>().ok()).flatten().filter(|v| v.is_finite())
+        }
+    }
+}
+
+/// Writes a value as in the URL: the shortest decimal that reads back to the
+/// same number (never an exponent), whole numbers without a point, months as `YYYY-MM`.
+pub fn format_value(spec: &ParamSpec, value: f64) -> String {
+    match spec.kind {
+        Kind::Month => Month(value as i32).to_string(),
+        _ if !value.is_finite() => value.to_string(),
+        _ => {
+            let text = format!("{value}");
+            if text == "-0" { "0".into() } else { text }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_follow_their_keys() {
+        let mut s = Scenario::default();
+        assert_eq!(s.text(Key::LongerFrom), "2024-01");
+        assert_eq!(s.text(Key::T2From), "2030-01");
+        assert_eq!(s.text(Key::T2To), "2030-12");
+        assert_eq!(s.get(Key::Youth), 10.0);
+        s.set_text("youth0", "20").unwrap();
+        s.set_text("horizon", "12").unwrap();
+        assert_eq!(s.get(Key::Youth), 20.0);
+        assert_eq!(s.text(Key::T2From), "2024-01");
+    }
+
+    #[test]
+    fn set_rejects_bad_values_and_keeps_the_old_one() {
+        let mut s = Scenario::default();
+        let e = s.set_text("aid", "120").unwrap_err();
+        assert_eq!(e.to_string(), "aid=120: out of range, allowed 0 to 100");
+        assert!(s.set_text("runs", "10.5").is_err());
+        assert!(s.set_text("aid", "1e2").is_err());
+        assert!(s.set_text("aid", "NaN").is_err());
+        assert!(s.set_text("start", "2024-1").is_err());
+        assert!(s.set_text("nope", "1").is_err());
+        assert!(s.is_default(Key::Aid) && s.is_default(Key::Runs));
+        s.set(Key::Aid, 0.0).unwrap();
+        assert!(s.is_default(Key::Aid), "a value equal to its default is not stored");
+    }
+
+    #[test]
+    fn repair_fixes_spreads_too_large_for_the_mean() {
+        let mut s = Scenario::default();
+        s.set_text("eps", "99").unwrap();
+        let problems = s.repair();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(s.get(Key::EpsSd) < beta_sd_limit(99.0));
+        assert!(s.repair().is_empty(), "a repaired scenario is valid");
+        s.set_text("t1_to", "2023-12").unwrap();
+        assert_eq!(s.repair().len(), 1);
+        assert_eq!(s.text(Key::T1To), "2024-03");
+    }
+
+    #[test]
+    fn default_model_params_match_the_brief() {
+        let p = Scenario::default().model_params();
+        assert_eq!((p.runs, p.seed, p.horizon), (10_000, 1, 84));
+        assert_eq!(p.t1.threshold, 240.0);
+        assert_eq!((p.t1.from, p.t1.to, p.t2.from, p.t2.to), (0, 2, 72, 83));
+        assert_eq!(p.youth.today, p.youth.target);
+        assert!(p.longer.is_idle() && p.aid.is_idle() && p.region.is_idle());
+        assert_eq!((p.level.mean, p.level.sd, p.eps.mean, p.theta.sd), (250.0, 12.5, 0.5, 0.07));
+    }
+}

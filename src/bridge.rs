@@ -1,0 +1,80 @@
+//! The page side of the worker protocol: spawns the Web Worker and turns its
+//! messages (and failures) into [`Response`]s.
+
+use crate::protocol::{Request, Response};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+use yew::Callback;
+
+/// Path of the worker script, relative to the page (so any sub-path works).
+pub const WORKER_URL: &str = "./worker_loader.js";
+
+/// A running worker and the handlers that keep it talking to the page.
+pub struct EngineWorker {
+    worker: Worker,
+    last_sent: Rc<Cell<u64>>,
+    /// Until the worker says [`Response::Ready`], the newest request waits here.
+    pending: Rc<RefCell<Option<Request>>>,
+    ready: Rc<Cell<bool>>,
+    _onmessage: Closure<dyn FnMut(MessageEvent)>,
+    _onerror: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+impl EngineWorker {
+    /// Starts the worker; every message or failure goes to `on_response`.
+    pub fn spawn(on_response: Callback<Response>) -> Result<EngineWorker, String> {
+        let worker = Worker::new(WORKER_URL).map_err(|e| format!("{e:?}"))?;
+        let last_sent = Rc::new(Cell::new(0));
+        let pending: Rc<RefCell<Option<Request>>> = Rc::default();
+        let ready = Rc::new(Cell::new(false));
+        let respond = on_response.clone();
+        let (sent, waiting, is_ready, target) = (last_sent.clone(), pending.clone(), ready.clone(), worker.clone());
+        let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let text = event.data().as_string().unwrap_or_default();
+            match serde_json::from_str::<Response>(&text) {
+                Ok(Response::Ready) => {
+                    is_ready.set(true);
+                    if let Some(request) = waiting.borrow_mut().take() {
+                        post(&target, &request);
+                    }
+                }
+                Ok(response) => respond.emit(response),
+                Err(e) => respond.emit(Response::Failed { id: sent.get(), message: e.to_string() }),
+            }
+        });
+        let sent = last_sent.clone();
+        let onerror = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+            event.prevent_default();
+            on_response.emit(Response::Failed { id: sent.get(), message: event.message() });
+        });
+        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+        Ok(EngineWorker { worker, last_sent, pending, ready, _onmessage: onmessage, _onerror: onerror })
+    }
+
+    /// Sends `request` (or keeps it until the worker is ready); earlier
+    /// requests still running are dropped by the worker.
+    pub fn send(&self, request: &Request) {
+        self.last_sent.set(request.id);
+        if self.ready.get() {
+            post(&self.worker, request);
+        } else {
+            *self.pending.borrow_mut() = Some(request.clone());
+        }
+    }
+}
+
+fn post(worker: &Worker, request: &Request) {
+    if let Ok(text) = serde_json::to_string(request) {
+        let _ = worker.post_message(&JsValue::from_str(&text));
+    }
+}
+
+impl Drop for EngineWorker {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}

@@ -1,0 +1,134 @@
+//! The page: owns the state (one reducer), talks to the worker, keeps the URL
+//! and `<html lang>` in step with the state.
+
+use super::fan_chart::FanChart;
+use super::lever::Lever;
+use super::scorecard::Scorecard;
+use crate::bridge::EngineWorker;
+use crate::i18n::{Lang, number, tr};
+use crate::protocol::{Request, Response};
+use crate::state::{Action, State};
+use std::rc::Rc;
+use wlz_engine::params::Key;
+use wlz_engine::{MODEL_VERSION, codec};
+use yew::prelude::*;
+
+fn current_query() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+fn show_query(query: &str) {
+    let Some(window) = web_sys::window() else { return };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{query}")));
+    }
+}
+
+fn set_document_lang(lang: Lang) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}
+
+/// The levers shown on the page, in order.
+pub const LEVERS: [Key; 4] = [Key::Longer, Key::Aid, Key::Youth, Key::Region];
+
+/// The whole page.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| State::from_query(&current_query()));
+    let worker = use_mut_ref(|| None::<EngineWorker>);
+    {
+        let (worker, dispatcher) = (worker.clone(), state.dispatcher());
+        use_effect_with((), move |_| {
+            let on_response = Callback::from(move |response: Response| {
+                dispatcher.dispatch(match response {
+                    Response::Result { id, report, partial } => Action::Result { id, report: Rc::from(report), partial },
+                    Response::Failed { id, message } => Action::Failed { id, message },
+                    Response::Ready => return,
+                })
+            });
+            match EngineWorker::spawn(on_response.clone()) {
+                Ok(spawned) => *worker.borrow_mut() = Some(spawned),
+                Err(message) => on_response.emit(Response::Failed { id: 1, message }),
+            }
+        });
+    }
+    {
+        let worker = worker.clone();
+        let query = codec::encode(&state.scenario);
+        use_effect_with(state.request, move |id| {
+            if let Some(worker) = worker.borrow().as_ref() {
+                worker.send(&Request { id: *id, query });
+            }
+        });
+    }
+    use_effect_with((state.query(), state.lang), |(query, lang)| {
+        show_query(query);
+        set_document_lang(*lang);
+    });
+
+    let lang = state.lang;
+    let on_set = {
+        let d = state.dispatcher();
+        Callback::from(move |(key, value)| d.dispatch(Action::Set(key, value)))
+    };
+    let on_type = {
+        let d = state.dispatcher();
+        Callback::from(move |(key, text)| d.dispatch(Action::Type(key, text)))
+    };
+    let switch_lang = {
+        let d = state.dispatcher();
+        let other = if lang == Lang::Nl { Lang::En } else { Lang::Nl };
+        Callback::from(move |_| d.dispatch(Action::Lang(other)))
+    };
+    let levers = LEVERS.iter().map(|&key| {
+        let problem = state.entry_problem.as_ref().filter(|(k, _)| *k == key).map(|(_, p)| p.clone());
+        html! {
+            <Lever key_={key} value={state.scenario.get(key)} {lang} {problem}
+                on_set={on_set.clone()} on_type={on_type.clone()} />
+        }
+    });
+    let status = match (&state.failure, &state.result) {
+        (Some(message), _) => html! { <p class="status error" role="alert">{tr(lang, "status.error")}{": "}{message}</p> },
+        (None, Some((report, partial))) => html! {
+            <p class="status" data-testid="status">
+                {format!("{} {} {} ms", number(lang, report.runs as f64, 0), tr(lang, "status.done"), number(lang, report.elapsed_ms, 0))}
+                if *partial { {" · "}{tr(lang, "status.partial")} }
+            </p>
+        },
+        (None, None) => html! { <p class="status">{tr(lang, "status.running")}</p> },
+    };
+    html! {
+        <>
+            <header class="top">
+                <h1>{tr(lang, "title")}</h1>
+                <button type="button" class="lang" onclick={switch_lang} aria-label={tr(lang, "lang.switch.label")}
+                    lang={if lang == Lang::Nl { "en" } else { "nl" }}>{tr(lang, "lang.switch")}</button>
+            </header>
+            <main>
+                <p class="lead">{tr(lang, "lead")}</p>
+                if !state.link_problems.is_empty() {
+                    <div class="notice" role="status">
+                        <p>{tr(lang, "problems")}</p>
+                        <ul>{for state.link_problems.iter().map(|p| html! { <li>{p.to_string()}</li> })}</ul>
+                    </div>
+                }
+                <div class="layout">
+                    <section class="levers" aria-labelledby="levers-title">
+                        <h2 id="levers-title">{tr(lang, "levers")}</h2>
+                        {for levers}
+                    </section>
+                    <section class="results" aria-live="polite" aria-busy={state.computing().to_string()}>
+                        if let Some((report, _)) = &state.result {
+                            <FanChart report={report.clone()} {lang} />
+                            <Scorecard report={report.clone()} {lang} />
+                        }
+                        {status}
+                    </section>
+                </div>
+            </main>
+            <footer><p>{tr(lang, "model.version")}{" "}{MODEL_VERSION}</p></footer>
+        </>
+    }
+}

@@ -1,0 +1,17 @@
+//! # wlz-app
+//!
+//! The browser front end: renders [`state::State`] and sends every
+//! computation to a Web Worker ([`worker`]); it computes nothing itself.
+//! The numbers come from `wlz-engine`.
+
+pub mod bridge;
+pub mod components;
+pub mod i18n;
+pub mod protocol;
+pub mod state;
+pub mod worker;
+
+/// Mounts the page on `<body>`.
+pub fn start() {
+    yew::Renderer::<components::app::App>::new().render();
+}

@@ -1,0 +1,5 @@
+//! Entry point of the page's wasm binary.
+
+fn main() {
+    wlz_app::start();
+}

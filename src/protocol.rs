@@ -1,0 +1,40 @@
+//! The message protocol between the page and its Web Worker: plain serde
+//! types, sent as JSON strings.
+
+use serde::{Deserialize, Serialize};
+use wlz_engine::output::Report;
+
+/// Runs in the first, quick result of a request (then refined to the full count).
+pub const FIRST_RUNS: u32 = 1_000;
+
+/// Page -> worker: compute this scenario.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    /// Request number; the worker drops requests overtaken by a newer one.
+    pub id: u64,
+    /// The canonical scenario query.
+    pub query: String,
+}
+
+/// Worker -> page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Response {
+    /// The worker has started and listens; requests sent before this are lost, so the page waits for it.
+    Ready,
+    /// A result; `partial` when it comes from the first [`FIRST_RUNS`] runs only.
+    Result {
+        /// The request it answers.
+        id: u64,
+        /// All outputs (the CLI's JSON schema).
+        report: Box<Report>,
+        /// True for the quick first result.
+        partial: bool,
+    },
+    /// The computation failed.
+    Failed {
+        /// The request it answers.
+        id: u64,
+        /// What went wrong (English, technical).
+        message: String,
+    },
+}

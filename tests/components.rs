@@ -1,0 +1,98 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): mount, interact,
+//! assert on the DOM. Run by `cargo xtask test`.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlInputElement};
+use wlz_app::components::{fan_chart::FanChart, lever::Lever, scorecard::Scorecard};
+use wlz_app::i18n::Lang;
+use wlz_engine::output::Report;
+use wlz_engine::params::Key;
+use wlz_engine::{Scenario, codec, simulate};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn root() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn report(query: &str, runs: u32) -> Rc<Report> {
+    let scenario = codec::decode(query).scenario;
+    let params = scenario.model_params();
+    let projection = simulate::project_runs(&params, runs);
+    Rc::new(Report::new(&codec::encode(&scenario), &params, &projection, 0.0))
+}
+
+#[function_component(LeverHarness)]
+fn lever_harness() -> Html {
+    let scenario = use_state(Scenario::default);
+    let on_set = {
+        let scenario = scenario.clone();
+        Callback::from(move |(key, value): (Key, f64)| {
+            let mut next = (*scenario).clone();
+            next.set(key, value).unwrap();
+            scenario.set(next);
+        })
+    };
+    html! {
+        <Lever key_={Key::Aid} value={scenario.get(Key::Aid)} lang={Lang::Nl} problem={None::<wlz_engine::problem::Problem>}
+            {on_set} on_type={Callback::noop()} />
+    }
+}
+
+#[wasm_bindgen_test]
+async fn lever_slider_input_updates_the_typed_entry() {
+    let root = root();
+    yew::Renderer::<LeverHarness>::with_root(root.clone()).render();
+    settle().await;
+    let label = root.query_selector("label").unwrap().unwrap();
+    assert!(label.text_content().unwrap().contains("hulpmiddel"));
+    let slider: HtmlInputElement = root.query_selector("input[type=range]").unwrap().unwrap().dyn_into().unwrap();
+    let entry: HtmlInputElement = root.query_selector("input[type=number]").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(entry.value(), "0");
+    slider.set_value("40");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    slider.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    settle().await;
+    assert_eq!(entry.value(), "40");
+    assert!(root.text_content().unwrap().contains("Nu 0%"), "today's value with its source is shown");
+}
+
+#[wasm_bindgen_test]
+async fn fan_chart_draws_bands_median_and_baseline() {
+    let root = root();
+    let props = wlz_app::components::fan_chart::FanChartProps { report: report("", 300), lang: Lang::En };
+    yew::Renderer::<FanChart>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let median = root.query_selector("[data-testid=median]").unwrap().expect("median path");
+    let d = median.get_attribute("d").unwrap();
+    assert_eq!(d.matches('L').count(), 83, "one point per month of the 84-month horizon");
+    assert!(root.query_selector(".band90").unwrap().is_some() && root.query_selector(".band50").unwrap().is_some());
+    assert!(root.query_selector("line.baseline").unwrap().is_some());
+    assert!(root.text_content().unwrap().contains("2030"), "year ticks run to the horizon");
+}
+
+#[wasm_bindgen_test]
+async fn scorecard_shows_both_targets_in_dutch_format() {
+    let root = root();
+    let props = wlz_app::components::scorecard::ScorecardProps { report: report("v=1&aid=60", 500), lang: Lang::Nl };
+    yew::Renderer::<Scorecard>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let p1 = root.query_selector("[data-testid=p-t1]").unwrap().expect("target 1").text_content().unwrap();
+    assert!(p1.ends_with('%') && p1.contains(','), "Dutch decimal comma: {p1}");
+    assert!(root.query_selector("[data-testid=p-t2]").unwrap().is_some());
+}

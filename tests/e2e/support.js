@@ -1,0 +1,70 @@
+// Shared set-up of the end-to-end tests: a static server for dist/ on a free
+// loopback port (optionally under a sub-path), and Debian's Chromium driven
+// by playwright-core. No test tool downloads a browser.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const DIST = process.env.DIST_DIR || path.resolve(import.meta.dirname, '../../dist');
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Serves DIST under `base` (e.g. '/' or '/a/b/') on 127.0.0.1 with a free port. */
+export async function serveDist(base = '/') {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (!url.pathname.startsWith(base)) { res.writeHead(404); return res.end('not found'); }
+    let file = path.join(DIST, decodeURIComponent(url.pathname.slice(base.length)));
+    if (!file.startsWith(DIST)) { res.writeHead(403); return res.end(); }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) { res.writeHead(404); return res.end('not found'); }
+    res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}${base}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Debian's Chromium, headless. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A fresh page that fails the test on any page error or console error. */
+export async function openPage(browser, url, errors = []) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`); });
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+/** Waits until the full result (not the quick partial one) is shown. */
+export async function fullResult(page) {
+  const status = page.getByTestId('status');
+  await status.waitFor();
+  await page.waitForFunction(() => {
+    const s = document.querySelector('[data-testid=status]');
+    return s && !/deel van de runs|part of the runs/.test(s.textContent)
+      && document.querySelector('.results')?.getAttribute('aria-busy') === 'false';
+  });
+  return (await status.textContent()).trim();
+}
+
+/** A percentage shown in the page ("36,5%" or "36.5%") as a number. */
+export function percentValue(text) {
+  return Number(text.replace('%', '').replace(/\./g, '').replace(',', '.').trim());
+}
