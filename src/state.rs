@@ -2,11 +2,11 @@
 
 use crate::i18n::Lang;
 use std::rc::Rc;
+use wlz_engine::Scenario;
 use wlz_engine::codec;
 use wlz_engine::output::Report;
 use wlz_engine::params::{self, Key};
 use wlz_engine::problem::Problem;
-use wlz_engine::Scenario;
 use yew::Reducible;
 
 /// Everything the page shows.

@@ -43,7 +43,9 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let on_response = Callback::from(move |response: Response| {
                 dispatcher.dispatch(match response {
-                    Response::Result { id, report, partial } => Action::Result { id, report: Rc::from(report), partial },
+                    Response::Result { id, report, partial } => {
+                        Action::Result { id, report: Rc::from(report), partial }
+                    }
                     Response::Failed { id, message } => Action::Failed { id, message },
                     Response::Ready => return,
                 })
@@ -90,7 +92,9 @@ pub fn app() -> Html {
         }
     });
     let status = match (&state.failure, &state.result) {
-        (Some(message), _) => html! { <p class="status error" role="alert">{tr(lang, "status.error")}{": "}{message}</p> },
+        (Some(message), _) => {
+            html! { <p class="status error" role="alert">{tr(lang, "status.error")}{": "}{message}</p> }
+        }
         (None, Some((report, partial))) => html! {
             <p class="status" data-testid="status">
                 {format!("{} {} {} ms", number(lang, report.runs as f64, 0), tr(lang, "status.done"), number(lang, report.elapsed_ms, 0))}

@@ -31,7 +31,8 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
     let lang = props.lang;
     let months = &props.report.months;
     let column = |f: fn(&wlz_engine::output::MonthStats) -> f64| months.iter().map(f).collect::<Vec<f64>>();
-    let (p5, p25, p50, p75, p95) = (column(|m| m.p5), column(|m| m.p25), column(|m| m.p50), column(|m| m.p75), column(|m| m.p95));
+    let (p5, p25, p50, p75, p95) =
+        (column(|m| m.p5), column(|m| m.p25), column(|m| m.p50), column(|m| m.p75), column(|m| m.p95));
     let top = nice_max(p95.iter().copied().fold(BASELINE, f64::max) * 1.05);
     let x = Scale::new((0.0, months.len().saturating_sub(1) as f64), (LEFT, W - RIGHT));
     let y = Scale::new((0.0, top), (H - BOTTOM, TOP));

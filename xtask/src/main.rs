@@ -7,8 +7,8 @@
 //! - `cargo xtask bench`: the criterion benchmark and the browser benchmark.
 
 mod serve;
-mod tools;
 mod steps;
+mod tools;
 
 use std::process::ExitCode;
 

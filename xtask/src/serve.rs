@@ -21,7 +21,8 @@ pub fn mime(path: &Path) -> &'static str {
 
 /// Serves `dir` on 127.0.0.1:`port` until stopped (port 0 picks a free one).
 pub fn serve(dir: &Path, port: u16) -> Result<(), String> {
-    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let listener =
+        TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     eprintln!("serving {} at http://{addr}/", dir.display());
     for stream in listener.incoming().flatten() {

@@ -6,14 +6,23 @@ use crate::tools::{cmd, ensure_test_tools, root, run, step, trunk};
 pub fn build_release() -> Result<(), String> {
     step("release build (trunk) into dist/", || run(trunk().args(["build", "--release"])))?;
     let dist = root().join("dist");
-    let mut entries: Vec<_> = std::fs::read_dir(&dist).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> =
+        std::fs::read_dir(&dist).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
     entries.sort();
     for path in entries.iter().filter(|p| p.extension().is_some_and(|e| e == "wasm")) {
         let raw = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-        let gz = cmd("sh").arg("-c").arg(format!("gzip -9 -c '{}' | wc -c", path.display())).output().map_err(|e| e.to_string())?;
+        let gz = cmd("sh")
+            .arg("-c")
+            .arg(format!("gzip -9 -c '{}' | wc -c", path.display()))
+            .output()
+            .map_err(|e| e.to_string())?;
         let gz = String::from_utf8_lossy(&gz.stdout).trim().to_string();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        eprintln!("    {name}: {:.0} KiB raw, {:.0} KiB gzip", raw as f64 / 1024.0, gz.parse::<f64>().unwrap_or(0.0) / 1024.0);
+        eprintln!(
+            "    {name}: {:.0} KiB raw, {:.0} KiB gzip",
+            raw as f64 / 1024.0,
+            gz.parse::<f64>().unwrap_or(0.0) / 1024.0
+        );
     }
     Ok(())
 }
@@ -31,8 +40,22 @@ pub fn test_all() -> Result<(), String> {
     })?;
     step("clippy (wasm32)", || {
         run(cmd("cargo").args([
-            "clippy", "--target", WASM, "-p", "wlz-app", "-p", "wlz-engine", "--lib", "--bins", "--test", "components",
-            "--test", "wasm_golden", "--", "-D", "warnings",
+            "clippy",
+            "--target",
+            WASM,
+            "-p",
+            "wlz-app",
+            "-p",
+            "wlz-engine",
+            "--lib",
+            "--bins",
+            "--test",
+            "components",
+            "--test",
+            "wasm_golden",
+            "--",
+            "-D",
+            "warnings",
         ]))
     })?;
     step("native tests (cargo test)", || run(cmd("cargo").args(["test", "--workspace"])))?;
@@ -50,7 +73,9 @@ pub fn test_all() -> Result<(), String> {
 /// wasm in headless Chromium); figures go in the README.
 pub fn bench() -> Result<(), String> {
     ensure_test_tools()?;
-    step("criterion (native, one core)", || run(cmd("cargo").args(["bench", "-p", "wlz-engine", "--bench", "engine"])))?;
+    step("criterion (native, one core)", || {
+        run(cmd("cargo").args(["bench", "-p", "wlz-engine", "--bench", "engine"]))
+    })?;
     step("browser benchmark (wasm in headless Chromium)", || {
         run(cmd("cargo").args(["test", "--release", "--target", WASM, "-p", "wlz-engine", "--test", "wasm_bench"]))
     })

@@ -61,7 +61,11 @@ pub fn step<T>(name: &str, work: impl FnOnce() -> Result<T, String>) -> Result<T
     eprintln!("==> {name}");
     let started = Instant::now();
     let result = work();
-    eprintln!("<== {name}: {} in {:.1} s", if result.is_ok() { "ok" } else { "FAILED" }, started.elapsed().as_secs_f64());
+    eprintln!(
+        "<== {name}: {} in {:.1} s",
+        if result.is_ok() { "ok" } else { "FAILED" },
+        started.elapsed().as_secs_f64()
+    );
     result
 }
 
@@ -77,7 +81,8 @@ fn cargo_install(krate: &str, version: &str, locked: bool) -> Result<(), String>
 /// The wasm32 target, wasm-bindgen-cli, Trunk and wasm-opt, and the crates fetched.
 pub fn ensure_build_tools() -> Result<(), String> {
     step("tools for the build", || {
-        let targets = cmd("rustup").args(["target", "list", "--installed"]).output().map_err(|e| format!("rustup: {e}"))?;
+        let targets =
+            cmd("rustup").args(["target", "list", "--installed"]).output().map_err(|e| format!("rustup: {e}"))?;
         if !String::from_utf8_lossy(&targets.stdout).contains("wasm32-unknown-unknown") {
             run(cmd("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
         }
@@ -92,7 +97,10 @@ pub fn ensure_build_tools() -> Result<(), String> {
         let installed = std::fs::read_to_string(&binaryen).unwrap_or_default();
         if !installed.contains(&format!("\"version\": \"{BINARYEN}\"")) {
             std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
-            run(cmd("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(tools_dir()).arg(format!("binaryen@{BINARYEN}")))?;
+            run(cmd("npm")
+                .args(["install", "--no-audit", "--no-fund", "--prefix"])
+                .arg(tools_dir())
+                .arg(format!("binaryen@{BINARYEN}")))?;
         }
         run(cmd("cargo").args(["fetch", "--quiet"]))
     })
@@ -109,8 +117,12 @@ pub fn ensure_test_tools() -> Result<(), String> {
                 .env("DEBIAN_FRONTEND", "noninteractive"))?;
         }
         let e2e = root().join("tests/e2e");
-        if !e2e.join("node_modules/playwright-core").exists() || !e2e.join("node_modules/@axe-core/playwright").exists() {
-            run(cmd("npm").current_dir(&e2e).args(["ci", "--no-audit", "--no-fund"]).env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
+        if !e2e.join("node_modules/playwright-core").exists() || !e2e.join("node_modules/@axe-core/playwright").exists()
+        {
+            run(cmd("npm")
+                .current_dir(&e2e)
+                .args(["ci", "--no-audit", "--no-fund"])
+                .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
         }
         Ok(())
     })

@@ -28,7 +28,7 @@ impl Scale {
 
 /// "Nice" tick values (1, 2 or 5 times a power of ten) covering `0..=max`, at most about `count` of them.
 pub fn nice_ticks(max: f64, count: usize) -> Vec<f64> {
-    if !(max > 0.0) || count == 0 {
+    if max.is_nan() || max <= 0.0 || count == 0 {
         return vec![0.0];
     }
     let raw = max / count as f64;

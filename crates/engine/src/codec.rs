@@ -70,9 +70,11 @@ pub fn decode(query: &str) -> Decoded {
             "v" if value != VERSION => decoded.problems.push(Problem::new(&key, &value, Issue::Version)),
             "v" => {}
             "lang" if LANGS.contains(&value.as_str()) => decoded.lang = Some(value),
-            "lang" => decoded
-                .problems
-                .push(Problem::new(&key, &value, Issue::OutOfRange { min: LANGS[0].into(), max: LANGS[1].into() })),
+            "lang" => decoded.problems.push(Problem::new(
+                &key,
+                &value,
+                Issue::OutOfRange { min: LANGS[0].into(), max: LANGS[1].into() },
+            )),
             _ => {
                 if let Err(problem) = decoded.scenario.set_text(&key, &value) {
                     decoded.problems.push(problem);
@@ -163,7 +165,8 @@ mod tests {
     fn absurd_input_never_panics() {
         let long = "a".repeat(MAX_QUERY_LEN + 1);
         assert_eq!(decode(&long).problems.len(), 1);
-        for q in ["%", "%4", "&&&", "=", "==", "v", "seed=-0", "seed=99999999999999999999999", "longer=-.5", "é=ü%FF"] {
+        for q in ["%", "%4", "&&&", "=", "==", "v", "seed=-0", "seed=99999999999999999999999", "longer=-.5", "é=ü%FF"]
+        {
             let _ = decode(q);
         }
         assert_eq!(percent_decode("a%2Bb+c%"), "a+b c%");

@@ -36,3 +36,5 @@ pub use scenario::Scenario;
 /// Version of the model's numbers; shown in the page and in every export.
 /// Bump it whenever a change alters any output for an existing link.
 pub const MODEL_VERSION: &str = "1.0.0";
+
+pub use output::{Projection, Report};

@@ -44,9 +44,7 @@ impl Month {
             return None;
         }
         let digits = |range: std::ops::Range<usize>| -> Option<u32> {
-            bytes[range].iter().try_fold(0u32, |acc, &b| {
-                b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
-            })
+            bytes[range].iter().try_fold(0u32, |acc, &b| b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0')))
         };
         let year = digits(0..4)?;
         let month = digits(5..7)?;

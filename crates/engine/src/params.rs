@@ -193,6 +193,7 @@ const NR_651: &str = "Kamerstuk 25 424 nr. 651 (14 Apr 2023)";
 const MONTH_MIN: f64 = 24_252.0; // 2021-01
 const MONTH_MAX: f64 = 24_731.0; // 2060-12
 
+#[allow(clippy::too_many_arguments)] // one table row: the columns are the arguments
 const fn row(
     key: Key,
     name: &'static str,
@@ -207,12 +208,28 @@ const fn row(
     ParamSpec { key, name, kind, unit, min: range.0, max: range.1, step, default, provenance, group }
 }
 
-const fn month_row(key: Key, name: &'static str, default: DefaultRule, provenance: Provenance, group: Group) -> ParamSpec {
+const fn month_row(
+    key: Key,
+    name: &'static str,
+    default: DefaultRule,
+    provenance: Provenance,
+    group: Group,
+) -> ParamSpec {
     row(key, name, Kind::Month, Unit::Month, (MONTH_MIN, MONTH_MAX), 1.0, default, provenance, group)
 }
 
 const fn ramp_row(key: Key, name: &'static str, default: f64, group: Group) -> ParamSpec {
-    row(key, name, Kind::Int, Unit::Months, (0.0, 120.0), 1.0, DefaultRule::Fixed(default), Provenance::Assumption, group)
+    row(
+        key,
+        name,
+        Kind::Int,
+        Unit::Months,
+        (0.0, 120.0),
+        1.0,
+        DefaultRule::Fixed(default),
+        Provenance::Assumption,
+        group,
+    )
 }
 
 use DefaultRule::{Fixed, FromEnd, SameAs, Start};
@@ -226,22 +243,39 @@ pub const PARAMS: [ParamSpec; 37] = [
     row(Key::Runs, "runs", Int, Unit::Runs, (100.0, 100_000.0), 100.0, Fixed(10_000.0), Setting, S),
     month_row(Key::Start, "start", Fixed(24_288.0), Setting, S),
     row(Key::Horizon, "horizon", Int, Unit::Months, (12.0, 240.0), 1.0, Fixed(84.0), Setting, S),
-    row(Key::Longer, "longer", Real, Unit::Percent, (0.0, 100.0), 1.0, Fixed(25.0),
-        Source("Significant study in Kamerstuk 25 424 nr. 676 (13 Dec 2023)"), Lever(1)),
+    row(
+        Key::Longer,
+        "longer",
+        Real,
+        Unit::Percent,
+        (0.0, 100.0),
+        1.0,
+        Fixed(25.0),
+        Source("Significant study in Kamerstuk 25 424 nr. 676 (13 Dec 2023)"),
+        Lever(1),
+    ),
     month_row(Key::LongerFrom, "longer_from", Start, Assumption, Lever(1)),
     ramp_row(Key::LongerRamp, "longer_ramp", 12.0, Lever(1)),
     row(Key::Aid, "aid", Real, Unit::Percent, (0.0, 100.0), 1.0, Fixed(0.0), Source(SEED_004), Lever(2)),
     month_row(Key::AidFrom, "aid_from", Start, Assumption, Lever(2)),
     ramp_row(Key::AidRamp, "aid_ramp", 6.0, Lever(2)),
-    row(Key::Youth, "youth", Real, Unit::Percent, (0.0, 45.0), 1.0, SameAs(Key::Youth0),
-        Source("CBS via Kamerstuk 25 424 nr. 676 (13 Dec 2023)"), Lever(3)),
+    row(
+        Key::Youth,
+        "youth",
+        Real,
+        Unit::Percent,
+        (0.0, 45.0),
+        1.0,
+        SameAs(Key::Youth0),
+        Source("CBS via Kamerstuk 25 424 nr. 676 (13 Dec 2023)"),
+        Lever(3),
+    ),
     month_row(Key::YouthFrom, "youth_from", Start, Assumption, Lever(3)),
     ramp_row(Key::YouthRamp, "youth_ramp", 12.0, Lever(3)),
     row(Key::Region, "region", Real, Unit::Percent, (0.0, 50.0), 1.0, Fixed(0.0), Assumption, Lever(4)),
     month_row(Key::RegionFrom, "region_from", Start, Assumption, Lever(4)),
     ramp_row(Key::RegionRamp, "region_ramp", 12.0, Lever(4)),
-    row(Key::Level, "level", Real, Unit::ClientsPerMonth, (0.0, 2_000.0), 1.0, Fixed(250.0),
-        Source(SEED_004), A),
+    row(Key::Level, "level", Real, Unit::ClientsPerMonth, (0.0, 2_000.0), 1.0, Fixed(250.0), Source(SEED_004), A),
     row(Key::LevelSd, "level_sd", Real, Unit::ClientsPerMonth, (0.0, 500.0), 0.5, Fixed(12.5), Assumption, A),
     row(Key::Trend, "trend", Real, Unit::PercentPerYear, (-50.0, 50.0), 0.5, Fixed(0.0), Assumption, A),
     row(Key::TrendSd, "trend_sd", Real, Unit::PercentPerYear, (0.0, 50.0), 0.5, Fixed(3.0), Assumption, A),
@@ -252,10 +286,28 @@ pub const PARAMS: [ParamSpec; 37] = [
     row(Key::Phi, "phi", Real, Unit::None, (-0.99, 0.99), 0.01, Fixed(0.6), Assumption, A),
     row(Key::Sigma, "sigma", Real, Unit::Percent, (0.0, 100.0), 0.5, Fixed(10.0), Assumption, A),
     row(Key::Wmo, "wmo", Real, Unit::Percent, (0.0, 100.0), 1.0, Fixed(60.0), Assumption, A),
-    row(Key::Youth0, "youth0", Real, Unit::Percent, (1.0, 45.0), 0.5, Fixed(10.0),
-        Source("CBS via Kamerstuk 25 424 nr. 676 (13 Dec 2023)"), A),
-    row(Key::Stock, "stock", Int, Unit::Clients, (0.0, 1_000_000.0), 100.0, Fixed(29_500.0),
-        Source("between Kamerstuk 25 424 nr. 651 (2023) and Bureau Lenz (Nov 2024)"), A),
+    row(
+        Key::Youth0,
+        "youth0",
+        Real,
+        Unit::Percent,
+        (1.0, 45.0),
+        0.5,
+        Fixed(10.0),
+        Source("CBS via Kamerstuk 25 424 nr. 676 (13 Dec 2023)"),
+        A,
+    ),
+    row(
+        Key::Stock,
+        "stock",
+        Int,
+        Unit::Clients,
+        (0.0, 1_000_000.0),
+        100.0,
+        Fixed(29_500.0),
+        Source("between Kamerstuk 25 424 nr. 651 (2023) and Bureau Lenz (Nov 2024)"),
+        A,
+    ),
     row(Key::Outflow, "outflow", Real, Unit::PercentPerMonth, (0.0, 10.0), 0.05, Fixed(0.2), Assumption, A),
     row(Key::Baseline, "baseline", Real, Unit::ClientsPerMonth, (1.0, 5_000.0), 1.0, Fixed(300.0), Source(SEED_004), T),
     row(Key::Cut, "cut", Real, Unit::Percent, (0.0, 100.0), 1.0, Fixed(20.0), Source(SEED_004), T),

@@ -98,11 +98,9 @@ impl fmt::Display for Problem {
                 "query of {len} characters is too long, allowed at most {} (defaults used)",
                 crate::codec::MAX_QUERY_LEN
             ),
-            Issue::SpreadTooLarge { mean, limit } => write!(
-                f,
-                "{key}={value}: too large for {}, allowed 0 to below {limit:.1}",
-                params::spec(*mean).name
-            ),
+            Issue::SpreadTooLarge { mean, limit } => {
+                write!(f, "{key}={value}: too large for {}, allowed 0 to below {limit:.1}", params::spec(*mean).name)
+            }
             Issue::WindowReversed { from } => {
                 write!(f, "{key}={value}: window ends before {} (default used)", params::spec(*from).name)
             }
