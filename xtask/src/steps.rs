@@ -77,6 +77,17 @@ pub fn bench() -> Result<(), String> {
         run(cmd("cargo").args(["bench", "-p", "wlz-engine", "--bench", "engine"]))
     })?;
     step("browser benchmark (wasm in headless Chromium)", || {
-        run(cmd("cargo").args(["test", "--release", "--target", WASM, "-p", "wlz-engine", "--test", "wasm_bench", "--", "--nocapture"]))
+        run(cmd("cargo").args([
+            "test",
+            "--release",
+            "--target",
+            WASM,
+            "-p",
+            "wlz-engine",
+            "--test",
+            "wasm_bench",
+            "--",
+            "--nocapture",
+        ]))
     })
 }

@@ -21,7 +21,7 @@ fn main() -> ExitCode {
         Err(problems) => return bad_input(&problems),
     };
     if args.help {
-        println!("{USAGE}");
+        println!("{USAGE}\n\nScenario keys (QUERY):\n\n{}", wlz_engine::params::markdown_table());
         return ExitCode::SUCCESS;
     }
     let mut decoded = codec::decode(&args.query);

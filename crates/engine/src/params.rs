@@ -170,6 +170,8 @@ pub struct ParamSpec {
     pub key: Key,
     /// The public name in the query string (fixed for key set version 1).
     pub name: &'static str,
+    /// What it means, in a few English words (the page's labels come from its NL/EN catalogue).
+    pub meaning: &'static str,
     /// How it is written.
     pub kind: Kind,
     /// Its unit in the URL.
@@ -189,133 +191,133 @@ pub struct ParamSpec {
 }
 
 const SEED_004: &str = "Kamerstuk 25 424 nr. 676 (13 Dec 2023)";
+/// Kamerstuk 25 424 nr. 651 (14 April 2023).
 const NR_651: &str = "Kamerstuk 25 424 nr. 651 (14 Apr 2023)";
 const MONTH_MIN: f64 = 24_252.0; // 2021-01
 const MONTH_MAX: f64 = 24_731.0; // 2060-12
 
-#[allow(clippy::too_many_arguments)] // one table row: the columns are the arguments
-const fn row(
-    key: Key,
-    name: &'static str,
-    kind: Kind,
-    unit: Unit,
-    range: (f64, f64),
-    step: f64,
-    default: DefaultRule,
-    provenance: Provenance,
-    group: Group,
-) -> ParamSpec {
-    ParamSpec { key, name, kind, unit, min: range.0, max: range.1, step, default, provenance, group }
-}
-
-const fn month_row(
-    key: Key,
-    name: &'static str,
-    default: DefaultRule,
-    provenance: Provenance,
-    group: Group,
-) -> ParamSpec {
-    row(key, name, Kind::Month, Unit::Month, (MONTH_MIN, MONTH_MAX), 1.0, default, provenance, group)
-}
-
-const fn ramp_row(key: Key, name: &'static str, default: f64, group: Group) -> ParamSpec {
-    row(
+/// A row with only its identity filled in; the builder methods below add the rest.
+const fn p(key: Key, name: &'static str, meaning: &'static str, group: Group) -> ParamSpec {
+    ParamSpec {
         key,
         name,
-        Kind::Int,
-        Unit::Months,
-        (0.0, 120.0),
-        1.0,
-        DefaultRule::Fixed(default),
-        Provenance::Assumption,
+        meaning,
+        kind: Kind::Real,
+        unit: Unit::None,
+        min: 0.0,
+        max: 0.0,
+        step: 1.0,
+        default: DefaultRule::Fixed(0.0),
+        provenance: Provenance::Assumption,
         group,
-    )
+    }
+}
+
+impl ParamSpec {
+    const fn real(mut self, unit: Unit, min: f64, max: f64, step: f64, default: f64) -> ParamSpec {
+        (self.unit, self.min, self.max, self.step, self.default) = (unit, min, max, step, DefaultRule::Fixed(default));
+        self
+    }
+
+    const fn int(self, unit: Unit, min: f64, max: f64, step: f64, default: f64) -> ParamSpec {
+        let mut row = self.real(unit, min, max, step, default);
+        row.kind = Kind::Int;
+        row
+    }
+
+    const fn month(mut self, default: DefaultRule) -> ParamSpec {
+        (self.kind, self.unit, self.min, self.max, self.default) =
+            (Kind::Month, Unit::Month, MONTH_MIN, MONTH_MAX, default);
+        self
+    }
+
+    const fn ramp(self, default: f64) -> ParamSpec {
+        self.int(Unit::Months, 0.0, 120.0, 1.0, default)
+    }
+
+    const fn follows(mut self, default: DefaultRule) -> ParamSpec {
+        self.default = default;
+        self
+    }
+
+    const fn source(mut self, source: &'static str) -> ParamSpec {
+        self.provenance = Provenance::Source(source);
+        self
+    }
+
+    const fn setting(mut self) -> ParamSpec {
+        self.provenance = Provenance::Setting;
+        self
+    }
 }
 
 use DefaultRule::{Fixed, FromEnd, SameAs, Start};
 use Group::{Assumption as A, Lever, Simulation as S, Target as T};
-use Kind::{Int, Real};
-use Provenance::{Assumption, Setting, Source};
+use Unit::{Clients, ClientsPerMonth as PerMonth, Months, Percent, PercentPerMonth, PercentPerYear, Runs};
+
+const SIGNIFICANT: &str = "Significant study in Kamerstuk 25 424 nr. 676 (13 Dec 2023)";
+const CBS: &str = "CBS via Kamerstuk 25 424 nr. 676 (13 Dec 2023)";
+const STOCK: &str = "between Kamerstuk 25 424 nr. 651 (early 2023) and Bureau Lenz (Nov 2024)";
 
 /// The parameter table, in canonical key order.
 pub const PARAMS: [ParamSpec; 37] = [
-    row(Key::Seed, "seed", Int, Unit::None, (0.0, 4_294_967_295.0), 1.0, Fixed(1.0), Setting, S),
-    row(Key::Runs, "runs", Int, Unit::Runs, (100.0, 100_000.0), 100.0, Fixed(10_000.0), Setting, S),
-    month_row(Key::Start, "start", Fixed(24_288.0), Setting, S),
-    row(Key::Horizon, "horizon", Int, Unit::Months, (12.0, 240.0), 1.0, Fixed(84.0), Setting, S),
-    row(
-        Key::Longer,
-        "longer",
-        Real,
-        Unit::Percent,
-        (0.0, 100.0),
-        1.0,
-        Fixed(25.0),
-        Source("Significant study in Kamerstuk 25 424 nr. 676 (13 Dec 2023)"),
-        Lever(1),
-    ),
-    month_row(Key::LongerFrom, "longer_from", Start, Assumption, Lever(1)),
-    ramp_row(Key::LongerRamp, "longer_ramp", 12.0, Lever(1)),
-    row(Key::Aid, "aid", Real, Unit::Percent, (0.0, 100.0), 1.0, Fixed(0.0), Source(SEED_004), Lever(2)),
-    month_row(Key::AidFrom, "aid_from", Start, Assumption, Lever(2)),
-    ramp_row(Key::AidRamp, "aid_ramp", 6.0, Lever(2)),
-    row(
-        Key::Youth,
-        "youth",
-        Real,
-        Unit::Percent,
-        (0.0, 45.0),
-        1.0,
-        SameAs(Key::Youth0),
-        Source("CBS via Kamerstuk 25 424 nr. 676 (13 Dec 2023)"),
-        Lever(3),
-    ),
-    month_row(Key::YouthFrom, "youth_from", Start, Assumption, Lever(3)),
-    ramp_row(Key::YouthRamp, "youth_ramp", 12.0, Lever(3)),
-    row(Key::Region, "region", Real, Unit::Percent, (0.0, 50.0), 1.0, Fixed(0.0), Assumption, Lever(4)),
-    month_row(Key::RegionFrom, "region_from", Start, Assumption, Lever(4)),
-    ramp_row(Key::RegionRamp, "region_ramp", 12.0, Lever(4)),
-    row(Key::Level, "level", Real, Unit::ClientsPerMonth, (0.0, 2_000.0), 1.0, Fixed(250.0), Source(SEED_004), A),
-    row(Key::LevelSd, "level_sd", Real, Unit::ClientsPerMonth, (0.0, 500.0), 0.5, Fixed(12.5), Assumption, A),
-    row(Key::Trend, "trend", Real, Unit::PercentPerYear, (-50.0, 50.0), 0.5, Fixed(0.0), Assumption, A),
-    row(Key::TrendSd, "trend_sd", Real, Unit::PercentPerYear, (0.0, 50.0), 0.5, Fixed(3.0), Assumption, A),
-    row(Key::Eps, "eps", Real, Unit::Percent, (0.0, 100.0), 1.0, Fixed(50.0), Assumption, A),
-    row(Key::EpsSd, "eps_sd", Real, Unit::Percent, (0.0, 50.0), 0.5, Fixed(20.0), Assumption, A),
-    row(Key::Theta, "theta", Real, Unit::Percent, (0.0, 100.0), 1.0, Fixed(15.0), Assumption, A),
-    row(Key::ThetaSd, "theta_sd", Real, Unit::Percent, (0.0, 50.0), 0.5, Fixed(7.0), Assumption, A),
-    row(Key::Phi, "phi", Real, Unit::None, (-0.99, 0.99), 0.01, Fixed(0.6), Assumption, A),
-    row(Key::Sigma, "sigma", Real, Unit::Percent, (0.0, 100.0), 0.5, Fixed(10.0), Assumption, A),
-    row(Key::Wmo, "wmo", Real, Unit::Percent, (0.0, 100.0), 1.0, Fixed(60.0), Assumption, A),
-    row(
-        Key::Youth0,
-        "youth0",
-        Real,
-        Unit::Percent,
-        (1.0, 45.0),
-        0.5,
-        Fixed(10.0),
-        Source("CBS via Kamerstuk 25 424 nr. 676 (13 Dec 2023)"),
-        A,
-    ),
-    row(
-        Key::Stock,
-        "stock",
-        Int,
-        Unit::Clients,
-        (0.0, 1_000_000.0),
-        100.0,
-        Fixed(29_500.0),
-        Source("between Kamerstuk 25 424 nr. 651 (2023) and Bureau Lenz (Nov 2024)"),
-        A,
-    ),
-    row(Key::Outflow, "outflow", Real, Unit::PercentPerMonth, (0.0, 10.0), 0.05, Fixed(0.2), Assumption, A),
-    row(Key::Baseline, "baseline", Real, Unit::ClientsPerMonth, (1.0, 5_000.0), 1.0, Fixed(300.0), Source(SEED_004), T),
-    row(Key::Cut, "cut", Real, Unit::Percent, (0.0, 100.0), 1.0, Fixed(20.0), Source(SEED_004), T),
-    month_row(Key::T1From, "t1_from", Fixed(24_288.0), Source(SEED_004), T),
-    month_row(Key::T1To, "t1_to", Fixed(24_290.0), Source(SEED_004), T),
-    row(Key::T2, "t2", Real, Unit::ClientsPerMonth, (0.0, 5_000.0), 1.0, Fixed(100.0), Source(SEED_004), T),
-    month_row(Key::T2From, "t2_from", FromEnd(11), Source(SEED_004), T),
-    month_row(Key::T2To, "t2_to", FromEnd(0), Source(SEED_004), T),
+    p(Key::Seed, "seed", "random seed", S).int(Unit::None, 0.0, 4_294_967_295.0, 1.0, 1.0).setting(),
+    p(Key::Runs, "runs", "number of Monte Carlo runs", S).int(Runs, 100.0, 100_000.0, 100.0, 10_000.0).setting(),
+    p(Key::Start, "start", "first projected month", S).month(Fixed(24_288.0)).setting(),
+    p(Key::Horizon, "horizon", "number of projected months", S).int(Months, 12.0, 240.0, 1.0, 84.0).setting(),
+    p(Key::Longer, "longer", "lever 1: share of Wmo beschikkingen longer than one year", Lever(1))
+        .real(Percent, 0.0, 100.0, 1.0, 25.0)
+        .source(SIGNIFICANT),
+    p(Key::LongerFrom, "longer_from", "lever 1: start month", Lever(1)).month(Start),
+    p(Key::LongerRamp, "longer_ramp", "lever 1: ramp", Lever(1)).ramp(12.0),
+    p(Key::Aid, "aid", "lever 2: hulpmiddel adoption (share of referrals where it is used)", Lever(2))
+        .real(Percent, 0.0, 100.0, 1.0, 0.0)
+        .source(SEED_004),
+    p(Key::AidFrom, "aid_from", "lever 2: start month", Lever(2)).month(Start),
+    p(Key::AidRamp, "aid_ramp", "lever 2: ramp", Lever(2)).ramp(6.0),
+    p(Key::Youth, "youth", "lever 3: share aged 26 or younger in the intake", Lever(3))
+        .real(Percent, 0.0, 45.0, 1.0, 0.0)
+        .follows(SameAs(Key::Youth0))
+        .source(CBS),
+    p(Key::YouthFrom, "youth_from", "lever 3: start month", Lever(3)).month(Start),
+    p(Key::YouthRamp, "youth_ramp", "lever 3: ramp", Lever(3)).ramp(12.0),
+    p(Key::Region, "region", "lever 4: regional approach and other measures, reduction", Lever(4))
+        .real(Percent, 0.0, 50.0, 1.0, 0.0),
+    p(Key::RegionFrom, "region_from", "lever 4: start month", Lever(4)).month(Start),
+    p(Key::RegionRamp, "region_ramp", "lever 4: ramp", Lever(4)).ramp(12.0),
+    p(Key::Level, "level", "L: underlying monthly intake without measures (mean)", A)
+        .real(PerMonth, 0.0, 2_000.0, 1.0, 250.0)
+        .source(SEED_004),
+    p(Key::LevelSd, "level_sd", "L: standard deviation", A).real(PerMonth, 0.0, 500.0, 0.5, 12.5),
+    p(Key::Trend, "trend", "g: autonomous yearly trend (mean)", A).real(PercentPerYear, -50.0, 50.0, 0.5, 0.0),
+    p(Key::TrendSd, "trend_sd", "g: standard deviation", A).real(PercentPerYear, 0.0, 50.0, 0.5, 3.0),
+    p(Key::Eps, "eps", "epsilon: share of Wmo-to-Wlz transitions triggered by a renewal (mean)", A)
+        .real(Percent, 0.0, 100.0, 1.0, 50.0),
+    p(Key::EpsSd, "eps_sd", "epsilon: standard deviation", A).real(Percent, 0.0, 50.0, 0.5, 20.0),
+    p(Key::Theta, "theta", "theta: share of referrals where the hulpmiddel prevents an application (mean)", A)
+        .real(Percent, 0.0, 100.0, 1.0, 15.0),
+    p(Key::ThetaSd, "theta_sd", "theta: standard deviation", A).real(Percent, 0.0, 50.0, 0.5, 7.0),
+    p(Key::Phi, "phi", "fluctuation: AR(1) coefficient", A).real(Unit::None, -0.99, 0.99, 0.01, 0.6),
+    p(Key::Sigma, "sigma", "fluctuation: sd of the log factor", A).real(Percent, 0.0, 100.0, 0.5, 10.0),
+    p(Key::Wmo, "wmo", "w: share of intake with Wmo support before", A).real(Percent, 0.0, 100.0, 1.0, 60.0),
+    p(Key::Youth0, "youth0", "y0: share aged 26 or younger in today's intake", A)
+        .real(Percent, 1.0, 45.0, 0.5, 10.0)
+        .source(CBS),
+    p(Key::Stock, "stock", "S(0): clients with a ggz-wonen indication at the start", A)
+        .int(Clients, 0.0, 1_000_000.0, 100.0, 29_500.0)
+        .source(STOCK),
+    p(Key::Outflow, "outflow", "mu: outflow from the stock", A).real(PercentPerMonth, 0.0, 10.0, 0.05, 0.2),
+    p(Key::Baseline, "baseline", "target 1: reference level", T)
+        .real(PerMonth, 1.0, 5_000.0, 1.0, 300.0)
+        .source(SEED_004),
+    p(Key::Cut, "cut", "target 1: reduction below the reference", T)
+        .real(Percent, 0.0, 100.0, 1.0, 20.0)
+        .source(SEED_004),
+    p(Key::T1From, "t1_from", "target 1: first month of the window", T).month(Fixed(24_288.0)).source(SEED_004),
+    p(Key::T1To, "t1_to", "target 1: last month of the window", T).month(Fixed(24_290.0)).source(SEED_004),
+    p(Key::T2, "t2", "target 2: threshold", T).real(PerMonth, 0.0, 5_000.0, 1.0, 100.0).source(SEED_004),
+    p(Key::T2From, "t2_from", "target 2: first month of the window", T).month(FromEnd(11)).source(SEED_004),
+    p(Key::T2To, "t2_to", "target 2: last month of the window", T).month(FromEnd(0)).source(SEED_004),
 ];
 
 /// Source of the 2022 observed intake (300 to 400 a month), shown on the chart.
@@ -324,13 +326,62 @@ pub const OBSERVED_2022_SOURCE: &str = NR_651;
 pub const OBSERVED_2023_SOURCE: &str = SEED_004;
 
 /// The row of `key`.
-pub fn spec(key: Key) -> &'static ParamSpec {
+pub const fn spec(key: Key) -> &'static ParamSpec {
     &PARAMS[key as usize]
 }
 
 /// The row whose public name is `name`.
 pub fn by_name(name: &str) -> Option<&'static ParamSpec> {
     PARAMS.iter().find(|p| p.name == name)
+}
+
+impl Unit {
+    /// The unit as written in the docs and the CLI's key list.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Unit::None => "",
+            Unit::Percent => "%",
+            Unit::PercentPerYear => "% per year",
+            Unit::PercentPerMonth => "% per month",
+            Unit::ClientsPerMonth => "clients/month",
+            Unit::Clients => "clients",
+            Unit::Months => "months",
+            Unit::Month => "YYYY-MM",
+            Unit::Runs => "runs",
+        }
+    }
+}
+
+/// The parameter table as Markdown (docs/parameters.md and `wlz-sim --keys`).
+pub fn markdown_table() -> String {
+    let mut out =
+        String::from("| key | meaning | unit | valid range | default | source |\n|---|---|---|---|---|---|\n");
+    for spec in &PARAMS {
+        let text = |v| crate::scenario::format_value(spec, v);
+        let default = match spec.default {
+            DefaultRule::Fixed(v) => text(v),
+            DefaultRule::Start => "the start month".into(),
+            DefaultRule::SameAs(other) => format!("= {} (no change)", self::spec(other).name),
+            DefaultRule::FromEnd(0) => "last month of the horizon".into(),
+            DefaultRule::FromEnd(n) => format!("{n} months before the horizon's end"),
+        };
+        let provenance = match spec.provenance {
+            Provenance::Source(source) => source,
+            Provenance::Assumption => "assumption",
+            Provenance::Setting => "setting",
+        };
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} to {} | {} | {} |\n",
+            spec.name,
+            spec.meaning,
+            spec.unit.symbol(),
+            text(spec.min),
+            text(spec.max),
+            default,
+            provenance
+        ));
+    }
+    out
 }
 
 #[cfg(test)]
