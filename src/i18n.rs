@@ -75,6 +75,92 @@ pub const CATALOGUE: &[(&str, &str, &str)] = &[
         "Today 0%: the size of the effect is an assumption",
     ),
     ("number", "getal", "number"),
+    ("lever.timing", "Start en aanloop", "Start and ramp"),
+    ("lever.from", "Startmaand", "Start month"),
+    ("lever.ramp", "Aanloop (maanden tot het volle effect)", "Ramp (months to the full effect)"),
+    ("unit.months", "maanden", "months"),
+    ("unit.none", "(zonder eenheid)", "(no unit)"),
+    ("unit.percent", "%", "%"),
+    ("unit.percent_year", "% per jaar", "% per year"),
+    ("unit.percent_month", "% per maand", "% per month"),
+    ("unit.clients_month", "cliënten per maand", "clients per month"),
+    ("unit.clients", "cliënten", "clients"),
+    ("unit.month", "maand", "month"),
+    ("unit.runs", "runs", "runs"),
+    ("badge.source", "Bron:", "Source:"),
+    ("badge.assumption", "aanname", "assumption"),
+    ("badge.setting", "instelling", "setting"),
+    ("range", "bereik", "range"),
+    ("reset", "Standaard", "Default"),
+    ("reset.one", "Zet terug op de standaardwaarde:", "Reset to the default:"),
+    ("reset.all", "Alles in dit blok terug naar standaard", "Reset everything in this block"),
+    ("panel.assumptions", "Aannames en onzekerheden", "Assumptions and uncertainties"),
+    (
+        "panel.assumptions.intro",
+        "Deze waarden zijn geen beleidskeuzes maar inschattingen. Bij elk staat of het uit een bron komt of een aanname is. Gemiddelde en spreiding (standaardafwijking) bepalen de onzekerheid in de runs.",
+        "These values are not policy choices but estimates. Each says whether it comes from a source or is an assumption. Mean and spread (standard deviation) set the uncertainty across runs.",
+    ),
+    ("panel.targets", "Doelen en vensters", "Targets and windows"),
+    (
+        "panel.targets.intro",
+        "De doelen uit de Kamerbrief van 13 december 2023; pas ze aan om andere drempels te verkennen.",
+        "The targets of the letter to parliament of 13 December 2023; change them to explore other thresholds.",
+    ),
+    ("panel.simulation", "Simulatie", "Simulation"),
+    (
+        "panel.simulation.intro",
+        "Startmaand, horizon, aantal runs en het startgetal van de toevalsgenerator: samen met de rest van de link bepalen ze de uitkomst tot op het laatste cijfer.",
+        "Start month, horizon, number of runs and the random seed: with the rest of the link they fix the result to the last digit.",
+    ),
+    ("param.seed", "Startgetal toevalsgenerator (seed)", "Random seed"),
+    ("param.runs", "Aantal Monte-Carloruns", "Number of Monte Carlo runs"),
+    ("param.start", "Eerste maand van de projectie", "First projected month"),
+    ("param.horizon", "Horizon", "Horizon"),
+    ("param.level", "Onderliggend instroomniveau L (gemiddelde)", "Underlying intake level L (mean)"),
+    ("param.level_sd", "Onderliggend instroomniveau L (spreiding)", "Underlying intake level L (spread)"),
+    ("param.trend", "Autonome trend g (gemiddelde)", "Autonomous trend g (mean)"),
+    ("param.trend_sd", "Autonome trend g (spreiding)", "Autonomous trend g (spread)"),
+    (
+        "param.eps",
+        "Deel van de overgangen Wmo→Wlz dat bij een herbeoordeling ontstaat, ε (gemiddelde)",
+        "Share of Wmo→Wlz transitions triggered by a renewal, ε (mean)",
+    ),
+    (
+        "param.eps_sd",
+        "Deel van de overgangen bij herbeoordeling, ε (spreiding)",
+        "Share of transitions at renewal, ε (spread)",
+    ),
+    (
+        "param.theta",
+        "Effect van het hulpmiddel θ: deel van de verwijzingen zonder Wlz-aanvraag (gemiddelde)",
+        "Effect of the aid θ: share of referrals without a Wlz application (mean)",
+    ),
+    ("param.theta_sd", "Effect van het hulpmiddel θ (spreiding)", "Effect of the aid θ (spread)"),
+    (
+        "param.phi",
+        "Schommeling: samenhang tussen opeenvolgende maanden φ",
+        "Fluctuation: correlation of consecutive months φ",
+    ),
+    ("param.sigma", "Schommeling: grootte σ", "Fluctuation: size σ"),
+    ("param.wmo", "Deel van de instroom met eerder Wmo-ondersteuning w", "Share of intake with Wmo support before w"),
+    (
+        "param.youth0",
+        "Huidig aandeel jongeren (26 of jonger) in de instroom y0",
+        "Current share of young people (26 or younger) in the intake y0",
+    ),
+    (
+        "param.stock",
+        "Cliënten met een ggz-wonenindicatie bij de start S(0)",
+        "Clients with a ggz-wonen indication at the start S(0)",
+    ),
+    ("param.outflow", "Uitstroom uit de voorraad μ", "Outflow from the stock μ"),
+    ("param.baseline", "Doel 1: referentieniveau", "Target 1: reference level"),
+    ("param.cut", "Doel 1: daling ten opzichte van de referentie", "Target 1: reduction from the reference"),
+    ("param.t1_from", "Doel 1: eerste maand van het venster", "Target 1: first month of the window"),
+    ("param.t1_to", "Doel 1: laatste maand van het venster", "Target 1: last month of the window"),
+    ("param.t2", "Doel 2: drempel", "Target 2: threshold"),
+    ("param.t2_from", "Doel 2: eerste maand van het venster", "Target 2: first month of the window"),
+    ("param.t2_to", "Doel 2: laatste maand van het venster", "Target 2: last month of the window"),
     ("chart.title", "Maandelijkse instroom: verwachting en onzekerheid", "Monthly intake: projection and uncertainty"),
     (
         "chart.desc",
@@ -119,6 +205,84 @@ pub const CATALOGUE: &[(&str, &str, &str)] = &[
         "Not everything in the link could be read; these parts are at their defaults:",
     ),
     ("model.version", "modelversie", "model version"),
+    ("target.interval", "95%-interval", "95% interval"),
+    (
+        "reach.first",
+        "Voor het eerst gehaald (gemiddelde van drie maanden), mediaan:",
+        "First reached (three-month mean), median:",
+    ),
+    ("reach.range", "10–90%:", "10–90%:"),
+    ("reach.never", "niet binnen de horizon:", "not within the horizon:"),
+    ("reach.none", "In geen enkele run binnen de horizon gehaald.", "Not reached within the horizon in any run."),
+    ("likely.very_unlikely", "zeer onwaarschijnlijk", "very unlikely"),
+    ("likely.unlikely", "onwaarschijnlijk", "unlikely"),
+    ("likely.even", "ongeveer even waarschijnlijk als niet", "about as likely as not"),
+    ("likely.likely", "waarschijnlijk", "likely"),
+    ("likely.very_likely", "zeer waarschijnlijk", "very likely"),
+    ("likely.scale", "Hoe lees ik deze woorden?", "How to read these words?"),
+    (
+        "likely.source",
+        "De woorden volgen de kansschaal die het IPCC gebruikt. De kans is het aandeel van de gesimuleerde runs waarin het gemiddelde over het doelvenster op of onder de drempel ligt; het interval geeft de Monte-Carlo-onzekerheid van die schatting (95%). Aantal runs:",
+        "The words follow the likelihood scale used by the IPCC. The probability is the share of simulated runs whose mean over the target window is at or below the threshold; the interval gives the Monte Carlo uncertainty of that estimate (95%). Number of runs:",
+    ),
+    ("problem.unknown", "{key}: onbekende sleutel, genegeerd", "{key}: unknown key, ignored"),
+    (
+        "problem.duplicate",
+        "{key}={value}: komt meer dan eens voor; de eerste waarde telt",
+        "{key}={value}: given more than once; the first value counts",
+    ),
+    (
+        "problem.not_int",
+        "{key}={value}: geen geheel getal; toegestaan is {min} tot en met {max}",
+        "{key}={value}: not a whole number; allowed is {min} to {max}",
+    ),
+    (
+        "problem.not_number",
+        "{key}={value}: geen getal; toegestaan is {min} tot en met {max}",
+        "{key}={value}: not a number; allowed is {min} to {max}",
+    ),
+    (
+        "problem.not_month",
+        "{key}={value}: geen maand van de vorm JJJJ-MM; toegestaan is {min} tot en met {max}",
+        "{key}={value}: not a month written YYYY-MM; allowed is {min} to {max}",
+    ),
+    (
+        "problem.range",
+        "{key}={value}: buiten het bereik; toegestaan is {min} tot en met {max}",
+        "{key}={value}: out of range; allowed is {min} to {max}",
+    ),
+    (
+        "problem.version",
+        "{key}={value}: onbekende versie; gelezen als versie 1",
+        "{key}={value}: unknown version; read as version 1",
+    ),
+    (
+        "problem.too_long",
+        "De link is te lang ({len} tekens, hoogstens {max}); alles staat op de standaardwaarde.",
+        "The link is too long ({len} characters, at most {max}); everything is at its default.",
+    ),
+    (
+        "problem.spread",
+        "{key}={value}: te groot bij {mean}; toegestaan is 0 tot onder {max}",
+        "{key}={value}: too large for {mean}; allowed is 0 to below {max}",
+    ),
+    (
+        "problem.window",
+        "{key}={value}: het venster eindigt vóór {from}; standaardwaarde gebruikt",
+        "{key}={value}: the window ends before {from}; default used",
+    ),
+    ("month.1", "januari", "January"),
+    ("month.2", "februari", "February"),
+    ("month.3", "maart", "March"),
+    ("month.4", "april", "April"),
+    ("month.5", "mei", "May"),
+    ("month.6", "juni", "June"),
+    ("month.7", "juli", "July"),
+    ("month.8", "augustus", "August"),
+    ("month.9", "september", "September"),
+    ("month.10", "oktober", "October"),
+    ("month.11", "november", "November"),
+    ("month.12", "december", "December"),
 ];
 
 /// The string for `key` in `lang`; the key itself if it is missing (a test keeps that from happening).
@@ -128,6 +292,21 @@ pub fn tr(lang: Lang, key: &str) -> &'static str {
         .find(|(k, _, _)| *k == key)
         .map(|(_, nl, en)| if lang == Lang::Nl { *nl } else { *en })
         .unwrap_or("?")
+}
+
+/// True when `key` is in the catalogue.
+pub fn has(key: &str) -> bool {
+    CATALOGUE.iter().any(|(k, _, _)| *k == key)
+}
+
+const MONTH_KEYS: [&str; 12] = [
+    "month.1", "month.2", "month.3", "month.4", "month.5", "month.6", "month.7", "month.8", "month.9", "month.10",
+    "month.11", "month.12",
+];
+
+/// A calendar month in words: "mei 2026" / "May 2026".
+pub fn month_name(lang: Lang, month: wlz_engine::Month) -> String {
+    format!("{} {}", tr(lang, MONTH_KEYS[(month.month() as usize - 1) % 12]), month.year())
 }
 
 /// `value` with `decimals` decimals, grouped per language: 1.234,5 in Dutch, 1,234.5 in English.
@@ -199,6 +378,15 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn months_in_words() {
+        for key in MONTH_KEYS {
+            assert!(has(key), "{key}");
+        }
+        assert_eq!(month_name(Lang::Nl, wlz_engine::Month::new(2026, 5)), "mei 2026");
+        assert_eq!(month_name(Lang::En, wlz_engine::Month::new(2030, 12)), "December 2030");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod bridge;
 pub mod components;
 pub mod i18n;
+pub mod messages;
 pub mod protocol;
 pub mod state;
 pub mod worker;

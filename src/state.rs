@@ -5,7 +5,7 @@ use std::rc::Rc;
 use wlz_engine::Scenario;
 use wlz_engine::codec;
 use wlz_engine::output::Report;
-use wlz_engine::params::{self, Key};
+use wlz_engine::params::{self, Group, Key};
 use wlz_engine::problem::Problem;
 use yew::Reducible;
 
@@ -37,6 +37,10 @@ pub enum Action {
     Set(Key, f64),
     /// Set a key from typed text (decimal comma accepted).
     Type(Key, String),
+    /// Put one key back at its default.
+    Reset(Key),
+    /// Put every key of a group of the parameter table back at its default.
+    ResetGroup(Group),
     /// Switch the language.
     Lang(Lang),
     /// A result arrived from the worker.
@@ -119,6 +123,24 @@ impl State {
                     }
                 }
             }
+            Action::Reset(key) => {
+                if self.scenario.is_default(key) {
+                    return self;
+                }
+                self.scenario.reset(key);
+                self.scenario.repair();
+                self.entry_problem = None;
+                self.changed()
+            }
+            Action::ResetGroup(group) => {
+                let before = self.scenario.clone();
+                for spec in params::PARAMS.iter().filter(|p| p.group == group) {
+                    self.scenario.reset(spec.key);
+                }
+                self.scenario.repair();
+                self.entry_problem = None;
+                if self.scenario == before { self } else { self.changed() }
+            }
             Action::Lang(lang) => {
                 self.lang = lang;
                 self
@@ -142,5 +164,81 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         Rc::new(Rc::unwrap_or_clone(self).apply(action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report_for(state: &State, partial: bool) -> Action {
+        let params = state.scenario.model_params();
+        let projection = wlz_engine::simulate::project_runs(&params, 100);
+        let report = Report::new(&codec::encode(&state.scenario), &params, &projection, 1.0);
+        Action::Result { id: state.request, report: Rc::new(report), partial }
+    }
+
+    #[test]
+    fn opening_a_link_restores_the_scenario_and_language() {
+        let state = State::from_query("?v=1&aid=40&seed=7&runs=2000&lang=en");
+        assert_eq!(state.scenario.get(Key::Aid), 40.0);
+        assert_eq!(state.lang, Lang::En);
+        assert_eq!(state.query(), "v=1&seed=7&runs=2000&aid=40&lang=en");
+        assert!(state.link_problems.is_empty());
+        assert!(State::from_query("aid=x").link_problems.len() == 1);
+    }
+
+    #[test]
+    fn slider_values_are_snapped_to_the_step_and_start_a_new_request() {
+        let state = State::default().apply(Action::Set(Key::Aid, 33.300000000000004));
+        assert_eq!(state.scenario.get(Key::Aid), 33.0);
+        assert_eq!(state.request, 1);
+        let same = state.clone().apply(Action::Set(Key::Aid, 33.2));
+        assert_eq!(same.request, 1, "no change, no new request");
+        let out_of_range = same.apply(Action::Set(Key::Aid, 250.0));
+        assert_eq!(out_of_range.scenario.get(Key::Aid), 33.0);
+    }
+
+    #[test]
+    fn typed_values_accept_a_decimal_comma_and_report_bad_input() {
+        let state = State::default().apply(Action::Type(Key::Region, "12,5".into()));
+        assert_eq!(state.scenario.get(Key::Region), 12.5);
+        let bad = state.apply(Action::Type(Key::Region, "80".into()));
+        assert_eq!(bad.scenario.get(Key::Region), 12.5, "the old value stays");
+        let (key, problem) = bad.entry_problem.clone().expect("a problem");
+        assert_eq!(key, Key::Region);
+        assert_eq!(problem.key, "region");
+        let fixed = bad.apply(Action::Type(Key::Region, "20".into()));
+        assert!(fixed.entry_problem.is_none());
+    }
+
+    #[test]
+    fn resets_put_keys_and_groups_back() {
+        let state = State::from_query("v=1&level=300&eps=70&aid=20");
+        let state = state.apply(Action::Reset(Key::Level));
+        assert_eq!(state.query(), "v=1&aid=20&eps=70");
+        let state = state.apply(Action::ResetGroup(Group::Assumption));
+        assert_eq!(state.query(), "v=1&aid=20");
+    }
+
+    #[test]
+    fn stale_results_are_dropped_and_the_full_result_ends_computing() {
+        let state = State::from_query("");
+        let stale = report_for(&state, false);
+        let state = state.apply(Action::Set(Key::Aid, 50.0));
+        assert!(state.computing());
+        let state = state.apply(stale);
+        assert!(state.result.is_none(), "a result for an older request is dropped");
+        let partial = report_for(&state, true);
+        let state = state.apply(partial);
+        assert!(state.computing() && state.result.as_ref().is_some_and(|(_, p)| *p));
+        let full = report_for(&state, false);
+        let state = state.apply(full);
+        assert!(!state.computing());
+        let failed = state.clone().apply(Action::Set(Key::Aid, 60.0));
+        let id = failed.request;
+        let failed = failed.apply(Action::Failed { id, message: "boom".into() });
+        assert_eq!(failed.failure.as_deref(), Some("boom"));
+        assert!(!failed.computing());
     }
 }

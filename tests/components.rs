@@ -48,7 +48,7 @@ fn lever_harness() -> Html {
         })
     };
     html! {
-        <Lever key_={Key::Aid} value={scenario.get(Key::Aid)} lang={Lang::Nl} problem={None::<wlz_engine::problem::Problem>}
+        <Lever index={1} scenario={(*scenario).clone()} lang={Lang::Nl} problem={None}
             {on_set} on_type={Callback::noop()} />
     }
 }
@@ -61,7 +61,9 @@ async fn lever_slider_input_updates_the_typed_entry() {
     let label = root.query_selector("label").unwrap().unwrap();
     assert!(label.text_content().unwrap().contains("hulpmiddel"));
     let slider: HtmlInputElement = root.query_selector("input[type=range]").unwrap().unwrap().dyn_into().unwrap();
-    let entry: HtmlInputElement = root.query_selector("input[type=number]").unwrap().unwrap().dyn_into().unwrap();
+    let entry: HtmlInputElement = root.query_selector("#lever-aid-entry").unwrap().unwrap().dyn_into().unwrap();
+    let from: HtmlInputElement = root.query_selector("input[type=month]").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(from.value(), "2024-01", "the lever starts at the projection's start by default");
     assert_eq!(entry.value(), "0");
     slider.set_value("40");
     let init = web_sys::EventInit::new();

@@ -2,14 +2,16 @@
 //! and `<html lang>` in step with the state.
 
 use super::fan_chart::FanChart;
-use super::lever::Lever;
+use super::lever::{LEVERS, Lever};
+use super::param_panel::ParamPanel;
 use super::scorecard::Scorecard;
 use crate::bridge::EngineWorker;
 use crate::i18n::{Lang, number, tr};
+use crate::messages::problem_text;
 use crate::protocol::{Request, Response};
 use crate::state::{Action, State};
 use std::rc::Rc;
-use wlz_engine::params::Key;
+use wlz_engine::params::Group;
 use wlz_engine::{MODEL_VERSION, codec};
 use yew::prelude::*;
 
@@ -29,9 +31,6 @@ fn set_document_lang(lang: Lang) {
         let _ = root.set_attribute("lang", lang.code());
     }
 }
-
-/// The levers shown on the page, in order.
-pub const LEVERS: [Key; 4] = [Key::Longer, Key::Aid, Key::Youth, Key::Region];
 
 /// The whole page.
 #[function_component(App)]
@@ -79,15 +78,28 @@ pub fn app() -> Html {
         let d = state.dispatcher();
         Callback::from(move |(key, text)| d.dispatch(Action::Type(key, text)))
     };
+    let on_reset = {
+        let d = state.dispatcher();
+        Callback::from(move |key| d.dispatch(Action::Reset(key)))
+    };
+    let on_reset_all = {
+        let d = state.dispatcher();
+        Callback::from(move |group| d.dispatch(Action::ResetGroup(group)))
+    };
+    let panel = |group: Group, title: &'static str, intro: &'static str| {
+        html! {
+            <ParamPanel {group} {title} {intro} scenario={state.scenario.clone()} {lang} problem={state.entry_problem.clone()}
+                on_type={on_type.clone()} on_reset={on_reset.clone()} on_reset_all={on_reset_all.clone()} />
+        }
+    };
     let switch_lang = {
         let d = state.dispatcher();
         let other = if lang == Lang::Nl { Lang::En } else { Lang::Nl };
         Callback::from(move |_| d.dispatch(Action::Lang(other)))
     };
-    let levers = LEVERS.iter().map(|&key| {
-        let problem = state.entry_problem.as_ref().filter(|(k, _)| *k == key).map(|(_, p)| p.clone());
+    let levers = (0..LEVERS.len()).map(|index| {
         html! {
-            <Lever key_={key} value={state.scenario.get(key)} {lang} {problem}
+            <Lever {index} scenario={state.scenario.clone()} {lang} problem={state.entry_problem.clone()}
                 on_set={on_set.clone()} on_type={on_type.clone()} />
         }
     });
@@ -115,7 +127,7 @@ pub fn app() -> Html {
                 if !state.link_problems.is_empty() {
                     <div class="notice" role="status">
                         <p>{tr(lang, "problems")}</p>
-                        <ul>{for state.link_problems.iter().map(|p| html! { <li>{p.to_string()}</li> })}</ul>
+                        <ul>{for state.link_problems.iter().map(|p| html! { <li>{problem_text(lang, p)}</li> })}</ul>
                     </div>
                 }
                 <div class="layout">
@@ -130,6 +142,11 @@ pub fn app() -> Html {
                         }
                         {status}
                     </section>
+                </div>
+                <div class="panels">
+                    {panel(Group::Assumption, "panel.assumptions", "panel.assumptions.intro")}
+                    {panel(Group::Target, "panel.targets", "panel.targets.intro")}
+                    {panel(Group::Simulation, "panel.simulation", "panel.simulation.intro")}
                 </div>
             </main>
             <footer><p>{tr(lang, "model.version")}{" "}{MODEL_VERSION}</p></footer>

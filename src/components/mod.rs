@@ -3,4 +3,5 @@
 pub mod app;
 pub mod fan_chart;
 pub mod lever;
+pub mod param_panel;
 pub mod scorecard;

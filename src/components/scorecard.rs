@@ -1,9 +1,11 @@
-//! The target scorecard: per target the probability of reaching it with its
-//! 95% Monte Carlo interval.
+//! The target scorecard: per target the probability of reaching it, with its
+//! 95% Monte Carlo interval and a word a policy maker reads at a glance, and
+//! when the target is first reached.
 
-use crate::i18n::{Lang, number, percent, tr};
+use crate::i18n::{Lang, month_name, percent, tr};
 use std::rc::Rc;
 use wlz_engine::output::Report;
+use wlz_engine::targets::TargetResult;
 use yew::prelude::*;
 
 /// Properties of [`Scorecard`].
@@ -15,34 +17,117 @@ pub struct ScorecardProps {
     pub lang: Lang,
 }
 
+/// The words of the likelihood scale, from the lowest band up, with the
+/// lower bound (share 0..1) of each band; the scale of the IPCC's guidance on
+/// uncertainty language, which the page explains next to the scorecard.
+pub const SCALE: [(f64, &str); 5] = [
+    (0.0, "likely.very_unlikely"),
+    (0.10, "likely.unlikely"),
+    (0.33, "likely.even"),
+    (0.66, "likely.likely"),
+    (0.90, "likely.very_likely"),
+];
+
+/// The catalogue key of the word for probability `p` (0..1).
+pub fn likelihood_key(p: f64) -> &'static str {
+    SCALE.iter().rev().find(|(from, _)| p >= *from).map_or(SCALE[0].1, |(_, key)| key)
+}
+
+/// The 95% Monte Carlo interval of a probability `p` with standard error `se`, clipped to 0..1.
+pub fn interval95(p: f64, se: f64) -> (f64, f64) {
+    ((p - 1.96 * se).max(0.0), (p + 1.96 * se).min(1.0))
+}
+
+fn first_reached(lang: Lang, target: &TargetResult) -> Html {
+    let reach = &target.first_reached;
+    let never = html! { <>{tr(lang, "reach.never")}{" "}{percent(lang, reach.never, 0)}</> };
+    match (reach.p10, reach.p50, reach.p90) {
+        (Some(p10), Some(p50), Some(p90)) => html! {
+            <p class="reach">
+                {tr(lang, "reach.first")}{" "}<strong>{month_name(lang, p50)}</strong>
+                {" ("}{tr(lang, "reach.range")}{" "}{month_name(lang, p10)}{" – "}{month_name(lang, p90)}{"); "}{never}
+            </p>
+        },
+        _ => html! { <p class="reach">{tr(lang, "reach.none")}</p> },
+    }
+}
+
+fn target_row(lang: Lang, target: &TargetResult) -> Html {
+    let label = tr(lang, if target.id == "t1" { "target.t1" } else { "target.t2" });
+    let body = match (target.probability, target.std_error) {
+        (Some(p), Some(se)) => {
+            let (low, high) = interval95(p, se);
+            html! {
+                <>
+                    <p class="verdict">
+                        <span class="word">{tr(lang, likelihood_key(p))}</span>{": "}
+                        <span class="chance" data-testid={format!("p-{}", target.id)}>{percent(lang, p, 1)}</span>
+                        {" "}<span class="interval">{format!("({} {}–{})", tr(lang, "target.interval"), percent(lang, low, 1), percent(lang, high, 1))}</span>
+                    </p>
+                    {first_reached(lang, target)}
+                </>
+            }
+        }
+        _ => html! { <p class="outside">{tr(lang, "target.outside")}</p> },
+    };
+    html! {
+        <li class="target" data-testid={format!("target-{}", target.id)}>
+            <h3>{label}</h3>
+            {body}
+        </li>
+    }
+}
+
 /// The scorecard of a result.
 #[function_component(Scorecard)]
 pub fn scorecard(props: &ScorecardProps) -> Html {
     let lang = props.lang;
-    let rows = props.report.targets.iter().map(|target| {
-        let target = &target.result;
-        let label = tr(lang, if target.id == "t1" { "target.t1" } else { "target.t2" });
-        let body = match (target.probability, target.std_error) {
-            (Some(p), Some(se)) => html! {
-                <>
-                    <span class="chance" data-testid={format!("p-{}", target.id)}>{percent(lang, p, 1)}</span>
-                    {" "}<span class="interval">{format!("(± {} pp)", number(lang, 196.0 * se, 1))}</span>
-                </>
-            },
-            _ => html! { <span class="outside">{tr(lang, "target.outside")}</span> },
-        };
-        html! {
-            <li class="target">
-                <span class="target-label">{label}</span>{": "}
-                <span class="visually-hidden">{tr(lang, "target.chance")}{" "}</span>
-                {body}
-            </li>
-        }
-    });
+    let runs = crate::i18n::number(lang, f64::from(props.report.runs), 0);
     html! {
         <section class="scorecard" aria-labelledby="targets-title">
             <h2 id="targets-title">{tr(lang, "targets")}</h2>
-            <ul>{for rows}</ul>
+            <ul>{for props.report.targets.iter().map(|t| target_row(lang, &t.result))}</ul>
+            <details class="scale">
+                <summary>{tr(lang, "likely.scale")}</summary>
+                <ul>
+                    {for SCALE.iter().enumerate().map(|(i, (from, key))| {
+                        let to = SCALE.get(i + 1).map_or(1.0, |(next, _)| *next);
+                        html! { <li>{tr(lang, key)}{": "}{percent(lang, *from, 0)}{" – "}{percent(lang, to, 0)}</li> }
+                    })}
+                </ul>
+                <p>{tr(lang, "likely.source")}{" "}{runs}{"."}</p>
+            </details>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_follow_the_scale() {
+        assert_eq!(likelihood_key(0.0), "likely.very_unlikely");
+        assert_eq!(likelihood_key(0.0999), "likely.very_unlikely");
+        assert_eq!(likelihood_key(0.10), "likely.unlikely");
+        assert_eq!(likelihood_key(0.365), "likely.even");
+        assert_eq!(likelihood_key(0.66), "likely.likely");
+        assert_eq!(likelihood_key(0.95), "likely.very_likely");
+        assert_eq!(likelihood_key(1.0), "likely.very_likely");
+    }
+
+    #[test]
+    fn every_word_is_in_the_catalogue() {
+        for (_, key) in SCALE {
+            assert!(crate::i18n::has(key), "{key}");
+        }
+    }
+
+    #[test]
+    fn interval_is_clipped() {
+        assert_eq!(interval95(0.0, 0.0), (0.0, 0.0));
+        let (low, high) = interval95(0.5, 0.005);
+        assert!((low - 0.4902).abs() < 1e-12 && (high - 0.5098).abs() < 1e-12);
+        assert_eq!(interval95(0.999, 0.01).1, 1.0);
     }
 }

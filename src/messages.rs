@@ -1,0 +1,83 @@
+//! Problems with input (a link, a typed value) in plain words, per language,
+//! from catalogue templates with `{key}`, `{value}`, `{min}`, `{max}` slots.
+
+use crate::i18n::{Lang, number, tr};
+use wlz_engine::params::{self, Kind};
+use wlz_engine::problem::{Issue, Problem};
+
+fn fill(template: &str, slots: &[(&str, &str)]) -> String {
+    slots.iter().fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+}
+
+fn range_of(key: &str) -> (String, String) {
+    params::by_name(key).map_or_else(Default::default, |spec| {
+        let text = |v| wlz_engine::scenario::format_value(spec, v);
+        (text(spec.min), text(spec.max))
+    })
+}
+
+/// One problem as a sentence in `lang`.
+pub fn problem_text(lang: Lang, problem: &Problem) -> String {
+    let (key, value) = (problem.key.as_str(), problem.value.as_str());
+    let (min, max) = range_of(key);
+    let template = match &problem.issue {
+        Issue::UnknownKey => tr(lang, "problem.unknown"),
+        Issue::Duplicate => tr(lang, "problem.duplicate"),
+        Issue::Malformed(Kind::Int) => tr(lang, "problem.not_int"),
+        Issue::Malformed(Kind::Real) => tr(lang, "problem.not_number"),
+        Issue::Malformed(Kind::Month) => tr(lang, "problem.not_month"),
+        Issue::OutOfRange { min, max } => {
+            return fill(tr(lang, "problem.range"), &[("key", key), ("value", value), ("min", min), ("max", max)]);
+        }
+        Issue::Version => tr(lang, "problem.version"),
+        Issue::TooLong { len } => {
+            let limit = number(lang, wlz_engine::codec::MAX_QUERY_LEN as f64, 0);
+            return fill(tr(lang, "problem.too_long"), &[("len", &number(lang, *len as f64, 0)), ("max", &limit)]);
+        }
+        Issue::SpreadTooLarge { mean, limit } => {
+            let limit = number(lang, *limit, 1);
+            let slots = [("key", key), ("value", value), ("mean", params::spec(*mean).name), ("max", limit.as_str())];
+            return fill(tr(lang, "problem.spread"), &slots);
+        }
+        Issue::WindowReversed { from } => {
+            return fill(
+                tr(lang, "problem.window"),
+                &[("key", key), ("value", value), ("from", params::spec(*from).name)],
+            );
+        }
+    };
+    fill(template, &[("key", key), ("value", value), ("min", &min), ("max", &max)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wlz_engine::codec::decode;
+
+    #[test]
+    fn every_problem_of_a_bad_link_reads_well_in_both_languages() {
+        let decoded =
+            decode("v=2&aid=200&aid=5&zzz=1&longer=abc&start=2024-13&runs=1.5&eps_sd=20&eps=100&t1_to=2023-01");
+        assert_eq!(decoded.problems.len(), 9, "{:?}", decoded.problems);
+        for lang in [Lang::Nl, Lang::En] {
+            for problem in &decoded.problems {
+                let text = problem_text(lang, problem);
+                assert!(!text.contains('{') && !text.contains('?'), "{text}");
+                assert!(text.contains(&problem.key), "{text}");
+            }
+        }
+        let nl: Vec<String> = decoded.problems.iter().map(|p| problem_text(Lang::Nl, p)).collect();
+        assert!(nl.contains(&"aid=200: buiten het bereik; toegestaan is 0 tot en met 100".to_string()), "{nl:#?}");
+        assert!(nl.iter().any(|t| t.starts_with("start=2024-13: geen maand")), "{nl:#?}");
+        assert!(nl.iter().any(|t| t.starts_with("eps_sd=20: te groot bij eps")), "{nl:#?}");
+    }
+
+    #[test]
+    fn a_too_long_link_is_explained() {
+        let decoded = decode(&"x".repeat(9000));
+        assert_eq!(
+            problem_text(Lang::Nl, &decoded.problems[0]),
+            "De link is te lang (9.000 tekens, hoogstens 8.192); alles staat op de standaardwaarde."
+        );
+    }
+}
