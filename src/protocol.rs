@@ -32,7 +32,7 @@ pub enum Response {
     },
     /// The computation failed.
     Failed {
-        /// The request it answers.
+        /// The request it answers; 0 when it is not tied to one (the worker could not start).
         id: u64,
         /// What went wrong (English, technical).
         message: String,

@@ -28,6 +28,8 @@ pub struct State {
     pub result_for: u64,
     /// The last failure message of the worker, if the newest request failed.
     pub failure: Option<String>,
+    /// Incremented to replace the worker by a fresh one (after a failure).
+    pub worker_generation: u32,
 }
 
 /// Everything that can happen to the state.
@@ -41,6 +43,8 @@ pub enum Action {
     Reset(Key),
     /// Put every key of a group of the parameter table back at its default.
     ResetGroup(Group),
+    /// Start a fresh worker and compute the scenario again (after a failure).
+    Retry,
     /// Switch the language.
     Lang(Lang),
     /// A result arrived from the worker.
@@ -54,7 +58,7 @@ pub enum Action {
     },
     /// The worker failed on a request.
     Failed {
-        /// The request it answers.
+        /// The request it answers; 0 when it is not tied to one (the worker could not start).
         id: u64,
         /// What went wrong.
         message: String,
@@ -141,6 +145,10 @@ impl State {
                 self.entry_problem = None;
                 if self.scenario == before { self } else { self.changed() }
             }
+            Action::Retry => {
+                self.worker_generation += 1;
+                self.changed()
+            }
             Action::Lang(lang) => {
                 self.lang = lang;
                 self
@@ -150,7 +158,8 @@ impl State {
                 self.result_for = id;
                 self
             }
-            Action::Failed { id, message } if id == self.request => {
+            // Id 0: a failure not tied to a request (the worker could not start): it concerns the newest.
+            Action::Failed { id, message } if id == self.request || id == 0 => {
                 self.failure = Some(message);
                 self
             }
@@ -240,5 +249,7 @@ mod tests {
         let failed = failed.apply(Action::Failed { id, message: "boom".into() });
         assert_eq!(failed.failure.as_deref(), Some("boom"));
         assert!(!failed.computing());
+        let retried = failed.apply(Action::Retry);
+        assert!(retried.failure.is_none() && retried.computing() && retried.worker_generation == 1);
     }
 }

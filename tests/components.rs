@@ -77,7 +77,8 @@ async fn lever_slider_input_updates_the_typed_entry() {
 #[wasm_bindgen_test]
 async fn fan_chart_draws_bands_median_and_baseline() {
     let root = root();
-    let props = wlz_app::components::fan_chart::FanChartProps { report: report("", 300), lang: Lang::En };
+    let props =
+        wlz_app::components::fan_chart::FanChartProps { report: report("", 300), lang: Lang::En, baseline: 300.0 };
     yew::Renderer::<FanChart>::with_root_and_props(root.clone(), props).render();
     settle().await;
     let median = root.query_selector("[data-testid=median]").unwrap().expect("median path");

@@ -1,7 +1,9 @@
 //! The page: owns the state (one reducer), talks to the worker, keeps the URL
 //! and `<html lang>` in step with the state.
 
+use super::explanation::Explanation;
 use super::fan_chart::FanChart;
+use super::impact::Impact;
 use super::lever::{LEVERS, Lever};
 use super::param_panel::ParamPanel;
 use super::scorecard::Scorecard;
@@ -39,7 +41,7 @@ pub fn app() -> Html {
     let worker = use_mut_ref(|| None::<EngineWorker>);
     {
         let (worker, dispatcher) = (worker.clone(), state.dispatcher());
-        use_effect_with((), move |_| {
+        use_effect_with(state.worker_generation, move |_| {
             let on_response = Callback::from(move |response: Response| {
                 dispatcher.dispatch(match response {
                     Response::Result { id, report, partial } => {
@@ -51,14 +53,17 @@ pub fn app() -> Html {
             });
             match EngineWorker::spawn(on_response.clone()) {
                 Ok(spawned) => *worker.borrow_mut() = Some(spawned),
-                Err(message) => on_response.emit(Response::Failed { id: 1, message }),
+                Err(message) => {
+                    *worker.borrow_mut() = None;
+                    on_response.emit(Response::Failed { id: 0, message });
+                }
             }
         });
     }
     {
         let worker = worker.clone();
         let query = codec::encode(&state.scenario);
-        use_effect_with(state.request, move |id| {
+        use_effect_with((state.request, state.worker_generation), move |(id, _)| {
             if let Some(worker) = worker.borrow().as_ref() {
                 worker.send(&Request { id: *id, query });
             }
@@ -105,7 +110,13 @@ pub fn app() -> Html {
     });
     let status = match (&state.failure, &state.result) {
         (Some(message), _) => {
-            html! { <p class="status error" role="alert">{tr(lang, "status.error")}{": "}{message}</p> }
+            let d = state.dispatcher();
+            html! {
+                <div class="status error" role="alert">
+                    <p>{tr(lang, "status.error")}{" "}<span class="detail">{"("}{message}{")"}</span></p>
+                    <button type="button" onclick={Callback::from(move |_| d.dispatch(Action::Retry))}>{tr(lang, "status.retry")}</button>
+                </div>
+            }
         }
         (None, Some((report, partial))) => html! {
             <p class="status" data-testid="status">
@@ -137,8 +148,9 @@ pub fn app() -> Html {
                     </section>
                     <section class="results" aria-live="polite" aria-busy={state.computing().to_string()}>
                         if let Some((report, _)) = &state.result {
-                            <FanChart report={report.clone()} {lang} />
+                            <FanChart report={report.clone()} {lang} baseline={state.scenario.get(wlz_engine::params::Key::Baseline)} />
                             <Scorecard report={report.clone()} {lang} />
+                            <Impact report={report.clone()} {lang} />
                         }
                         {status}
                     </section>
@@ -148,6 +160,7 @@ pub fn app() -> Html {
                     {panel(Group::Target, "panel.targets", "panel.targets.intro")}
                     {panel(Group::Simulation, "panel.simulation", "panel.simulation.intro")}
                 </div>
+                <Explanation scenario={state.scenario.clone()} {lang} />
             </main>
             <footer><p>{tr(lang, "model.version")}{" "}{MODEL_VERSION}</p></footer>
         </>

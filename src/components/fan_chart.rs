@@ -1,10 +1,15 @@
-//! The fan chart: monthly intake percentiles as SVG. All geometry comes from
-//! `wlz_engine::chart`; this component only places the strings.
+//! The fan chart: monthly intake percentiles, the reference baseline, each
+//! target's threshold over its window and the observed figures before the
+//! projection. Hover or keyboard focus shows a month's values; a toggle shows
+//! the same data as a table. Geometry comes from `wlz_engine::chart`.
 
-use crate::i18n::{Lang, number, tr};
+use crate::i18n::{Lang, month_name, number, tr};
 use std::rc::Rc;
+use wlz_engine::Month;
 use wlz_engine::chart::{Scale, band_path, line_path, nice_max, nice_ticks};
-use wlz_engine::output::Report;
+use wlz_engine::output::{MonthStats, Report};
+use wlz_engine::params::{OBSERVED, Observed};
+use wlz_engine::targets::WindowStatus;
 use yew::prelude::*;
 
 /// Properties of [`FanChart`].
@@ -14,28 +19,96 @@ pub struct FanChartProps {
     pub report: Rc<Report>,
     /// Page language.
     pub lang: Lang,
+    /// The targets' reference level (clients/month), drawn as a line.
+    pub baseline: f64,
 }
 
 const W: f64 = 720.0;
-const H: f64 = 320.0;
-const LEFT: f64 = 56.0;
+const H: f64 = 340.0;
+const LEFT: f64 = 52.0;
 const RIGHT: f64 = 12.0;
-const TOP: f64 = 12.0;
-const BOTTOM: f64 = 36.0;
-/// The reference baseline of the targets (clients/month), seed 004.
-const BASELINE: f64 = 300.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 40.0;
+/// Observed figures are shown when they end at most this many months before the start.
+const OBSERVED_REACH: i32 = 36;
+
+/// The first month of the x axis (relative to the start, <= 0) and the observed figures shown.
+fn x_extent(start: Month) -> (i32, Vec<&'static Observed>) {
+    let shown: Vec<_> = OBSERVED.iter().filter(|o| o.to < start && start.since(o.to) <= OBSERVED_REACH).collect();
+    let first = shown.iter().map(|o| o.from.since(start)).min().unwrap_or(0).min(0);
+    (first, shown)
+}
+
+fn column(months: &[MonthStats], f: fn(&MonthStats) -> f64) -> Vec<f64> {
+    months.iter().map(f).collect()
+}
+
+fn readout(lang: Lang, m: &MonthStats) -> String {
+    format!(
+        "{}: {} {}; 50%: {}–{}; 90%: {}–{}; {} {}",
+        month_name(lang, m.month),
+        tr(lang, "chart.median"),
+        number(lang, m.p50, 0),
+        number(lang, m.p25, 0),
+        number(lang, m.p75, 0),
+        number(lang, m.p5, 0),
+        number(lang, m.p95, 0),
+        tr(lang, "chart.mean"),
+        number(lang, m.mean, 1),
+    )
+}
+
+fn table(lang: Lang, months: &[MonthStats]) -> Html {
+    html! {
+        <table class="fan-table">
+            <caption>{tr(lang, "chart.table.caption")}</caption>
+            <thead><tr>
+                <th scope="col">{tr(lang, "unit.month")}</th>
+                <th scope="col">{"p5"}</th><th scope="col">{"p25"}</th>
+                <th scope="col">{tr(lang, "chart.median")}</th>
+                <th scope="col">{"p75"}</th><th scope="col">{"p95"}</th>
+                <th scope="col">{tr(lang, "chart.mean")}</th>
+            </tr></thead>
+            <tbody>
+                {for months.iter().map(|m| html! {
+                    <tr>
+                        <th scope="row">{m.month.to_string()}</th>
+                        <td>{number(lang, m.p5, 0)}</td><td>{number(lang, m.p25, 0)}</td>
+                        <td>{number(lang, m.p50, 0)}</td><td>{number(lang, m.p75, 0)}</td>
+                        <td>{number(lang, m.p95, 0)}</td><td>{number(lang, m.mean, 1)}</td>
+                    </tr>
+                })}
+            </tbody>
+        </table>
+    }
+}
 
 /// The fan chart of a result.
 #[function_component(FanChart)]
 pub fn fan_chart(props: &FanChartProps) -> Html {
+    let selected = use_state(|| None::<usize>);
+    let as_table = use_state(|| false);
     let lang = props.lang;
     let months = &props.report.months;
-    let column = |f: fn(&wlz_engine::output::MonthStats) -> f64| months.iter().map(f).collect::<Vec<f64>>();
-    let (p5, p25, p50, p75, p95) =
-        (column(|m| m.p5), column(|m| m.p25), column(|m| m.p50), column(|m| m.p75), column(|m| m.p95));
-    let top = nice_max(p95.iter().copied().fold(BASELINE, f64::max) * 1.05);
-    let x = Scale::new((0.0, months.len().saturating_sub(1) as f64), (LEFT, W - RIGHT));
+    let Some(start) = months.first().map(|m| m.month) else { return html! {} };
+    let n = months.len();
+    let (first, observed) = x_extent(start);
+    let (p5, p25, p50, p75, p95) = (
+        column(months, |m| m.p5),
+        column(months, |m| m.p25),
+        column(months, |m| m.p50),
+        column(months, |m| m.p75),
+        column(months, |m| m.p95),
+    );
+    let highest = p95.iter().copied().chain(observed.iter().map(|o| o.high)).fold(props.baseline, f64::max);
+    let top = nice_max(highest * 1.05);
+    // The x scale runs over months relative to the start, so the fan's point i sits at x.at(i).
+    let x = Scale::new((f64::from(first), (n.max(1) - 1) as f64), (LEFT, W - RIGHT));
     let y = Scale::new((0.0, top), (H - BOTTOM, TOP));
+    let hline = |value: f64, from: f64, to: f64, class: &'static str| {
+        let py = y.at(value).to_string();
+        html! { <line class={class} x1={x.at(from).to_string()} x2={x.at(to).to_string()} y1={py.clone()} y2={py} /> }
+    };
     let y_ticks = nice_ticks(top, 5).into_iter().map(|v| {
         let py = y.at(v);
         html! {
@@ -45,37 +118,139 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
             </g>
         }
     });
-    let x_ticks = months.iter().enumerate().filter_map(|(i, m)| {
-        let month = m.month;
-        (month.month() == 1 || i == 0).then(|| {
-            let px = x.at(i as f64);
-            html! {
-                <g class="tick">
-                    <line x1={px.to_string()} x2={px.to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM + 5.0).to_string()} />
-                    <text x={px.to_string()} y={(H - BOTTOM + 18.0).to_string()} text-anchor="middle">{month.year().to_string()}</text>
-                </g>
-            }
-        })
+    let x_ticks = (first..n as i32).map(|i| {
+        let month = start.plus(i);
+        let px = x.at(f64::from(i));
+        let year = month.month() == 1;
+        html! {
+            <g class={if year { "tick year" } else { "tick month" }}>
+                <line x1={px.to_string()} x2={px.to_string()} y1={(H - BOTTOM).to_string()}
+                    y2={(H - BOTTOM + if year { 6.0 } else { 3.0 }).to_string()} />
+                if year {
+                    <text x={px.to_string()} y={(H - BOTTOM + 18.0).to_string()} text-anchor="start">{month.year().to_string()}</text>
+                }
+            </g>
+        }
     });
-    let baseline_y = y.at(BASELINE).to_string();
+    let observed_marks = observed.iter().map(|o| {
+        let (from, to) = (f64::from(o.from.since(start)), f64::from(o.to.since(start)));
+        let label = if o.low == o.high {
+            format!("{} {} {}", tr(lang, "chart.observed"), o.from.year(), number(lang, o.low, 0))
+        } else {
+            format!("{} {} {}–{}", tr(lang, "chart.observed"), o.from.year(), number(lang, o.low, 0), number(lang, o.high, 0))
+        };
+        html! {
+            <g class="observed" data-source={o.source}>
+                <rect x={x.at(from).to_string()} width={(x.at(to) - x.at(from)).max(1.0).to_string()}
+                    y={y.at(o.high).min(y.at(o.low) - 3.0).to_string()} height={(y.at(o.low) - y.at(o.high)).max(3.0).to_string()} />
+                <text x={x.at(from).to_string()} y={(if o.low == o.high { y.at(o.low) + 14.0 } else { y.at(o.high) - 5.0 }).to_string()}>{label}</text>
+            </g>
+        }
+    });
+    let target_marks = props.report.targets.iter().filter(|t| t.result.status != WindowStatus::Outside).map(|t| {
+        let t = &t.result;
+        let from = f64::from(t.window_from.since(start).max(0));
+        let to = f64::from(t.window_to.since(start).min(n as i32 - 1));
+        let label = format!("{} ≤ {}", tr(lang, if t.id == "t1" { "chart.t1" } else { "chart.t2" }), number(lang, t.threshold, 0));
+        html! {
+            <g class={classes!("target-mark", t.id.clone())}>
+                {hline(t.threshold, from, to.max(from), "target-line")}
+                if x.at(from) > W / 2.0 {
+                    <text x={x.at(to).to_string()} y={(y.at(t.threshold) + 14.0).to_string()} text-anchor="end">{label}</text>
+                } else {
+                    <text x={x.at(from).to_string()} y={(y.at(t.threshold) + 14.0).to_string()}>{label}</text>
+                }
+            </g>
+        }
+    });
+    let pick = {
+        let selected = selected.clone();
+        move |i: Option<usize>| selected.set(i)
+    };
+    let onmousemove = {
+        let pick = pick.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(target) = e.current_target() else { return };
+            let element: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(target);
+            let rect = element.get_bounding_client_rect();
+            if rect.width() <= 0.0 {
+                return;
+            }
+            let px = (f64::from(e.client_x()) - rect.left()) / rect.width() * W;
+            pick(Some(x.nearest_index(px, n)));
+        })
+    };
+    let onmouseleave = {
+        let pick = pick.clone();
+        Callback::from(move |_| pick(None))
+    };
+    let onkeydown = {
+        let (pick, current) = (pick.clone(), *selected);
+        Callback::from(move |e: KeyboardEvent| {
+            let at = current.unwrap_or(0);
+            let next = match e.key().as_str() {
+                "ArrowRight" | "ArrowUp" => (at + 1).min(n - 1),
+                "ArrowLeft" | "ArrowDown" => at.saturating_sub(1),
+                "PageUp" => (at + 12).min(n - 1),
+                "PageDown" => at.saturating_sub(12),
+                "Home" => 0,
+                "End" => n - 1,
+                _ => return,
+            };
+            e.prevent_default();
+            pick(Some(next));
+        })
+    };
+    let onfocus = {
+        let (pick, current) = (pick.clone(), *selected);
+        Callback::from(move |_| pick(Some(current.unwrap_or(0))))
+    };
+    let guide = selected.map(|i| {
+        let px = x.at(i as f64).to_string();
+        html! { <line class="guide" x1={px.clone()} x2={px} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} /> }
+    });
+    let toggle = {
+        let as_table = as_table.clone();
+        Callback::from(move |_| as_table.set(!*as_table))
+    };
+    let shown = selected.and_then(|i| months.get(i));
     html! {
         <figure class="fan">
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="fan-title fan-desc" class="fan-svg">
-                <title id="fan-title">{tr(lang, "chart.title")}</title>
-                <desc id="fan-desc">{tr(lang, "chart.desc")}</desc>
-                <g class="grid">{for y_ticks}</g>
-                <g class="axis">{for x_ticks}</g>
-                <path class="band90" d={band_path(&p5, &p95, &x, &y)} />
-                <path class="band50" d={band_path(&p25, &p75, &x, &y)} />
-                <line class="baseline" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={baseline_y.clone()} y2={baseline_y} />
-                <path class="median" d={line_path(&p50, &x, &y)} data-testid="median" />
-                <text class="axis-label" x="4" y={(TOP + 4.0).to_string()}>{tr(lang, "chart.y")}</text>
-            </svg>
+            <div class="fan-head">
+                <h2 id="fan-heading">{tr(lang, "chart.title")}</h2>
+                <button type="button" class="toggle" onclick={toggle} aria-pressed={as_table.to_string()}>
+                    {tr(lang, "chart.table")}
+                </button>
+            </div>
+            if *as_table {
+                {table(lang, months)}
+            } else {
+                <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="fan-title fan-desc" class="fan-svg"
+                    tabindex="0" {onmousemove} {onmouseleave} {onkeydown} {onfocus} data-testid="fan">
+                    <title id="fan-title">{tr(lang, "chart.title")}</title>
+                    <desc id="fan-desc">{tr(lang, "chart.desc")}</desc>
+                    <g class="grid">{for y_ticks}</g>
+                    <g class="axis">{for x_ticks}</g>
+                    {for observed_marks}
+                    <path class="band90" d={band_path(&p5, &p95, &x, &y)} />
+                    <path class="band50" d={band_path(&p25, &p75, &x, &y)} />
+                    {hline(props.baseline, f64::from(first), (n - 1) as f64, "baseline")}
+                    {for target_marks}
+                    <path class="median" d={line_path(&p50, &x, &y)} data-testid="median" />
+                    {guide}
+                    <text class="axis-label" x="4" y={(TOP - 4.0).to_string()}>{tr(lang, "chart.y")}</text>
+                </svg>
+            }
+            <p class="readout" aria-live="polite" data-testid="readout">
+                {shown.map_or_else(|| tr(lang, "chart.hint").to_string(), |m| readout(lang, m))}
+            </p>
             <figcaption class="legend">
                 <span class="key median">{tr(lang, "chart.median")}</span>
                 <span class="key band50">{tr(lang, "chart.band50")}</span>
                 <span class="key band90">{tr(lang, "chart.band90")}</span>
-                <span class="key baseline">{tr(lang, "chart.baseline")}</span>
+                <span class="key baseline">{tr(lang, "chart.baseline")}{" "}{number(lang, props.baseline, 0)}</span>
+                <span class="key target">{tr(lang, "chart.targets")}</span>
+                <span class="key observed">{tr(lang, "chart.observed.legend")}</span>
             </figcaption>
         </figure>
     }

@@ -1,7 +1,9 @@
 //! One file per component.
 
 pub mod app;
+pub mod explanation;
 pub mod fan_chart;
+pub mod impact;
 pub mod lever;
 pub mod param_panel;
 pub mod scorecard;

@@ -97,7 +97,7 @@ fn row(props: &ParamPanelProps, spec: &'static ParamSpec) -> Html {
                 {input}
                 <span class="unit">{tr(lang, unit_key(spec.unit))}</span>
                 <button type="button" class="reset" onclick={reset} disabled={is_default}
-                    aria-label={format!("{} {}", tr(lang, "reset.one"), label)}>{tr(lang, "reset")}</button>
+                    aria-label={format!("{}: {}", tr(lang, "reset"), label)}>{tr(lang, "reset")}</button>
             </div>
             if let Some(text) = problem {
                 <p class="entry-error" id={error_id} role="alert">{text}</p>

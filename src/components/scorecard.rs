@@ -40,7 +40,7 @@ pub fn interval95(p: f64, se: f64) -> (f64, f64) {
 
 fn first_reached(lang: Lang, target: &TargetResult) -> Html {
     let reach = &target.first_reached;
-    let never = html! { <>{tr(lang, "reach.never")}{" "}{percent(lang, reach.never, 0)}</> };
+    let never = html! { <>{tr(lang, "reach.never")}{" "}{percent(lang, reach.never, 1)}</> };
     match (reach.p10, reach.p50, reach.p90) {
         (Some(p10), Some(p50), Some(p90)) => html! {
             <p class="reach">

@@ -68,3 +68,10 @@ export async function fullResult(page) {
 export function percentValue(text) {
   return Number(text.replace('%', '').replace(/\./g, '').replace(',', '.').trim());
 }
+
+/** Mean height of the median line in the chart (SVG units from the bottom; larger = more intake). */
+export async function medianLevel(page) {
+  const d = await page.getByTestId('median').getAttribute('d');
+  const ys = [...d.matchAll(/[ML][\d.]+,([\d.]+)/g)].map((m) => Number(m[1]));
+  return -ys.reduce((a, b) => a + b, 0) / ys.length;
+}

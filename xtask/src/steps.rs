@@ -61,7 +61,7 @@ pub fn test_all() -> Result<(), String> {
     step("native tests (cargo test)", || run(cmd("cargo").args(["test", "--workspace"])))?;
     step("browser tests (wasm-bindgen-test in headless Chromium)", || {
         run(cmd("cargo").args(["test", "--target", WASM, "-p", "wlz-engine", "--test", "wasm_golden"]))?;
-        run(cmd("cargo").args(["test", "--target", WASM, "-p", "wlz-app", "--test", "components"]))
+        run(cmd("cargo").args(["test", "--target", WASM, "-p", "wlz-app", "--test", "components", "--test", "impact"]))
     })?;
     build_release()?;
     step("end-to-end tests (playwright-core + Debian's Chromium)", || {

@@ -24,6 +24,22 @@ impl Scale {
         let t = (v - self.domain.0) / (self.domain.1 - self.domain.0);
         self.range.0 + t * (self.range.1 - self.range.0)
     }
+
+    /// The data value at pixel position `px` (the inverse of [`Scale::at`]).
+    pub fn invert(&self, px: f64) -> f64 {
+        let span = self.range.1 - self.range.0;
+        if span == 0.0 {
+            return self.domain.0;
+        }
+        self.domain.0 + (px - self.range.0) / span * (self.domain.1 - self.domain.0)
+    }
+
+    /// The index (0..count) of the point nearest to pixel `px` on a scale whose
+    /// domain runs over point indices; clamped into range.
+    pub fn nearest_index(&self, px: f64, count: usize) -> usize {
+        let i = self.invert(px).round();
+        if i.is_nan() || i <= 0.0 || count == 0 { 0 } else { (i as usize).min(count - 1) }
+    }
 }
 
 /// "Nice" tick values (1, 2 or 5 times a power of ten) covering `0..=max`, at most about `count` of them.
@@ -77,6 +93,106 @@ pub fn band_path(lower: &[f64], upper: &[f64], x: &Scale, y: &Scale) -> String {
     d
 }
 
+/// The step between "nice" ticks (1, 2 or 5 times a power of ten) that is at
+/// least `raw`, in the data's unit; 1 for a `raw` that is not positive and finite.
+pub fn nice_step(raw: f64) -> f64 {
+    if !(raw.is_finite() && raw > 0.0) {
+        return 1.0;
+    }
+    let power = 10f64.powi(libm::floor(libm::log10(raw)) as i32);
+    [1.0, 2.0, 5.0, 10.0].into_iter().map(|f| f * power).find(|s| *s >= raw).unwrap_or(10.0 * power)
+}
+
+/// "Nice" ticks, in the data's unit, for an axis that need not start at zero:
+/// multiples of one [`nice_step`] from the last one at or below `lo` to the
+/// first one at or above `hi`, about `count` steps apart. The first and last
+/// ticks are the axis's ends. Non-finite bounds are left out; with none
+/// left, or `count` 0, the answer is `[0, 1]`; an empty span is widened by one
+/// step; a span too wide for an f64 is returned as `[lo, hi]`.
+pub fn nice_span(lo: f64, hi: f64, count: usize) -> Vec<f64> {
+    let finite = [lo, hi].into_iter().filter(|v| v.is_finite());
+    let (lo, hi) = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
+    if lo > hi || count == 0 {
+        return vec![0.0, 1.0];
+    }
+    if !(hi - lo).is_finite() {
+        return vec![lo, hi];
+    }
+    let step = nice_step((hi - lo) / count as f64);
+    let first = libm::floor(lo / step);
+    let last = libm::ceil(hi / step).max(first + 1.0);
+    (0..=(last - first) as i64).map(|i| (first + i as f64) * step).collect()
+}
+
+/// The data domain of a horizontal bar chart whose bars may point either way
+/// from a zero axis: always contains 0, and each non-zero end is rounded
+/// outward with [`nice_max`]. Non-finite values are ignored. All zero gives (0, 1).
+pub fn diverging_domain(values: &[f64]) -> (f64, f64) {
+    let finite = values.iter().copied().filter(|v| v.is_finite());
+    let (lo, hi) = finite.fold((0.0f64, 0.0f64), |(a, b), v| (a.min(v), b.max(v)));
+    match (lo < 0.0, hi > 0.0) {
+        (false, false) => (0.0, 1.0),
+        (true, false) => (-nice_max(-lo), 0.0),
+        (false, true) => (0.0, nice_max(hi)),
+        (true, true) => (-nice_max(-lo), nice_max(hi)),
+    }
+}
+
+/// One horizontal bar, in SVG user units: the rectangle `x..x + width` by
+/// `y..y + height`, and where its value label goes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bar {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width (never negative; 0 for a zero or non-finite value).
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+    /// True when the value is below zero, so the bar runs left of the zero axis.
+    pub negative: bool,
+    /// x of the value label: 4 units beyond the bar's far end (left of a
+    /// negative bar, to be anchored at its end; right of any other bar).
+    pub label_x: f64,
+    /// y of the value label's baseline: the bar's middle plus 4 units.
+    pub label_y: f64,
+}
+
+/// Gap between a bar's end and its value label (SVG user units).
+const LABEL_GAP: f64 = 4.0;
+
+/// Horizontal bars for `values` (data units) drawn from the zero axis `x.at(0)`
+/// to `x.at(value)`. Bar i lies in row i, the band `top + i * row .. top + (i + 1) * row`
+/// (SVG user units); the bar takes the bottom `bar` units of its row, leaving
+/// the space above it for a name. A non-finite value gives a zero-width bar.
+pub fn bars(values: &[f64], x: &Scale, top: f64, row: f64, bar: f64) -> Vec<Bar> {
+    let zero = x.at(0.0);
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| {
+            let end = if v.is_finite() { x.at(v) } else { zero };
+            let negative = end < zero;
+            let y = top + (i as f64 + 1.0) * row - bar;
+            Bar {
+                x: round1(zero.min(end)),
+                y: round1(y),
+                width: round1((end - zero).abs()),
+                height: round1(bar),
+                negative,
+                label_x: round1(if negative { end - LABEL_GAP } else { end + LABEL_GAP }),
+                label_y: round1(y + bar / 2.0 + LABEL_GAP),
+            }
+        })
+        .collect()
+}
+
+fn round1(v: f64) -> f64 {
+    let r = (v * 10.0).round() / 10.0;
+    if r == 0.0 { 0.0 } else { r }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +204,18 @@ mod tests {
         assert_eq!(y.at(400.0), 20.0);
         assert_eq!(y.at(200.0), 160.0);
         assert_eq!(Scale::new((5.0, 5.0), (0.0, 10.0)).at(5.0), 0.0);
+    }
+
+    #[test]
+    fn invert_undoes_at() {
+        let x = Scale::new((0.0, 83.0), (56.0, 708.0));
+        for v in [0.0, 10.0, 41.5, 83.0] {
+            assert!((x.invert(x.at(v)) - v).abs() < 1e-9);
+        }
+        assert_eq!(x.nearest_index(0.0, 84), 0);
+        assert_eq!(x.nearest_index(x.at(12.4), 84), 12);
+        assert_eq!(x.nearest_index(10_000.0, 84), 83);
+        assert_eq!(x.nearest_index(f64::NAN, 84), 0);
     }
 
     #[test]
@@ -105,5 +233,40 @@ mod tests {
         let y = Scale::new((0.0, 10.0), (100.0, 0.0));
         assert_eq!(line_path(&[0.0, 5.0, 10.0], &x, &y), "M0,100L50,50L100,0");
         assert_eq!(band_path(&[0.0, 0.0], &[10.0, 10.0], &x, &y), "M0,0L50,0L50,100L0,100Z");
+    }
+
+    #[test]
+    fn spans_need_not_start_at_zero() {
+        assert_eq!(nice_step(37.0), 50.0);
+        assert_eq!(nice_step(0.0), 1.0);
+        assert_eq!(nice_step(f64::NAN), 1.0);
+        assert_eq!(nice_span(29_500.0, 36_800.0, 4), vec![28_000.0, 30_000.0, 32_000.0, 34_000.0, 36_000.0, 38_000.0]);
+        assert_eq!(nice_span(5.0, 5.0, 3), vec![5.0, 6.0], "an empty span is widened by one step");
+        assert_eq!(nice_span(f64::NAN, 7.0, 3), vec![7.0, 8.0]);
+        assert_eq!(nice_span(f64::NAN, f64::INFINITY, 3), vec![0.0, 1.0]);
+        assert_eq!(nice_span(-12.0, 31.0, 4), vec![-20.0, 0.0, 20.0, 40.0]);
+        assert_eq!(nice_span(-f64::MAX, f64::MAX, 4), vec![-f64::MAX, f64::MAX], "an overflowing span is kept as is");
+    }
+
+    #[test]
+    fn diverging_domain_contains_zero_and_both_signs() {
+        assert_eq!(diverging_domain(&[120.0, 0.0, 37.0]), (0.0, 150.0));
+        assert_eq!(diverging_domain(&[-37.0, 0.0]), (-40.0, 0.0));
+        assert_eq!(diverging_domain(&[-37.0, 120.0, f64::NAN]), (-40.0, 150.0));
+        assert_eq!(diverging_domain(&[0.0, f64::INFINITY]), (0.0, 1.0));
+        assert_eq!(diverging_domain(&[]), (0.0, 1.0));
+    }
+
+    #[test]
+    fn bars_point_away_from_the_zero_axis() {
+        let x = Scale::new((-50.0, 150.0), (0.0, 200.0));
+        let b = bars(&[100.0, -50.0, 0.0, f64::NAN], &x, 10.0, 40.0, 16.0);
+        assert_eq!(b.len(), 4);
+        assert_eq!((b[0].x, b[0].width, b[0].negative, b[0].label_x), (50.0, 100.0, false, 154.0));
+        assert_eq!((b[1].x, b[1].width, b[1].negative, b[1].label_x), (0.0, 50.0, true, -4.0));
+        assert_eq!((b[2].x, b[2].width, b[2].negative), (50.0, 0.0, false));
+        assert_eq!((b[3].x, b[3].width), (50.0, 0.0), "a non-finite value draws nothing");
+        assert_eq!((b[0].y, b[0].height, b[0].label_y), (34.0, 16.0, 46.0), "bottom of row 0 (10..50)");
+        assert_eq!(b[3].y, 10.0 + 4.0 * 40.0 - 16.0, "row 3");
     }
 }

@@ -320,6 +320,41 @@ pub const PARAMS: [ParamSpec; 37] = [
     p(Key::T2To, "t2_to", "target 2: last month of the window", T).month(FromEnd(0)).source(SEED_004),
 ];
 
+/// An observed intake figure shown beside the projection (never used in the equations).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Observed {
+    /// First month the figure covers.
+    pub from: crate::Month,
+    /// Last month the figure covers.
+    pub to: crate::Month,
+    /// Lowest monthly intake of the period (clients/month).
+    pub low: f64,
+    /// Highest monthly intake of the period (clients/month); equal to `low` for an average.
+    pub high: f64,
+    /// Where the figure comes from.
+    pub source: &'static str,
+}
+
+/// Observed monthly intake before the projection: 300 to 400 a month in 2022
+/// (Kamerstuk 25 424 nr. 651) and about 250 a month on average from January to
+/// about November 2023 (Kamerstuk 25 424 nr. 676).
+pub const OBSERVED: [Observed; 2] = [
+    Observed {
+        from: crate::Month::new(2022, 1),
+        to: crate::Month::new(2022, 12),
+        low: 300.0,
+        high: 400.0,
+        source: NR_651,
+    },
+    Observed {
+        from: crate::Month::new(2023, 1),
+        to: crate::Month::new(2023, 11),
+        low: 250.0,
+        high: 250.0,
+        source: SEED_004,
+    },
+];
+
 /// Source of the 2022 observed intake (300 to 400 a month), shown on the chart.
 pub const OBSERVED_2022_SOURCE: &str = NR_651;
 /// Source of the 2023 observed intake (about 250 a month), shown on the chart.

@@ -1,0 +1,442 @@
+//! The "How it works" section: what the model does in plain words, its
+//! equations with the scenario's current values filled in, and which values
+//! are sourced and which are assumed, generated from the parameter table
+//! (`wlz_engine::params::PARAMS`).
+
+use crate::i18n::{Lang, number, tr};
+use wlz_engine::params::{Key, Kind, PARAMS, ParamSpec, Provenance, Unit};
+use wlz_engine::scenario::LONGER_TODAY;
+use wlz_engine::{MODEL_VERSION, Scenario};
+use yew::prelude::*;
+
+/// Properties of [`Explanation`].
+#[derive(Properties, PartialEq)]
+pub struct ExplanationProps {
+    /// The scenario whose values are filled into the equations (URL units).
+    pub scenario: Scenario,
+    /// Page language.
+    pub lang: Lang,
+}
+
+/// The explanation section for a scenario.
+#[function_component(Explanation)]
+pub fn explanation(props: &ExplanationProps) -> Html {
+    let (s, lang) = (&props.scenario, props.lang);
+    html! {
+        <section class="explanation" aria-labelledby="explain-title">
+            <h2 id="explain-title">{tr(lang, "explain.title")}</h2>
+            {time(lang, s)}
+            {base(lang, s)}
+            {levers(lang, s)}
+            {expected(lang, s)}
+            {uncertainty(lang, s)}
+            {stock(lang, s)}
+            {targets(lang, s)}
+            {provenance(lang, s)}
+            <p class="version">{tr(lang, "model.version")}{" "}<span data-testid="explain-version">{MODEL_VERSION}</span></p>
+        </section>
+    }
+}
+
+/// Fewest decimals (0 to 3) that show `v` to within 1e-6.
+fn decimals(v: f64) -> usize {
+    (0..3)
+        .find(|&d| {
+            let scaled = v * 10f64.powi(d as i32);
+            (scaled.round() - scaled).abs() < 1e-6
+        })
+        .unwrap_or(3)
+}
+
+/// `v` with as many decimals as it needs, in the page language ("–" when not finite).
+fn num(lang: Lang, v: f64) -> String {
+    number(lang, v, decimals(v))
+}
+
+/// A value in percent (0 to 100), e.g. "12,5%"; "–" when not finite.
+fn pct(lang: Lang, v: f64) -> String {
+    if v.is_finite() { format!("{}%", num(lang, v)) } else { num(lang, v) }
+}
+
+/// The value of `key` in percent.
+fn pct_of(lang: Lang, s: &Scenario, key: Key) -> String {
+    pct(lang, s.get(key))
+}
+
+/// Separator between the arguments of a distribution: a semicolon where the
+/// decimal mark is a comma.
+fn arg_sep(lang: Lang) -> &'static str {
+    if lang == Lang::Nl { "; " } else { ", " }
+}
+
+/// A variable in italics.
+fn var(name: &'static str) -> Html {
+    html! { <var>{name}</var> }
+}
+
+/// A variable with a subscript, e.g. F₂.
+fn var_sub(name: &'static str, sub: &'static str) -> Html {
+    html! { <><var>{name}</var><sub>{sub}</sub></> }
+}
+
+/// "(m)".
+fn of_m() -> Html {
+    html! { <>{"("}{var("m")}{")"}</> }
+}
+
+/// An equation on a line of its own.
+fn equation(id: &'static str, body: Html) -> Html {
+    html! { <p class="eq" data-testid={id}>{body}</p> }
+}
+
+/// Section 1: time.
+fn time(lang: Lang, s: &Scenario) -> Html {
+    let start = s.month(Key::Start);
+    let last = start.plus(s.get(Key::Horizon) as i32 - 1);
+    html! {
+        <>
+            <p>{tr(lang, "explain.intro")}</p>
+            <p>
+                {tr(lang, "explain.time")}{" "}<strong>{start.to_string()}</strong>{" "}{tr(lang, "explain.through")}{" "}
+                <strong>{last.to_string()}</strong>{format!(" ({} {}). ", num(lang, s.get(Key::Horizon)), tr(lang, "explain.unit.months"))}
+                {tr(lang, "explain.time.m")}
+            </p>
+        </>
+    }
+}
+
+/// Section 2: the intake without measures and its four cells.
+fn base(lang: Lang, s: &Scenario) -> Html {
+    let exponent = html! { <sup>{var("m")}{"/12"}</sup> };
+    html! {
+        <>
+            <h3>{tr(lang, "explain.base.title")}</h3>
+            <p>{tr(lang, "explain.base.text")}</p>
+            {equation("eq-base", html! {
+                <>
+                    {var("base")}{of_m()}{" = "}{var("L")}{" × (1 + "}{var("g")}{")"}{exponent.clone()}
+                    {format!(" = {} × (1 + {})", num(lang, s.get(Key::Level)), pct_of(lang, s, Key::Trend))}{exponent}
+                </>
+            })}
+            <p>{tr(lang, "explain.cells.text")}</p>
+            {equation("eq-cells", html! {
+                <>
+                    {var("w")}{format!(" = {} ({}); ", pct_of(lang, s, Key::Wmo), tr(lang, "explain.cells.w"))}
+                    {var_sub("y", "0")}{format!(" = {} ({})", pct_of(lang, s, Key::Youth0), tr(lang, "explain.cells.y0"))}
+                </>
+            })}
+        </>
+    }
+}
+
+/// "today → user (from 2024-01, ramp 12 months)" for a lever, in percent.
+fn change(lang: Lang, s: &Scenario, today: f64, keys: [Key; 3]) -> String {
+    let [value, from, ramp] = keys;
+    format!(
+        "{} → {} ({} {}, {} {} {})",
+        pct(lang, today),
+        pct_of(lang, s, value),
+        tr(lang, "explain.from"),
+        s.text(from),
+        tr(lang, "explain.ramp"),
+        num(lang, s.get(ramp)),
+        tr(lang, "explain.unit.months")
+    )
+}
+
+/// "mean 50%, sd 20%" of an uncertain share.
+fn mean_sd(lang: Lang, s: &Scenario, mean: Key, sd: Key) -> String {
+    format!("{} {}{}sd {}", tr(lang, "explain.mean"), pct_of(lang, s, mean), arg_sep(lang), pct_of(lang, s, sd))
+}
+
+/// Section 3: the four levers and their factors.
+fn levers(lang: Lang, s: &Scenario) -> Html {
+    let ramp = html! {
+        <>
+            {var("a")}{of_m()}{" = clamp(("}{var("m")}{" − start + 1) / "}{var("R")}{", 0, 1); "}
+            {tr(lang, "explain.value")}{of_m()}{" = "}{tr(lang, "explain.today")}{" + ("}{tr(lang, "explain.user")}
+            {" − "}{tr(lang, "explain.today")}{") × "}{var("a")}{of_m()}
+        </>
+    };
+    html! {
+        <>
+            <h3>{tr(lang, "explain.levers.title")}</h3>
+            <p>{tr(lang, "explain.ramp.text")}</p>
+            {equation("eq-ramp", ramp)}
+            <ol class="lever-list">
+                {lever_longer(lang, s)}
+                {lever_aid(lang, s)}
+                {lever_youth(lang, s)}
+                {lever_region(lang, s)}
+            </ol>
+        </>
+    }
+}
+
+/// Lever 1: longer Wmo decisions.
+fn lever_longer(lang: Lang, s: &Scenario) -> Html {
+    let keys = [Key::Longer, Key::LongerFrom, Key::LongerRamp];
+    html! {
+        <li>
+            <strong>{tr(lang, "impact.lever.longer")}</strong>{". "}{tr(lang, "explain.longer.text")}
+            {equation("eq-longer", html! {
+                <>
+                    {var_sub("F", "1")}{of_m()}{" = 1 − "}{var("ε")}{" × (1 − "}{var_sub("R", "r")}{of_m()}{")"}
+                    {format!("; {}: {}; ", tr(lang, "explain.longer.share"), change(lang, s, LONGER_TODAY * 100.0, keys))}
+                    {var("ε")}{format!(": {}", mean_sd(lang, s, Key::Eps, Key::EpsSd))}
+                </>
+            })}
+        </li>
+    }
+}
+
+/// Lever 2: the assessment aid (hulpmiddel).
+fn lever_aid(lang: Lang, s: &Scenario) -> Html {
+    let keys = [Key::Aid, Key::AidFrom, Key::AidRamp];
+    html! {
+        <li>
+            <strong>{tr(lang, "impact.lever.aid")}</strong>{". "}{tr(lang, "explain.aid.text")}
+            {equation("eq-aid", html! {
+                <>
+                    {var_sub("F", "2")}{of_m()}{" = 1 − "}{tr(lang, "explain.adoption")}{of_m()}{" × "}{var("θ")}
+                    {format!("; {}: {}; ", tr(lang, "explain.adoption"), change(lang, s, 0.0, keys))}
+                    {var("θ")}{format!(": {}", mean_sd(lang, s, Key::Theta, Key::ThetaSd))}
+                </>
+            })}
+        </li>
+    }
+}
+
+/// Lever 3: the youth share of the intake.
+fn lever_youth(lang: Lang, s: &Scenario) -> Html {
+    let keys = [Key::Youth, Key::YouthFrom, Key::YouthRamp];
+    let odds = |y: Html| html! { <>{"("}{y.clone()}{" / (1 − "}{y}{"))"}</> };
+    html! {
+        <li>
+            <strong>{tr(lang, "impact.lever.youth")}</strong>{". "}{tr(lang, "explain.youth.text")}
+            {equation("eq-youth", html! {
+                <>
+                    {var("Y")}{of_m()}{" = "}{odds(var("y"))}{" / "}{odds(var_sub("y", "0"))}
+                    {"; "}{var("y")}{format!(": {}", change(lang, s, s.get(Key::Youth0), keys))}
+                </>
+            })}
+        </li>
+    }
+}
+
+/// Lever 4: the regional approach and other measures.
+fn lever_region(lang: Lang, s: &Scenario) -> Html {
+    let keys = [Key::Region, Key::RegionFrom, Key::RegionRamp];
+    html! {
+        <li>
+            <strong>{tr(lang, "impact.lever.region")}</strong>{". "}{tr(lang, "explain.region.text")}
+            {equation("eq-region", html! {
+                <>
+                    {var_sub("F", "4")}{of_m()}{" = 1 − "}{tr(lang, "explain.reduction")}{of_m()}
+                    {format!("; {}: {}", tr(lang, "explain.reduction"), change(lang, s, 0.0, keys))}
+                </>
+            })}
+        </li>
+    }
+}
+
+/// Section 4: the expected intake as the product of the factors.
+fn expected(lang: Lang, s: &Scenario) -> Html {
+    let rr = html! { <>{var_sub("R", "r")}{of_m()}</> };
+    html! {
+        <>
+            <h3>{tr(lang, "explain.expected.title")}</h3>
+            <p>{tr(lang, "explain.expected.text")}</p>
+            {equation("eq-expected", html! {
+                <>
+                    {tr(lang, "explain.expected")}{of_m()}{" = "}{var("base")}{of_m()}{" × "}{var_sub("G", "1")}{of_m()}
+                    {" × "}{var_sub("F", "2")}{of_m()}{" × "}{var_sub("G", "3")}{of_m()}{" × "}{var_sub("F", "4")}{of_m()}
+                </>
+            })}
+            {equation("eq-g", html! {
+                <>
+                    {var_sub("G", "1")}{of_m()}{" = 1 − "}{var("w")}{" × "}{var("ε")}{" × (1 − "}{rr.clone()}{")"}
+                    {format!(" = 1 − {} × ", pct_of(lang, s, Key::Wmo))}{var("ε")}{" × (1 − "}{rr}{"); "}
+                    {var_sub("G", "3")}{of_m()}{" = 1 + "}{var_sub("y", "0")}{" × ("}{var("Y")}{of_m()}{" − 1)"}
+                    {format!(" = 1 + {} × (", pct_of(lang, s, Key::Youth0))}{var("Y")}{of_m()}{" − 1)"}
+                </>
+            })}
+        </>
+    }
+}
+
+/// Section 5: what is uncertain, the fluctuation, the Poisson count and the runs.
+fn uncertainty(lang: Lang, s: &Scenario) -> Html {
+    let sep = arg_sep(lang);
+    let normal = tr(lang, "explain.normal");
+    let phi = s.get(Key::Phi);
+    html! {
+        <>
+            <h3>{tr(lang, "explain.uncertainty.title")}</h3>
+            <p>{tr(lang, "explain.uncertainty.text")}</p>
+            {equation("eq-draws", html! {
+                <>
+                    {var("L")}{format!(" ~ {normal}({}{sep}{}); ", num(lang, s.get(Key::Level)), num(lang, s.get(Key::LevelSd)))}
+                    {var("g")}{format!(" ~ {normal}({}{sep}{}); ", pct_of(lang, s, Key::Trend), pct_of(lang, s, Key::TrendSd))}
+                    {var("ε")}{format!(" ~ Beta({}); ", mean_sd(lang, s, Key::Eps, Key::EpsSd))}
+                    {var("θ")}{format!(" ~ Beta({})", mean_sd(lang, s, Key::Theta, Key::ThetaSd))}
+                </>
+            })}
+            {equation("eq-fluct", html! {
+                <>
+                    {var("z")}{of_m()}{" = "}{var("φ")}{" × "}{var("z")}{"("}{var("m")}{" − 1) + "}{var("σ")}
+                    {" × √(1 − "}{var("φ")}<sup>{"2"}</sup>{") × "}{var("e")}{of_m()}{"; "}
+                    {tr(lang, "explain.fluct")}{of_m()}{" = exp("}{var("z")}{of_m()}{" − "}{var("σ")}<sup>{"2"}</sup>{"/2); "}
+                    {var("φ")}{format!(" = {}{sep}", num(lang, phi))}{var("σ")}{format!(" = {}", pct_of(lang, s, Key::Sigma))}
+                </>
+            })}
+            {equation("eq-count", html! {
+                <>
+                    {tr(lang, "explain.count")}{of_m()}{" ~ Poisson("}{tr(lang, "explain.expected")}{of_m()}{" × "}
+                    {tr(lang, "explain.fluct")}{of_m()}{")"}
+                </>
+            })}
+            <p data-testid="explain-runs">
+                {format!("{} {} {} ({} {}). ", tr(lang, "explain.runs"), num(lang, s.get(Key::Runs)), tr(lang, "explain.unit.runs"),
+                    tr(lang, "explain.seed"), num(lang, s.get(Key::Seed)))}
+                {tr(lang, "explain.runs.text")}
+            </p>
+        </>
+    }
+}
+
+/// Section 6: the stock with an indication.
+fn stock(lang: Lang, s: &Scenario) -> Html {
+    html! {
+        <>
+            <h3>{tr(lang, "explain.stock.title")}</h3>
+            <p>{tr(lang, "explain.stock.text")}</p>
+            {equation("eq-stock", html! {
+                <>
+                    {var("S")}{"("}{var("m")}{" + 1) = "}{var("S")}{of_m()}{" × (1 − "}{var("μ")}{") + "}
+                    {tr(lang, "explain.count")}{of_m()}{" = "}{var("S")}{of_m()}
+                    {format!(" × (1 − {}) + ", pct_of(lang, s, Key::Outflow))}{tr(lang, "explain.count")}{of_m()}{"; "}
+                    {var("S")}{format!("(0) = {}", num(lang, s.get(Key::Stock)))}
+                </>
+            })}
+        </>
+    }
+}
+
+/// Section 7: what the targets mean.
+fn targets(lang: Lang, s: &Scenario) -> Html {
+    let threshold = s.get(Key::Baseline) * (1.0 - s.get(Key::Cut) / 100.0);
+    let window = |from: Key, to: Key| format!("{} {} {}", s.text(from), tr(lang, "explain.through"), s.text(to));
+    html! {
+        <>
+            <h3>{tr(lang, "explain.targets.title")}</h3>
+            <p>{tr(lang, "explain.targets.text")}</p>
+            {equation("eq-t1", html! {
+                {format!("{}: {} {} ≤ {} × (1 − {}) = {}", tr(lang, "explain.target1"), tr(lang, "explain.window.mean"),
+                    window(Key::T1From, Key::T1To), num(lang, s.get(Key::Baseline)), pct_of(lang, s, Key::Cut),
+                    num(lang, threshold))}
+            })}
+            {equation("eq-t2", html! {
+                {format!("{}: {} {} ≤ {}", tr(lang, "explain.target2"), tr(lang, "explain.window.mean"),
+                    window(Key::T2From, Key::T2To), num(lang, s.get(Key::T2)))}
+            })}
+        </>
+    }
+}
+
+/// Section 8: every key of the parameter table, grouped by where its value comes from.
+fn provenance(lang: Lang, s: &Scenario) -> Html {
+    html! {
+        <>
+            <h3>{tr(lang, "explain.provenance.title")}</h3>
+            <p>{tr(lang, "explain.provenance.text")}</p>
+            <h4>{tr(lang, "explain.sourced")}</h4>
+            {param_list(lang, s, "sourced", |p| matches!(p, Provenance::Source(_)))}
+            <h4>{tr(lang, "explain.assumed")}</h4>
+            {param_list(lang, s, "assumed", |p| matches!(p, Provenance::Assumption))}
+            <h4>{tr(lang, "explain.settings")}</h4>
+            {param_list(lang, s, "settings", |p| matches!(p, Provenance::Setting))}
+        </>
+    }
+}
+
+/// The keys of `PARAMS` whose provenance passes `keep`, with their current values.
+fn param_list(lang: Lang, s: &Scenario, id: &'static str, keep: fn(&Provenance) -> bool) -> Html {
+    let items = PARAMS.iter().filter(|spec| keep(&spec.provenance)).map(|spec| param_item(lang, s, spec));
+    html! { <ul class="params" data-testid={id}>{for items}</ul> }
+}
+
+/// One key: its URL name, its meaning, its current value and, when it has one, its source.
+fn param_item(lang: Lang, s: &Scenario, spec: &ParamSpec) -> Html {
+    let source = match spec.provenance {
+        Provenance::Source(text) => Some(text),
+        Provenance::Assumption | Provenance::Setting => None,
+    };
+    html! {
+        <li data-key={spec.name}>
+            <code>{spec.name}</code>{" "}{meaning(lang, spec)}{": "}
+            <span class="param-value">{value_text(lang, s, spec)}</span>
+            if let Some(text) = source {
+                {" — "}{tr(lang, "explain.source")}{": "}<cite lang="en">{text}</cite>
+            }
+        </li>
+    }
+}
+
+/// The meaning of a key in the page language (catalogue entry `explain.param.<name>`).
+fn meaning(lang: Lang, spec: &ParamSpec) -> &'static str {
+    tr(lang, &format!("explain.param.{}", spec.name))
+}
+
+/// The current value of a key with its unit: `YYYY-MM` for months.
+fn value_text(lang: Lang, s: &Scenario, spec: &ParamSpec) -> String {
+    if spec.kind == Kind::Month {
+        return s.text(spec.key);
+    }
+    let value = num(lang, s.get(spec.key));
+    match unit_text(lang, spec.unit) {
+        "" => value,
+        unit if unit.starts_with('%') => format!("{value}{unit}"),
+        unit => format!("{value} {unit}"),
+    }
+}
+
+/// A unit in the page language; empty for none.
+fn unit_text(lang: Lang, unit: Unit) -> &'static str {
+    match unit {
+        Unit::None | Unit::Month => "",
+        Unit::Percent => "%",
+        Unit::PercentPerYear => tr(lang, "explain.unit.percent_per_year"),
+        Unit::PercentPerMonth => tr(lang, "explain.unit.percent_per_month"),
+        Unit::ClientsPerMonth => tr(lang, "explain.unit.clients_per_month"),
+        Unit::Clients => tr(lang, "explain.unit.clients"),
+        Unit::Months => tr(lang, "explain.unit.months"),
+        Unit::Runs => tr(lang, "explain.unit.runs"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::CATALOGUE;
+
+    #[test]
+    fn every_parameter_has_a_meaning_in_the_catalogue() {
+        for spec in &PARAMS {
+            let key = format!("explain.param.{}", spec.name);
+            assert!(CATALOGUE.iter().any(|(k, _, _)| *k == key), "missing {key}");
+        }
+    }
+
+    #[test]
+    fn values_show_the_decimals_they_need() {
+        assert_eq!(num(Lang::Nl, 12.5), "12,5");
+        assert_eq!(num(Lang::En, 250.0), "250");
+        assert_eq!(num(Lang::Nl, 0.05), "0,05");
+        assert_eq!(pct(Lang::Nl, f64::NAN), "–");
+        let s = Scenario::default();
+        assert_eq!(value_text(Lang::Nl, &s, wlz_engine::params::spec(Key::Level)), "250 cliënten per maand");
+        assert_eq!(value_text(Lang::En, &s, wlz_engine::params::spec(Key::Trend)), "0% per year");
+        assert_eq!(value_text(Lang::En, &s, wlz_engine::params::spec(Key::T1To)), "2024-03");
+    }
+}

@@ -1,0 +1,232 @@
+//! The impact section: clients averted against no policy, the cumulative
+//! intake, each lever's contribution (a bar chart around a zero axis), the
+//! stock with an indication (a line chart) and the youth share of the intake.
+//! All geometry comes from `wlz_engine::chart`; this component only places
+//! the strings.
+
+use crate::i18n::{Lang, month_name, number, percent, tr};
+use std::rc::Rc;
+use wlz_engine::chart::{Scale, bars, diverging_domain, line_path, nice_span};
+use wlz_engine::output::{MonthStats, Report};
+use wlz_engine::stats::Summary;
+use yew::prelude::*;
+
+/// Properties of [`Impact`].
+#[derive(Properties, PartialEq)]
+pub struct ImpactProps {
+    /// The result to show.
+    pub report: Rc<Report>,
+    /// Page language.
+    pub lang: Lang,
+}
+
+/// Width of the contribution chart (SVG user units).
+const BARS_W: f64 = 560.0;
+/// Room left and right of the bars for their value labels (SVG user units).
+const BARS_PAD: f64 = 72.0;
+/// Top margin of the contribution chart (SVG user units).
+const BARS_TOP: f64 = 4.0;
+/// Height of one lever's row: its name above, its bar below (SVG user units).
+const BARS_ROW: f64 = 46.0;
+/// Height of one bar (SVG user units).
+const BARS_BAR: f64 = 20.0;
+
+/// Width of the stock chart (SVG user units).
+const STOCK_W: f64 = 560.0;
+/// Height of the stock chart (SVG user units).
+const STOCK_H: f64 = 200.0;
+/// Left margin of the stock chart, for the tick labels (SVG user units).
+const STOCK_LEFT: f64 = 64.0;
+/// Right margin of the stock chart (SVG user units).
+const STOCK_RIGHT: f64 = 16.0;
+/// Top margin of the stock chart (SVG user units).
+const STOCK_TOP: f64 = 12.0;
+/// Bottom margin of the stock chart, for the year labels (SVG user units).
+const STOCK_BOTTOM: f64 = 28.0;
+
+/// The impact section of a result.
+#[function_component(Impact)]
+pub fn impact(props: &ImpactProps) -> Html {
+    let (report, lang) = (&*props.report, props.lang);
+    let runs = source(lang, report.runs);
+    html! {
+        <section class="impact" aria-labelledby="impact-title">
+            <h2 id="impact-title">{tr(lang, "impact.title")}</h2>
+            <dl class="figures">
+                {summary_figure(lang, "averted", tr(lang, "impact.averted"), &report.averted,
+                    &format!("{runs}. {}", tr(lang, "impact.averted.note")))}
+                {summary_figure(lang, "cumulative", tr(lang, "impact.cumulative"), &report.cumulative,
+                    &format!("{runs}. {}", tr(lang, "impact.cumulative.note")))}
+            </dl>
+            {contributions(lang, report, &runs)}
+            <dl class="figures">
+                {summary_figure(lang, "stock", tr(lang, "impact.stock"), &report.stock_end,
+                    &format!("{runs}. {}", tr(lang, "impact.stock.note")))}
+                {youth_figure(lang, &report.months, &runs)}
+            </dl>
+            {stock_chart(lang, &report.months, &report.stock_end)}
+        </section>
+    }
+}
+
+/// "Source: model output, 10.000 runs".
+fn source(lang: Lang, runs: u32) -> String {
+    format!("{}, {} {}", tr(lang, "impact.source"), number(lang, f64::from(runs), 0), tr(lang, "impact.runs"))
+}
+
+/// One figure: a median in clients with its 90% interval and where it comes from.
+fn summary_figure(lang: Lang, id: &str, label: &str, summary: &Summary, note: &str) -> Html {
+    let interval = format!(
+        "{}; {} {} {} {}",
+        tr(lang, "impact.median"),
+        tr(lang, "impact.interval"),
+        number(lang, summary.p5, 0),
+        tr(lang, "impact.to"),
+        number(lang, summary.p95, 0)
+    );
+    html! {
+        <div class="figure" data-testid={id.to_string()}>
+            <dt>{label}</dt>
+            <dd>
+                <span class="value" data-testid={format!("{id}-median")}>{number(lang, summary.p50, 0)}</span>
+                {" "}<span class="interval" data-testid={format!("{id}-interval")}>{interval}</span>
+            </dd>
+            <dd class="note">{note.to_string()}</dd>
+        </div>
+    }
+}
+
+/// A share (0..1) as a percentage with one decimal, or "–" when it is missing or not finite.
+fn share_text(lang: Lang, share: Option<f64>) -> String {
+    match share {
+        Some(v) if v.is_finite() => percent(lang, v, 1),
+        _ => number(lang, f64::NAN, 0),
+    }
+}
+
+/// The youth share of the expected intake in the last and the first projected month.
+fn youth_figure(lang: Lang, months: &[MonthStats], runs: &str) -> Html {
+    let (first, last) = (months.first(), months.last());
+    let when = |m: Option<&MonthStats>| m.map(|m| format!(" ({})", month_name(lang, m.month))).unwrap_or_default();
+    html! {
+        <div class="figure" data-testid="youth">
+            <dt>{tr(lang, "impact.youth")}</dt>
+            <dd>
+                <span class="value" data-testid="youth-last">{share_text(lang, last.map(|m| m.youth_share))}</span>
+                {" "}{tr(lang, "impact.youth.last")}{when(last)}{"; "}
+                <span data-testid="youth-first">{share_text(lang, first.map(|m| m.youth_share))}</span>
+                {" "}{tr(lang, "impact.youth.first")}{when(first)}
+            </dd>
+            <dd class="note">{format!("{runs}. {}", tr(lang, "impact.youth.note"))}</dd>
+        </div>
+    }
+}
+
+/// The contribution chart: one bar per lever from a zero axis, labelled with its value.
+fn contributions(lang: Lang, report: &Report, runs: &str) -> Html {
+    let c = &report.contributions;
+    let rows = [
+        ("longer", tr(lang, "impact.lever.longer"), c.longer),
+        ("aid", tr(lang, "impact.lever.aid"), c.aid),
+        ("youth", tr(lang, "impact.lever.youth"), c.youth),
+        ("region", tr(lang, "impact.lever.region"), c.region),
+    ];
+    let values: Vec<f64> = rows.iter().map(|r| r.2).collect();
+    let x = Scale::new(diverging_domain(&values), (BARS_PAD, BARS_W - BARS_PAD));
+    let height = BARS_TOP + rows.len() as f64 * BARS_ROW + 4.0;
+    let zero = x.at(0.0).to_string();
+    let drawn = rows.iter().zip(bars(&values, &x, BARS_TOP, BARS_ROW, BARS_BAR)).enumerate().map(|(i, (row, bar))| {
+        let (id, name, value) = *row;
+        let class = if bar.negative { "bar negative" } else { "bar positive" };
+        html! {
+            <g data-testid={format!("bar-{id}")}>
+                <text class="bar-name" x="4" y={(BARS_TOP + i as f64 * BARS_ROW + 16.0).to_string()}>{name}</text>
+                <rect class={class} x={bar.x.to_string()} y={bar.y.to_string()} width={bar.width.to_string()}
+                    height={bar.height.to_string()} />
+                <text class="bar-value" x={bar.label_x.to_string()} y={bar.label_y.to_string()}
+                    text-anchor={if bar.negative { "end" } else { "start" }}>{number(lang, value, 0)}</text>
+            </g>
+        }
+    });
+    html! {
+        <figure class="contrib">
+            <svg viewBox={format!("0 0 {BARS_W} {height}")} role="img" aria-labelledby="contrib-title contrib-desc"
+                class="contrib-svg">
+                <title id="contrib-title">{tr(lang, "impact.contrib.title")}</title>
+                <desc id="contrib-desc">{tr(lang, "impact.contrib.desc")}</desc>
+                {for drawn}
+                <line class="zero" x1={zero.clone()} x2={zero} y1={BARS_TOP.to_string()}
+                    y2={(height - 2.0).to_string()} />
+            </svg>
+            <figcaption>
+                <strong>{tr(lang, "impact.contrib.title")}</strong>{". "}{tr(lang, "impact.contrib.desc")}
+                <span class="note">{format!(" {runs}. {}", tr(lang, "impact.contrib.note"))}</span>
+            </figcaption>
+        </figure>
+    }
+}
+
+/// Smallest and largest finite value of `values`; (inf, -inf) when there is none.
+fn extent(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    values.filter(|v| v.is_finite()).fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)))
+}
+
+/// The stock chart: the mean stock at the end of each month as a line, with
+/// the 90% interval of the stock at the horizon (`end`) as a whisker on the right.
+fn stock_chart(lang: Lang, months: &[MonthStats], end: &Summary) -> Html {
+    let (Some(first), Some(last)) = (months.first(), months.last()) else { return Html::default() };
+    let values: Vec<f64> = months.iter().map(|m| m.stock_mean).collect();
+    let (lo, hi) = extent(values.iter().copied().chain([end.p5, end.p95]));
+    let ticks = nice_span(lo, hi, 4);
+    let (bottom, top) = (ticks.first().copied().unwrap_or(0.0), ticks.last().copied().unwrap_or(1.0));
+    let x = Scale::new((0.0, (values.len() - 1) as f64), (STOCK_LEFT, STOCK_W - STOCK_RIGHT));
+    let y = Scale::new((bottom, top), (STOCK_H - STOCK_BOTTOM, STOCK_TOP));
+    let grid = ticks.iter().map(|&v| {
+        let py = y.at(v).to_string();
+        html! {
+            <g class="tick">
+                <line x1={STOCK_LEFT.to_string()} x2={(STOCK_W - STOCK_RIGHT).to_string()} y1={py.clone()} y2={py.clone()} />
+                <text x={(STOCK_LEFT - 6.0).to_string()} y={py} dy="4" text-anchor="end">{number(lang, v, 0)}</text>
+            </g>
+        }
+    });
+    let year = |px: f64, m: &MonthStats, anchor: &'static str| {
+        html! {
+            <text x={px.to_string()} y={(STOCK_H - 8.0).to_string()} text-anchor={anchor}>{m.month.year().to_string()}</text>
+        }
+    };
+    let end_x = x.at((values.len() - 1) as f64);
+    html! {
+        <figure class="stock">
+            <svg viewBox={format!("0 0 {STOCK_W} {STOCK_H}")} role="img" aria-labelledby="stock-title stock-desc"
+                class="stock-svg">
+                <title id="stock-title">{tr(lang, "impact.stock.chart")}</title>
+                <desc id="stock-desc">{tr(lang, "impact.stock.desc")}</desc>
+                <g class="grid">{for grid}</g>
+                <g class="axis">{year(STOCK_LEFT, first, "start")}{year(STOCK_W - STOCK_RIGHT, last, "end")}</g>
+                {whisker(end_x, y.at(end.p5), y.at(end.p95))}
+                <path class="stock-line" d={line_path(&values, &x, &y)} data-testid="stock-path" />
+            </svg>
+            <figcaption>
+                <strong>{tr(lang, "impact.stock.chart")}</strong>{". "}{tr(lang, "impact.stock.desc")}
+            </figcaption>
+        </figure>
+    }
+}
+
+/// A vertical interval at `x` from `y1` to `y2` with short caps (SVG user units);
+/// nothing when an end is not finite.
+fn whisker(x: f64, y1: f64, y2: f64) -> Html {
+    if !(x.is_finite() && y1.is_finite() && y2.is_finite()) {
+        return Html::default();
+    }
+    let cap = |y: f64| {
+        html! { <line x1={(x - 5.0).to_string()} x2={(x + 5.0).to_string()} y1={y.to_string()} y2={y.to_string()} /> }
+    };
+    html! {
+        <g class="whisker" data-testid="stock-interval">
+            <line x1={x.to_string()} x2={x.to_string()} y1={y1.to_string()} y2={y2.to_string()} />
+            {cap(y1)}{cap(y2)}
+        </g>
+    }
+}
