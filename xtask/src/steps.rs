@@ -39,24 +39,10 @@ pub fn test_all() -> Result<(), String> {
         run(cmd("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))
     })?;
     step("clippy (wasm32)", || {
-        run(cmd("cargo").args([
-            "clippy",
-            "--target",
-            WASM,
-            "-p",
-            "wlz-app",
-            "-p",
-            "wlz-engine",
-            "--lib",
-            "--bins",
-            "--test",
-            "components",
-            "--test",
-            "wasm_golden",
-            "--",
-            "-D",
-            "warnings",
-        ]))
+        let tests = "--test components --test impact --test wasm_golden";
+        run(cmd("cargo").args(
+            format!("clippy --target {WASM} -p wlz-app -p wlz-engine --lib --bins {tests} -- -D warnings").split(' '),
+        ))
     })?;
     step("native tests (cargo test)", || run(cmd("cargo").args(["test", "--workspace"])))?;
     step("browser tests (wasm-bindgen-test in headless Chromium)", || {
