@@ -185,6 +185,11 @@ pub const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     ("chart.observed", "waargenomen", "observed"),
     (
+        "explain.changed",
+        "aangepast; de standaardwaarde, waarop de bron slaat, is",
+        "changed; the default, to which the source refers, is",
+    ),
+    (
         "chart.observed.legend",
         "waargenomen vóór de projectie (2022: Kamerbrief 14 april 2023; 2023: Kamerbrief 13 december 2023)",
         "observed before the projection (2022: letter of 14 April 2023; 2023: letter of 13 December 2023)",

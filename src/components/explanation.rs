@@ -376,6 +376,9 @@ fn param_item(lang: Lang, s: &Scenario, spec: &ParamSpec) -> Html {
         <li data-key={spec.name}>
             <code>{spec.name}</code>{" "}{meaning(lang, spec)}{": "}
             <span class="param-value">{value_text(lang, s, spec)}</span>
+            if !s.is_default(spec.key) {
+                {" ("}{tr(lang, "explain.changed")}{" "}{default_text(lang, s, spec)}{")"}
+            }
             if let Some(text) = source {
                 {" — "}{tr(lang, "explain.source")}{": "}<cite lang="en">{text}</cite>
             }
@@ -399,6 +402,13 @@ fn value_text(lang: Lang, s: &Scenario, spec: &ParamSpec) -> String {
         unit if unit.starts_with('%') => format!("{value}{unit}"),
         unit => format!("{value} {unit}"),
     }
+}
+
+/// The default of a key (given the rest of the scenario), written like [`value_text`].
+fn default_text(lang: Lang, s: &Scenario, spec: &ParamSpec) -> String {
+    let mut default = s.clone();
+    default.reset(spec.key);
+    value_text(lang, &default, spec)
 }
 
 /// A unit in the page language; empty for none.

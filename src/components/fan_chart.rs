@@ -135,12 +135,13 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
     let observed_marks = observed.iter().map(|o| {
         let (from, to) = (f64::from(o.from.since(start)), f64::from(o.to.since(start)));
         let label = if o.low == o.high {
-            format!("{} {} {}", tr(lang, "chart.observed"), o.from.year(), number(lang, o.low, 0))
+            format!("{}: ≈{}", o.from.year(), number(lang, o.low, 0))
         } else {
-            format!("{} {} {}–{}", tr(lang, "chart.observed"), o.from.year(), number(lang, o.low, 0), number(lang, o.high, 0))
+            format!("{}: {}–{}", o.from.year(), number(lang, o.low, 0), number(lang, o.high, 0))
         };
         html! {
             <g class="observed" data-source={o.source}>
+                <title>{format!("{} {label} ({})", tr(lang, "chart.observed"), o.source)}</title>
                 <rect x={x.at(from).to_string()} width={(x.at(to) - x.at(from)).max(1.0).to_string()}
                     y={y.at(o.high).min(y.at(o.low) - 3.0).to_string()} height={(y.at(o.low) - y.at(o.high)).max(3.0).to_string()} />
                 <text x={x.at(from).to_string()} y={(if o.low == o.high { y.at(o.low) + 14.0 } else { y.at(o.high) - 5.0 }).to_string()}>{label}</text>

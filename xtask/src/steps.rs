@@ -55,12 +55,16 @@ pub fn test_all() -> Result<(), String> {
     })
 }
 
-/// The criterion benchmark (native) and the browser benchmark (the engine as
-/// wasm in headless Chromium); figures go in the README.
+/// The criterion benchmark (native), the page's responsiveness in Chromium and
+/// the engine as wasm in headless Chromium; figures go in the README.
 pub fn bench() -> Result<(), String> {
     ensure_test_tools()?;
     step("criterion (native, one core)", || {
         run(cmd("cargo").args(["bench", "-p", "wlz-engine", "--bench", "engine"]))
+    })?;
+    build_release()?;
+    step("page responsiveness benchmark (playwright-core + Debian's Chromium)", || {
+        run(cmd("node").arg("tests/e2e/bench.mjs").env("DIST_DIR", root().join("dist")))
     })?;
     step("browser benchmark (wasm in headless Chromium)", || {
         run(cmd("cargo").args([

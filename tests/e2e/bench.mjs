@@ -1,0 +1,54 @@
+// Browser benchmark of the page's responsiveness (run by `cargo xtask bench`;
+// prints figures, asserts nothing about time). With 10,000 runs: time from a
+// slider change (a key press) to the updated chart (the first, partial result)
+// and to the full result, over many changes; and the longest main-thread task
+// seen meanwhile (PerformanceObserver 'longtask': tasks over 50 ms).
+import { serveDist, launch, openPage, fullResult } from './support.js';
+
+const CHANGES = Number(process.env.BENCH_CHANGES || 40);
+const server = await serveDist('/');
+const browser = await launch();
+const { page } = await openPage(browser, server.url);
+await fullResult(page);
+await page.evaluate(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+    .observe({ type: 'longtask', buffered: false });
+});
+// Warm up: let the engine's wasm tier up, as it does after a few changes in real use.
+const slider = page.getByRole('slider', { name: /hulpmiddel/ });
+await slider.focus();
+const firstUpdate = []; const fullUpdate = [];
+for (let i = 0; i < CHANGES + 5; i++) {
+  const times = await page.evaluate(async (key) => {
+    const median = () => document.querySelector('[data-testid=median]')?.getAttribute('d');
+    const status = () => document.querySelector('[data-testid=status]')?.textContent || '';
+    const before = median();
+    const slider = document.activeElement;
+    const t0 = performance.now();
+    slider.value = String(Number(slider.value) + (key === 'up' ? 1 : -1));
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    let first = null;
+    return await new Promise((resolve) => {
+      const poll = () => {
+        const now = performance.now();
+        if (first === null && median() !== before) first = now - t0;
+        const done = document.querySelector('.results')?.getAttribute('aria-busy') === 'false' && !/deel van de runs/.test(status());
+        if (first !== null && done) return resolve({ first, full: now - t0 });
+        if (now - t0 > 10000) return resolve({ first: first ?? NaN, full: NaN });
+        requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    });
+  }, i % 2 === 0 ? 'up' : 'down');
+  if (i >= 5) { firstUpdate.push(times.first); fullUpdate.push(times.full); }
+}
+const longTasks = await page.evaluate(() => window.__longTasks);
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
+const fmt = (x) => x.toFixed(1);
+console.log(`page responsiveness, 10000 runs, ${CHANGES} slider changes:`);
+console.log(`  to the updated chart (first result): median ${fmt(pct(firstUpdate, 0.5))} ms, p95 ${fmt(pct(firstUpdate, 0.95))} ms`);
+console.log(`  to the full result:                  median ${fmt(pct(fullUpdate, 0.5))} ms, p95 ${fmt(pct(fullUpdate, 0.95))} ms`);
+console.log(`  main-thread tasks over 50 ms: ${longTasks.length}${longTasks.length ? ` (longest ${fmt(Math.max(...longTasks))} ms)` : ''}`);
+await browser.close();
+await server.close();
