@@ -7,9 +7,11 @@
 pub mod bridge;
 pub mod components;
 pub mod i18n;
+pub mod js_bindings;
 pub mod messages;
 pub mod protocol;
 pub mod state;
+pub mod url_sync;
 pub mod worker;
 
 /// Mounts the page on `<body>`.

@@ -39,6 +39,10 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
             let slots = [("key", key), ("value", value), ("mean", params::spec(*mean).name), ("max", limit.as_str())];
             return fill(tr(lang, "problem.spread"), &slots);
         }
+        Issue::TextTooLong { max } => {
+            return fill(tr(lang, "problem.text_long"), &[("key", key), ("max", &number(lang, *max as f64, 0))]);
+        }
+        Issue::PinMissing => tr(lang, "problem.pin"),
         Issue::WindowReversed { from } => {
             return fill(
                 tr(lang, "problem.window"),

@@ -30,6 +30,12 @@ pub struct State {
     pub failure: Option<String>,
     /// Incremented to replace the worker by a fresh one (after a failure).
     pub worker_generation: u32,
+    /// The scenario's optional title (shown, and carried in the link).
+    pub title: String,
+    /// The scenario's optional note.
+    pub note: String,
+    /// Scenario A of a comparison, pinned; the scenario being edited is then B.
+    pub pinned: Option<Scenario>,
 }
 
 /// Everything that can happen to the state.
@@ -45,6 +51,18 @@ pub enum Action {
     ResetGroup(Group),
     /// Start a fresh worker and compute the scenario again (after a failure).
     Retry,
+    /// Pin the current scenario as A of a comparison (the edited one becomes B).
+    Pin,
+    /// Stop comparing.
+    Unpin,
+    /// Set the title (cut to its maximum length).
+    Title(String),
+    /// Set the note (cut to its maximum length).
+    Note(String),
+    /// Apply a preset's levers (an index into `wlz_engine::presets::PRESETS`).
+    Preset(usize),
+    /// The browser went back or forward: take everything from this query.
+    Navigate(String),
     /// Switch the language.
     Lang(Lang),
     /// A result arrived from the worker.
@@ -71,16 +89,29 @@ impl State {
         let decoded = codec::decode(query);
         State {
             scenario: decoded.scenario,
-            lang: Lang::from_code(decoded.lang.as_deref().unwrap_or("nl")),
+            lang: Lang::from_code(decoded.page.lang.as_deref().unwrap_or("nl")),
             link_problems: decoded.problems,
             request: 1,
+            title: decoded.page.title,
+            note: decoded.page.note,
+            pinned: decoded.page.pinned,
             ..State::default()
+        }
+    }
+
+    /// The page keys of this state.
+    pub fn page(&self) -> codec::Page {
+        codec::Page {
+            lang: Some(self.lang.code().to_string()),
+            title: self.title.clone(),
+            note: self.note.clone(),
+            pinned: self.pinned.clone(),
         }
     }
 
     /// The query string the URL shows for this state.
     pub fn query(&self) -> String {
-        codec::encode_page(&self.scenario, self.lang.code())
+        codec::encode_page(&self.scenario, &self.page())
     }
 
     /// True while the newest request has no full result yet.
@@ -144,6 +175,38 @@ impl State {
                 self.scenario.repair();
                 self.entry_problem = None;
                 if self.scenario == before { self } else { self.changed() }
+            }
+            Action::Pin => {
+                self.pinned = Some(self.scenario.clone());
+                self.changed()
+            }
+            Action::Unpin => {
+                self.pinned = None;
+                self.changed()
+            }
+            Action::Title(text) => {
+                self.title = codec::clean_text(&text, codec::MAX_TITLE);
+                self
+            }
+            Action::Note(text) => {
+                self.note = codec::clean_text(&text, codec::MAX_NOTE);
+                self
+            }
+            Action::Preset(index) => match wlz_engine::presets::PRESETS.get(index).map(|p| p.apply(&self.scenario)) {
+                Some(Ok(scenario)) if scenario != self.scenario => {
+                    self.scenario = scenario;
+                    self.entry_problem = None;
+                    self.changed()
+                }
+                _ => self,
+            },
+            Action::Navigate(query) => {
+                let next = State::from_query(&query);
+                if next.query() == self.query() {
+                    return self;
+                }
+                let keep = State { result: self.result, result_for: self.result_for, ..next };
+                State { request: self.request, worker_generation: self.worker_generation, ..keep }.changed()
             }
             Action::Retry => {
                 self.worker_generation += 1;
@@ -219,6 +282,33 @@ mod tests {
         assert_eq!(problem.key, "region");
         let fixed = bad.apply(Action::Type(Key::Region, "20".into()));
         assert!(fixed.entry_problem.is_none());
+    }
+
+    #[test]
+    fn pin_title_note_and_presets_live_in_the_query() {
+        let state = State::from_query("v=1&aid=20");
+        let state = state.apply(Action::Pin).apply(Action::Set(Key::Aid, 70.0));
+        assert_eq!(state.query(), "v=1&aid=70&pin=1&a.aid=20");
+        let state = state.apply(Action::Title("Plan & <b>".into())).apply(Action::Note("x".repeat(600)));
+        assert_eq!(state.title, "Plan & <b>");
+        assert_eq!(state.note.chars().count(), codec::MAX_NOTE);
+        assert!(state.query().contains("&title=Plan%20%26%20%3Cb%3E&note=xxx"));
+        let reopened = State::from_query(&state.query());
+        assert_eq!((reopened.title.as_str(), reopened.pinned.clone()), (state.title.as_str(), state.pinned.clone()));
+        let state = state.apply(Action::Unpin).apply(Action::Preset(2));
+        assert!(wlz_engine::presets::PRESETS[2].matches(&state.scenario));
+        assert!(!state.query().contains("pin="));
+    }
+
+    #[test]
+    fn navigating_takes_everything_from_the_query_and_asks_for_a_new_result() {
+        let state = State::from_query("v=1&aid=20");
+        let request = state.request;
+        let back = state.clone().apply(Action::Navigate("?v=1&region=5&lang=en".into()));
+        assert_eq!(back.query(), "v=1&region=5&lang=en");
+        assert_eq!(back.request, request + 1);
+        let same = back.clone().apply(Action::Navigate("v=1&region=5&lang=en".into()));
+        assert_eq!(same.request, back.request, "the same query changes nothing");
     }
 
     #[test]

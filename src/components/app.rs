@@ -6,12 +6,14 @@ use super::fan_chart::FanChart;
 use super::impact::Impact;
 use super::lever::{LEVERS, Lever};
 use super::param_panel::ParamPanel;
+use super::scenario_bar::ScenarioBar;
 use super::scorecard::Scorecard;
 use crate::bridge::EngineWorker;
 use crate::i18n::{Lang, number, tr};
 use crate::messages::problem_text;
 use crate::protocol::{Request, Response};
 use crate::state::{Action, State};
+use crate::url_sync::use_url_sync;
 use std::rc::Rc;
 use wlz_engine::params::Group;
 use wlz_engine::{MODEL_VERSION, codec};
@@ -19,13 +21,6 @@ use yew::prelude::*;
 
 fn current_query() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
-}
-
-fn show_query(query: &str) {
-    let Some(window) = web_sys::window() else { return };
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{query}")));
-    }
 }
 
 fn set_document_lang(lang: Lang) {
@@ -69,12 +64,17 @@ pub fn app() -> Html {
             }
         });
     }
-    use_effect_with((state.query(), state.lang), |(query, lang)| {
-        show_query(query);
-        set_document_lang(*lang);
-    });
+    {
+        let d = state.dispatcher();
+        use_url_sync(state.query(), Callback::from(move |query| d.dispatch(Action::Navigate(query))));
+    }
+    use_effect_with(state.lang, |lang| set_document_lang(*lang));
 
     let lang = state.lang;
+    let dispatch = {
+        let d = state.dispatcher();
+        Callback::from(move |action| d.dispatch(action))
+    };
     let on_set = {
         let d = state.dispatcher();
         Callback::from(move |(key, value)| d.dispatch(Action::Set(key, value)))
@@ -135,6 +135,12 @@ pub fn app() -> Html {
             </header>
             <main>
                 <p class="lead">{tr(lang, "lead")}</p>
+                if !state.title.is_empty() {
+                    <p class="scenario-heading" data-testid="scenario-heading">{state.title.clone()}</p>
+                }
+                <ScenarioBar {lang} scenario={state.scenario.clone()} title={state.title.clone()} note={state.note.clone()}
+                    pinned={state.pinned.is_some()} dispatch={dispatch.clone()}
+                    report={state.result.as_ref().filter(|_| !state.computing()).map(|(r, _)| r.clone())} />
                 if !state.link_problems.is_empty() {
                     <div class="notice" role="status">
                         <p>{tr(lang, "problems")}</p>

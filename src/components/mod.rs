@@ -6,4 +6,5 @@ pub mod fan_chart;
 pub mod impact;
 pub mod lever;
 pub mod param_panel;
+pub mod scenario_bar;
 pub mod scorecard;

@@ -20,11 +20,13 @@ for (const lever of LEVERS) {
     const { page, context, errors } = await openPage(browser, server.url);
     await fullResult(page);
     const before = await medianLevel(page);
+    const beforePath = await page.getByTestId('median').getAttribute('d');
     const slider = page.getByRole('slider', { name: lever.name });
     await slider.focus();
     await slider.press(lever.press);
     await page.waitForURL(new RegExp(`[?&]${lever.key}=${lever.expect}(&|$)`));
-    await page.waitForFunction(() => document.querySelector('.results')?.getAttribute('aria-busy') === 'true');
+    await page.waitForFunction((old) => document.querySelector('[data-testid=median]')?.getAttribute('d') !== old,
+      beforePath);
     await fullResult(page);
     const after = await medianLevel(page);
     assert.ok(after < before - 1, `${lever.key}: median level ${before.toFixed(1)} -> ${after.toFixed(1)}`);

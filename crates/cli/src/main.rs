@@ -5,7 +5,6 @@
 //! stderr, nothing on stdout), 1 when the output cannot be written.
 
 mod args;
-mod render;
 
 use args::{Format, USAGE};
 use std::io::Write;
@@ -53,7 +52,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Format::Csv => render::csv(&query, &projection),
+        Format::Csv => wlz_engine::export::csv(&query, wlz_engine::MODEL_VERSION, &projection.months),
     };
     let mut stdout = std::io::stdout().lock();
     if stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).is_err() {

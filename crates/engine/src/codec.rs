@@ -19,13 +19,33 @@ pub const MAX_QUERY_LEN: usize = 8192;
 /// Languages of the page (`lang` key, page only).
 pub const LANGS: [&str; 2] = ["nl", "en"];
 
+/// Longest scenario title (`title`), in characters.
+pub const MAX_TITLE: usize = 100;
+/// Longest scenario note (`note`), in characters.
+pub const MAX_NOTE: usize = 500;
+/// Prefix of the keys of the pinned comparison scenario A (`a.aid=50`).
+pub const PINNED_PREFIX: &str = "a.";
+
+/// What a link carries besides the scenario: page-only keys, ignored by the CLI.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Page {
+    /// The page language (`lang`), when given and valid.
+    pub lang: Option<String>,
+    /// A title for the scenario (`title`), at most [`MAX_TITLE`] characters.
+    pub title: String,
+    /// A note on the scenario (`note`), at most [`MAX_NOTE`] characters.
+    pub note: String,
+    /// Scenario A of a comparison (`pin=1` and its `a.` keys); the main scenario is B.
+    pub pinned: Option<Scenario>,
+}
+
 /// The result of reading a query string.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decoded {
     /// The scenario, with every bad part at its default.
     pub scenario: Scenario,
-    /// The page language, when given and valid.
-    pub lang: Option<String>,
+    /// The page-only keys.
+    pub page: Page,
     /// Every problem found, in the order met.
     pub problems: Vec<Problem>,
 }
@@ -42,15 +62,41 @@ pub fn encode(scenario: &Scenario) -> String {
     out
 }
 
-/// The canonical query with the page language appended when it is not Dutch.
-pub fn encode_page(scenario: &Scenario, lang: &str) -> String {
-    let query = encode(scenario);
-    if lang == LANGS[0] { query } else { format!("{query}&lang={lang}") }
+fn push_keys(out: &mut String, scenario: &Scenario, prefix: &str) {
+    for spec in PARAMS.iter().filter(|p| !scenario.is_default(p.key)) {
+        out.push_str(&format!("&{prefix}{}={}", spec.name, scenario.text(spec.key)));
+    }
+}
+
+/// The page's query: the canonical scenario, then the pinned scenario A
+/// (`pin=1` and its non-default keys as `a.` keys), the title and note
+/// (percent-encoded) and the language when it is not Dutch.
+pub fn encode_page(scenario: &Scenario, page: &Page) -> String {
+    let mut out = encode(scenario);
+    if let Some(pinned) = &page.pinned {
+        out.push_str("&pin=1");
+        push_keys(&mut out, pinned, PINNED_PREFIX);
+    }
+    for (key, text) in [("title", &page.title), ("note", &page.note)] {
+        if !text.is_empty() {
+            out.push_str(&format!("&{key}={}", percent_encode(text)));
+        }
+    }
+    match page.lang.as_deref() {
+        Some(lang) if lang != LANGS[0] => out.push_str(&format!("&lang={lang}")),
+        _ => {}
+    }
+    out
+}
+
+/// A free text as kept in a link: control characters dropped, cut at `max` characters.
+pub fn clean_text(text: &str, max: usize) -> String {
+    text.chars().filter(|c| !c.is_control()).take(max).collect()
 }
 
 /// Reads a query string (with or without a leading `?`). Never panics.
 pub fn decode(query: &str) -> Decoded {
-    let mut decoded = Decoded { scenario: Scenario::default(), lang: None, problems: Vec::new() };
+    let mut decoded = Decoded { scenario: Scenario::default(), page: Page::default(), problems: Vec::new() };
     let query = query.strip_prefix('?').unwrap_or(query);
     let len = query.chars().count();
     if len > MAX_QUERY_LEN {
@@ -58,6 +104,9 @@ pub fn decode(query: &str) -> Decoded {
         return decoded;
     }
     let mut seen: Vec<String> = Vec::new();
+    let mut pinned = Scenario::default();
+    let mut pin = false;
+    let mut pinned_given = false;
     for part in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = part.split_once('=').unwrap_or((part, ""));
         let (key, value) = (percent_decode(raw_key), percent_decode(raw_value));
@@ -66,23 +115,54 @@ pub fn decode(query: &str) -> Decoded {
             continue;
         }
         seen.push(key.clone());
-        match key.as_str() {
-            "v" if value != VERSION => decoded.problems.push(Problem::new(&key, &value, Issue::Version)),
-            "v" => {}
-            "lang" if LANGS.contains(&value.as_str()) => decoded.lang = Some(value),
-            "lang" => decoded.problems.push(Problem::new(
-                &key,
-                &value,
-                Issue::OutOfRange { min: LANGS[0].into(), max: LANGS[1].into() },
-            )),
-            _ => {
-                if let Err(problem) = decoded.scenario.set_text(&key, &value) {
-                    decoded.problems.push(problem);
-                }
+        let problem = |issue| Some(Problem::new(&key, &value, issue));
+        let found = match key.as_str() {
+            "v" if value != VERSION => problem(Issue::Version),
+            "v" => None,
+            "lang" if LANGS.contains(&value.as_str()) => {
+                decoded.page.lang = Some(value.clone());
+                None
             }
-        }
+            "lang" => problem(Issue::OutOfRange { min: LANGS[0].into(), max: LANGS[1].into() }),
+            "pin" if value == "1" => {
+                pin = true;
+                None
+            }
+            "pin" => problem(Issue::OutOfRange { min: "1".into(), max: "1".into() }),
+            "title" | "note" => {
+                let max = if key == "title" { MAX_TITLE } else { MAX_NOTE };
+                let text = clean_text(&value, max);
+                let cut = text.chars().count() < value.chars().filter(|c| !c.is_control()).count();
+                if key == "title" {
+                    decoded.page.title = text
+                } else {
+                    decoded.page.note = text
+                }
+                if cut { problem(Issue::TextTooLong { max }) } else { None }
+            }
+            _ => match key.strip_prefix(PINNED_PREFIX) {
+                Some(name) => {
+                    pinned_given = true;
+                    pinned.set_text(name, &value).err().map(|mut p| {
+                        p.key = key.clone();
+                        p
+                    })
+                }
+                None => decoded.scenario.set_text(&key, &value).err(),
+            },
+        };
+        decoded.problems.extend(found);
     }
     decoded.problems.extend(decoded.scenario.repair());
+    if pin {
+        for mut problem in pinned.repair() {
+            problem.key = format!("{PINNED_PREFIX}{}", problem.key);
+            decoded.problems.push(problem);
+        }
+        decoded.page.pinned = Some(pinned);
+    } else if pinned_given {
+        decoded.problems.push(Problem::new("pin", "", Issue::PinMissing));
+    }
     decoded
 }
 
@@ -145,8 +225,8 @@ mod tests {
         let d = decode("?region=12.5&aid=50&v=1&start=2025-03&lang=en&seed=7");
         assert!(d.problems.is_empty(), "{:?}", d.problems);
         assert_eq!(encode(&d.scenario), "v=1&seed=7&start=2025-03&aid=50&region=12.5");
-        assert_eq!(encode_page(&d.scenario, "en"), "v=1&seed=7&start=2025-03&aid=50&region=12.5&lang=en");
-        assert_eq!(d.lang.as_deref(), Some("en"));
+        assert_eq!(encode_page(&d.scenario, &d.page), "v=1&seed=7&start=2025-03&aid=50&region=12.5&lang=en");
+        assert_eq!(d.page.lang.as_deref(), Some("en"));
         assert_eq!(decode(&encode(&d.scenario)).scenario, d.scenario);
     }
 
@@ -159,6 +239,34 @@ mod tests {
         assert!(lines.iter().any(|l| l.starts_with("aid=5: key given more than once")));
         assert!(lines.iter().any(|l| l.starts_with("eps_sd=20: too large for eps")));
         assert_eq!(encode(&d.scenario), "v=1&eps=100&eps_sd=0");
+    }
+
+    #[test]
+    fn page_keys_round_trip() {
+        let q =
+            "v=1&aid=80&pin=1&a.seed=3&a.aid=20&title=Plan%20B%20%26%20co&note=Regio%27s%3A%20%C3%A9%C3%A9n&lang=en";
+        let d = decode(q);
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        assert_eq!(d.page.title, "Plan B & co");
+        assert_eq!(d.page.note, "Regio's: één");
+        let pinned = d.page.pinned.clone().expect("scenario A");
+        assert_eq!(encode(&pinned), "v=1&seed=3&aid=20");
+        assert_eq!(encode_page(&d.scenario, &d.page), q);
+        assert_eq!(decode("v=1&pin=1").page.pinned, Some(Scenario::default()));
+    }
+
+    #[test]
+    fn page_keys_are_checked() {
+        let long = "x".repeat(MAX_TITLE + 5);
+        let d = decode(&format!("title={long}&note=a%00b&a.aid=500&pin=2"));
+        let lines: Vec<String> = d.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(d.page.title.chars().count(), MAX_TITLE);
+        assert_eq!(d.page.note, "ab", "control characters are dropped");
+        assert!(lines.iter().any(|l| l.starts_with("title: longer than 100")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.starts_with("a.aid=500: out of range")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.starts_with("pin=2")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.starts_with("pin: ")), "{lines:?}");
+        assert_eq!(d.page.pinned, None);
     }
 
     #[test]

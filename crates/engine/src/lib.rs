@@ -16,11 +16,14 @@
 pub mod attribution;
 pub mod chart;
 pub mod codec;
+pub mod compare;
+pub mod export;
 pub mod model;
 pub mod model_params;
 pub mod month;
 pub mod output;
 pub mod params;
+pub mod presets;
 pub mod problem;
 pub mod rng;
 pub mod sampling;

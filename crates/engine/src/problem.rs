@@ -39,6 +39,13 @@ pub enum Issue {
         /// The exclusive upper limit of the spread (percent).
         limit: f64,
     },
+    /// A title or note was longer than allowed and was cut.
+    TextTooLong {
+        /// The most characters kept.
+        max: usize,
+    },
+    /// Keys of a scenario A (`a.` keys) were given without `pin=1`; they were ignored.
+    PinMissing,
     /// A target window ends before it starts.
     WindowReversed {
         /// The key of the window's first month.
@@ -101,6 +108,8 @@ impl fmt::Display for Problem {
             Issue::SpreadTooLarge { mean, limit } => {
                 write!(f, "{key}={value}: too large for {}, allowed 0 to below {limit:.1}", params::spec(*mean).name)
             }
+            Issue::TextTooLong { max } => write!(f, "{key}: longer than {max} characters, cut to {max}"),
+            Issue::PinMissing => write!(f, "pin: keys of scenario A (a.) given without pin=1, ignored"),
             Issue::WindowReversed { from } => {
                 write!(f, "{key}={value}: window ends before {} (default used)", params::spec(*from).name)
             }

@@ -142,6 +142,13 @@ pub fn project(params: &ModelParams) -> Projection {
 /// outputs of run r are the same whatever `runs` is, so a partial projection
 /// is the start of the full one. `params.runs` itself is not read.
 pub fn project_runs(params: &ModelParams, runs: u32) -> Projection {
+    project_runs_with_counts(params, runs).0
+}
+
+/// [`project_runs`] plus every run's counts (clients/month), month-major:
+/// `counts[m * n + r]` is run r's count in month m, with n = `runs.max(1)`
+/// (the projection's `runs`). The projection is exactly [`project_runs`]'s.
+pub fn project_runs_with_counts(params: &ModelParams, runs: u32) -> (Projection, Vec<u32>) {
     let runs = runs.max(1);
     let n = runs as usize;
     let ctx = Context::new(params);
@@ -172,7 +179,7 @@ pub fn project_runs(params: &ModelParams, runs: u32) -> Projection {
     let months = month_stats(params, &ctx.path, &sums, &counts, n);
     let lever_sums: Vec<LeverSums> = sums.iter().map(|s| s.lever).collect();
     let attribution = Attribution::new(&lever_sums, &ctx.path, runs);
-    Projection {
+    let projection = Projection {
         model_version: MODEL_VERSION.to_string(),
         seed: params.seed,
         runs,
@@ -184,7 +191,8 @@ pub fn project_runs(params: &ModelParams, runs: u32) -> Projection {
         expected_with_levers: attribution.with_levers(),
         contributions: attribution.contributions,
         stock_end: Summary::of(&mut stock_end),
-    }
+    };
+    (projection, counts)
 }
 
 /// Per-month statistics from the run sums and the month-major counts.

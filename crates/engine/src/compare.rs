@@ -1,0 +1,298 @@
+//! Two scenarios on common random numbers: A (pinned) against B (changed levers).
+//!
+//! Both are projected with the same per-run random streams: run r of A and
+//! run r of B both use [`crate::rng::RunRng::for_run`]`(seed, r)`, so A and B
+//! must share the seed, the start month and the horizon. Each run draws L, g,
+//! epsilon, theta and z(-1) in a fixed order, so A and B draw the same values
+//! for them as long as the draws consume the same numbers from the stream
+//! (true when A and B differ only in levers, targets and deterministic
+//! assumptions; a different mean or sd of epsilon or theta changes how many
+//! numbers the beta draw takes, after which the streams differ). The monthly
+//! fluctuation and the Poisson counts read the same stream too, but a Poisson
+//! draw with a different mean may take a different number of uniforms (a
+//! rejection), after which A and B continue on the same stream at different
+//! positions. The pairing is still valid (every run of A and of B is exactly
+//! the run of its own projection); it just removes less of the noise.
+//!
+//! The differences are paired, per run: B - A. Percentiles are type 7 (see
+//! [`crate::stats`]); probabilities are shares of runs with their Monte Carlo
+//! standard error.
+
+use crate::model_params::{ModelParams, TargetSpec};
+use crate::month::Month;
+use crate::output::Projection;
+use crate::simulate::project_runs_with_counts;
+use crate::stats::{Summary, quantile_sorted};
+use crate::targets::WindowStatus;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The percentiles of the monthly differences: 5, 25, 50, 75, 95 %.
+const DIFF_PROBS: [f64; 5] = [0.05, 0.25, 0.50, 0.75, 0.95];
+
+/// Largest value range (max - min + 1) counted with a histogram; wider ranges are sorted.
+const HISTOGRAM_LIMIT: i64 = 1 << 20;
+
+/// Why two scenarios cannot be compared on common random numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareError {
+    /// A and B have different seeds (A's, B's).
+    Seed(u64, u64),
+    /// A and B start in different months (A's, B's).
+    Start(Month, Month),
+    /// A and B project a different number of months (A's, B's).
+    Horizon(u32, u32),
+}
+
+impl fmt::Display for CompareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CompareError::Seed(a, b) => write!(f, "A and B must have the same seed ({a} vs {b})"),
+            CompareError::Start(a, b) => write!(f, "A and B must have the same start month ({a} vs {b})"),
+            CompareError::Horizon(a, b) => {
+                write!(f, "A and B must have the same horizon ({a} vs {b} months)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for CompareError {}
+
+/// A share of runs (0..1) with its Monte Carlo standard error sqrt(p (1 - p) / n).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Probability {
+    /// The share of runs (0..1).
+    pub p: f64,
+    /// Its Monte Carlo standard error (share).
+    pub std_error: f64,
+}
+
+/// Statistics over the runs of count_B(m) - count_A(m) in one month (clients/month).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DiffMonth {
+    /// The calendar month.
+    pub month: Month,
+    /// Mean difference B - A (clients/month).
+    pub mean: f64,
+    /// 5th percentile of the difference (clients/month, type 7).
+    pub p5: f64,
+    /// 25th percentile of the difference (clients/month).
+    pub p25: f64,
+    /// Median difference (clients/month).
+    pub p50: f64,
+    /// 75th percentile of the difference (clients/month).
+    pub p75: f64,
+    /// 95th percentile of the difference (clients/month).
+    pub p95: f64,
+}
+
+/// One target in A and in B; each scenario uses its own threshold and window.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetDiff {
+    /// `t1` or `t2`.
+    pub id: String,
+    /// Probability that A meets it (share 0..1); None when A's window is not inside the projection.
+    pub a: Option<f64>,
+    /// Probability that B meets it (share 0..1); None when B's window is not inside the projection.
+    pub b: Option<f64>,
+    /// b - a (share, -1..1); None unless both are given.
+    pub diff: Option<f64>,
+    /// Monte Carlo standard error of `diff` from the paired runs: with
+    /// d_r = 1{B meets} - 1{A meets}, sd(d) / sqrt(n) (population sd), None with `diff`.
+    pub diff_std_error: Option<f64>,
+}
+
+/// A against B on common random numbers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// Scenario A's projection, bit for bit what [`crate::simulate::project_runs`] gives for A alone.
+    pub a: Projection,
+    /// Scenario B's projection, likewise.
+    pub b: Projection,
+    /// Per month, count_B - count_A over the runs (clients/month).
+    pub diff: Vec<DiffMonth>,
+    /// Share of runs whose cumulative intake over the horizon is strictly lower in B than in A.
+    pub b_lower: Probability,
+    /// Per month, the share of runs with count_B(m) < count_A(m) (0..1).
+    pub b_lower_monthly: Vec<f64>,
+    /// Target 1 and target 2 in A and B.
+    pub targets: Vec<TargetDiff>,
+    /// Cumulative intake of B minus that of A, per run (clients).
+    pub cumulative_diff: Summary,
+}
+
+/// Compares `a` and `b` over their first `runs` runs (at least 1) on common
+/// random numbers; `params.runs` is not read. Fails when the seed, the start
+/// month or the horizon differ (checked in that order).
+pub fn compare(a: &ModelParams, b: &ModelParams, runs: u32) -> Result<Comparison, CompareError> {
+    if a.seed != b.seed {
+        return Err(CompareError::Seed(a.seed, b.seed));
+    }
+    if a.start != b.start {
+        return Err(CompareError::Start(a.start, b.start));
+    }
+    if a.horizon != b.horizon {
+        return Err(CompareError::Horizon(a.horizon, b.horizon));
+    }
+    let (proj_a, counts_a) = project_runs_with_counts(a, runs);
+    let (proj_b, counts_b) = project_runs_with_counts(b, runs);
+    let n = proj_a.runs as usize;
+    let h = counts_a.len() / n;
+    let nf = n as f64;
+
+    // Per run: cumulative B - A, and whether each target is met in A and B.
+    let mut cumulative = vec![0i64; n];
+    let mut diffs = vec![0i64; n];
+    let mut diff = Vec::with_capacity(h);
+    let mut b_lower_monthly = Vec::with_capacity(h);
+    for m in 0..h {
+        let (col_a, col_b) = (&counts_a[m * n..(m + 1) * n], &counts_b[m * n..(m + 1) * n]);
+        let mut sum = 0i64;
+        let mut lower = 0u32;
+        for (r, (&ca, &cb)) in col_a.iter().zip(col_b).enumerate() {
+            let d = i64::from(cb) - i64::from(ca);
+            diffs[r] = d;
+            sum += d;
+            lower += u32::from(d < 0);
+            cumulative[r] += d;
+        }
+        let q = int_quantiles(&mut diffs, &DIFF_PROBS);
+        diff.push(DiffMonth {
+            month: a.start.plus(m as i32),
+            mean: sum as f64 / nf,
+            p5: q[0],
+            p25: q[1],
+            p50: q[2],
+            p75: q[3],
+            p95: q[4],
+        });
+        b_lower_monthly.push(f64::from(lower) / nf);
+    }
+
+    let lower = cumulative.iter().filter(|&&d| d < 0).count() as f64 / nf;
+    let b_lower = Probability { p: lower, std_error: (lower * (1.0 - lower) / nf).sqrt() };
+    let mut cumulative_f: Vec<f64> = cumulative.iter().map(|&d| d as f64).collect();
+    let cumulative_diff = Summary::of(&mut cumulative_f);
+
+    let targets = [("t1", a.t1, b.t1), ("t2", a.t2, b.t2)]
+        .iter()
+        .enumerate()
+        .map(|(i, &(id, spec_a, spec_b))| {
+            let (pa, pb) = (proj_a.targets[i].probability, proj_b.targets[i].probability);
+            let (diff, diff_std_error) = match (pa, pb) {
+                (Some(pa), Some(pb)) => {
+                    let met_a = met(spec_a, &counts_a, n, h);
+                    let met_b = met(spec_b, &counts_b, n, h);
+                    let (mut up, mut down) = (0u32, 0u32);
+                    for (&ma, &mb) in met_a.iter().zip(&met_b) {
+                        up += u32::from(mb && !ma);
+                        down += u32::from(ma && !mb);
+                    }
+                    let mean = (f64::from(up) - f64::from(down)) / nf;
+                    let var = ((f64::from(up) + f64::from(down)) / nf - mean * mean).max(0.0);
+                    (Some(pb - pa), Some((var / nf).sqrt()))
+                }
+                _ => (None, None),
+            };
+            TargetDiff { id: id.to_string(), a: pa, b: pb, diff, diff_std_error }
+        })
+        .collect();
+
+    Ok(Comparison { a: proj_a, b: proj_b, diff, b_lower, b_lower_monthly, targets, cumulative_diff })
+}
+
+/// Per run, whether its mean count over the window of `spec` is at or below
+/// the threshold (the rule of [`crate::targets::TargetTally`]); all false
+/// unless the window lies inside the `h` projected months.
+fn met(spec: TargetSpec, counts: &[u32], n: usize, h: usize) -> Vec<bool> {
+    let mut sums = vec![0u64; n];
+    if WindowStatus::of(spec.from, spec.to, h as u32) != WindowStatus::Inside {
+        return vec![false; n];
+    }
+    for m in spec.from as usize..=spec.to as usize {
+        for (s, &c) in sums.iter_mut().zip(&counts[m * n..(m + 1) * n]) {
+            *s += u64::from(c);
+        }
+    }
+    let len = (spec.to - spec.from + 1) as f64;
+    sums.iter().map(|&s| s as f64 / len <= spec.threshold).collect()
+}
+
+/// Type-7 quantiles at `probs` (increasing) of non-empty whole numbers
+/// `values`: by a histogram over min..=max, or by sorting `values` in place
+/// when that range is very wide. Same formula as [`crate::stats`].
+fn int_quantiles<const P: usize>(values: &mut [i64], probs: &[f64; P]) -> [f64; P] {
+    let mut out = [0.0; P];
+    let (Some(&min), Some(&max)) = (values.iter().min(), values.iter().max()) else {
+        return out;
+    };
+    let n = values.len();
+    if max - min >= HISTOGRAM_LIMIT {
+        values.sort_unstable();
+        let sorted: Vec<f64> = values.iter().map(|&v| v as f64).collect();
+        for (q, &p) in out.iter_mut().zip(probs) {
+            *q = quantile_sorted(&sorted, p);
+        }
+        return out;
+    }
+    let mut histogram = vec![0u32; (max - min) as usize + 1];
+    for &v in values.iter() {
+        histogram[(v - min) as usize] += 1;
+    }
+    // Walk the histogram once for non-decreasing ranks.
+    let (mut bin, mut below) = (0usize, 0usize);
+    let mut order_stat = |rank: usize| {
+        while bin + 1 < histogram.len() && below + histogram[bin] as usize <= rank {
+            below += histogram[bin] as usize;
+            bin += 1;
+        }
+        (min + bin as i64) as f64
+    };
+    for (q, &p) in out.iter_mut().zip(probs) {
+        let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
+        let lo = h.floor();
+        let i = (lo as usize).min(n - 1);
+        let j = (i + 1).min(n - 1);
+        let (xi, xj) = (order_stat(i), order_stat(j));
+        *q = xi + (h - lo) * (xj - xi);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn int_quantiles_match_sorting() {
+        let mut values: Vec<i64> = (0..1001i64).map(|i| (i * 7919) % 313 - 150).collect();
+        let mut sorted: Vec<f64> = values.iter().map(|&v| v as f64).collect();
+        sorted.sort_unstable_by(f64::total_cmp);
+        let q = int_quantiles(&mut values, &DIFF_PROBS);
+        for (k, p) in DIFF_PROBS.iter().enumerate() {
+            assert_eq!(q[k], quantile_sorted(&sorted, *p), "p = {p}");
+        }
+        let mut wide = vec![-(1i64 << 40), 0, 3, 1 << 40];
+        assert_eq!(int_quantiles(&mut wide, &[0.5]), [1.5]);
+        assert_eq!(int_quantiles(&mut [-4], &DIFF_PROBS), [-4.0; 5]);
+    }
+
+    #[test]
+    fn met_follows_the_target_rule() {
+        let mut p = crate::Scenario::default().model_params();
+        p.t2 = TargetSpec { threshold: 255.0, from: 10, to: 20 };
+        let (proj, counts) = project_runs_with_counts(&p, 300);
+        for (t, spec) in [(&proj.targets[0], p.t1), (&proj.targets[1], p.t2)] {
+            let share = met(spec, &counts, 300, 84).iter().filter(|&&m| m).count() as f64 / 300.0;
+            assert_eq!(t.probability, Some(share), "{}", t.id);
+        }
+    }
+
+    #[test]
+    fn errors_are_one_english_line() {
+        let e = CompareError::Start(Month::new(2024, 1), Month::new(2025, 1));
+        assert_eq!(e.to_string(), "A and B must have the same start month (2024-01 vs 2025-01)");
+        assert_eq!(CompareError::Seed(1, 2).to_string(), "A and B must have the same seed (1 vs 2)");
+        assert_eq!(CompareError::Horizon(84, 12).to_string(), "A and B must have the same horizon (84 vs 12 months)");
+    }
+}

@@ -1,0 +1,178 @@
+//! Links live forever: fixed query strings (`tests/golden/links.json`) must
+//! keep decoding to the same scenario and projecting to the same numbers, to
+//! the last bit. The same fixtures run natively and, as wasm32, in headless
+//! Chromium (`cargo test --target wasm32-unknown-unknown -p wlz-engine --test golden_links`).
+//!
+//! A change that alters any number must bump `MODEL_VERSION` and regenerate
+//! the fixtures: `UPDATE_GOLDEN=1 cargo test -p wlz-engine --test golden_links`
+//! (native only). To add a link, add an entry with its `about` and `query`
+//! (and `"expected": null`) to the file and regenerate.
+
+use serde::{Deserialize, Serialize};
+use wlz_engine::attribution::Contributions;
+use wlz_engine::{MODEL_VERSION, codec, simulate};
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+const FIXTURES: &str = include_str!("golden/links.json");
+
+/// How to regenerate, appended to every failure.
+const REGENERATE: &str = "A change that alters numbers must bump MODEL_VERSION (crates/engine/src/lib.rs) and \
+     regenerate the fixtures with `UPDATE_GOLDEN=1 cargo test -p wlz-engine --test golden_links`.";
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Fixtures {
+    /// MODEL_VERSION of the code that produced the expected values.
+    model_version: String,
+    links: Vec<Link>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Link {
+    /// What the link covers, in a few words.
+    about: String,
+    /// The query string as it was shared.
+    query: String,
+    /// The key outputs; null until regenerated.
+    expected: Option<Expected>,
+}
+
+/// The key outputs of one link.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Expected {
+    /// The canonical query of the decoded scenario.
+    canonical: String,
+    /// Number of problems found while decoding.
+    problems: usize,
+    /// P(target 1), when its window lies inside the projection.
+    p_t1: Option<f64>,
+    /// P(target 2), likewise.
+    p_t2: Option<f64>,
+    /// Median count of the first projected month.
+    median_first: f64,
+    /// Median count of the last projected month.
+    median_last: f64,
+    /// Mean cumulative intake.
+    cumulative_mean: f64,
+    /// Mean clients averted.
+    averted_mean: f64,
+    /// Shapley contributions of the levers.
+    contributions: Contributions,
+    /// Mean stock at the horizon.
+    stock_end_mean: f64,
+    /// `Projection::checksum`, in decimal (a string, so that no JSON reader rounds it).
+    checksum: String,
+}
+
+/// Decodes, repairs and projects `query`.
+fn outputs(query: &str) -> Expected {
+    let decoded = codec::decode(query);
+    let mut scenario = decoded.scenario.clone();
+    let repairs = scenario.repair();
+    assert!(repairs.is_empty(), "{query}: the decoded scenario still needed repairs: {repairs:?}");
+    let projection = simulate::project(&scenario.model_params());
+    let (first, last) = (projection.months.first().unwrap(), projection.months.last().unwrap());
+    Expected {
+        canonical: codec::encode(&scenario),
+        problems: decoded.problems.len(),
+        p_t1: projection.targets[0].probability,
+        p_t2: projection.targets[1].probability,
+        median_first: first.p50,
+        median_last: last.p50,
+        cumulative_mean: projection.cumulative.mean,
+        averted_mean: projection.averted.mean,
+        contributions: projection.contributions,
+        stock_end_mean: projection.stock_end.mean,
+        checksum: projection.checksum().to_string(),
+    }
+}
+
+/// The fields where `actual` differs from `expected`, one line each.
+fn differences(expected: &Expected, actual: &Expected) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut field = |name: &str, e: String, a: String| {
+        if e != a {
+            out.push(format!("  {name}: expected {e}, got {a}"));
+        }
+    };
+    // Debug of f64 is the shortest text that reads back exactly, so equal text is equal bits.
+    field("canonical", expected.canonical.clone(), actual.canonical.clone());
+    field("problems", expected.problems.to_string(), actual.problems.to_string());
+    field("p_t1", format!("{:?}", expected.p_t1), format!("{:?}", actual.p_t1));
+    field("p_t2", format!("{:?}", expected.p_t2), format!("{:?}", actual.p_t2));
+    field("median_first", format!("{:?}", expected.median_first), format!("{:?}", actual.median_first));
+    field("median_last", format!("{:?}", expected.median_last), format!("{:?}", actual.median_last));
+    field("cumulative_mean", format!("{:?}", expected.cumulative_mean), format!("{:?}", actual.cumulative_mean));
+    field("averted_mean", format!("{:?}", expected.averted_mean), format!("{:?}", actual.averted_mean));
+    field("contributions", format!("{:?}", expected.contributions), format!("{:?}", actual.contributions));
+    field("stock_end_mean", format!("{:?}", expected.stock_end_mean), format!("{:?}", actual.stock_end_mean));
+    field("checksum", expected.checksum.clone(), actual.checksum.clone());
+    out
+}
+
+fn fixtures() -> Fixtures {
+    serde_json::from_str(FIXTURES).expect("tests/golden/links.json is valid JSON of the fixture format")
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn links_keep_their_numbers() {
+    #[cfg(not(target_arch = "wasm32"))]
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        update();
+        return;
+    }
+    let fixtures = fixtures();
+    assert!(
+        fixtures.model_version == MODEL_VERSION,
+        "the link fixtures were made with model version {}, this is {MODEL_VERSION}. {REGENERATE}",
+        fixtures.model_version
+    );
+    assert!(fixtures.links.len() >= 10, "expected the full set of link fixtures");
+    let mut failures = Vec::new();
+    for link in &fixtures.links {
+        let actual = outputs(&link.query);
+        match &link.expected {
+            None => failures.push(format!("{} ({}): no expected values yet", link.query, link.about)),
+            Some(expected) if *expected == actual => {}
+            Some(expected) => {
+                let lines = differences(expected, &actual);
+                failures.push(format!("{} ({}):\n{}", link.query, link.about, lines.join("\n")));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} link(s) changed:\n{}\n{REGENERATE}", failures.len(), failures.join("\n"));
+}
+
+/// Every link of the file has its own query once, and the fixture covers
+/// every key of the parameter table at least once.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn links_cover_every_key() {
+    let fixtures = fixtures();
+    for (i, link) in fixtures.links.iter().enumerate() {
+        assert!(fixtures.links[..i].iter().all(|l| l.query != link.query), "{} twice", link.query);
+    }
+    for spec in &wlz_engine::params::PARAMS {
+        let given = fixtures.links.iter().any(|l| {
+            let decoded = codec::decode(&l.query);
+            !decoded.scenario.is_default(spec.key)
+        });
+        assert!(given, "no link sets `{}`", spec.name);
+    }
+}
+
+/// Rewrites `tests/golden/links.json` with the values of this build.
+#[cfg(not(target_arch = "wasm32"))]
+fn update() {
+    let mut fixtures = fixtures();
+    fixtures.model_version = MODEL_VERSION.to_string();
+    for link in &mut fixtures.links {
+        link.expected = Some(outputs(&link.query));
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/links.json");
+    let text = serde_json::to_string_pretty(&fixtures).expect("fixtures serialise") + "\n";
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    eprintln!("wrote {} links to {}", fixtures.links.len(), path.display());
+}

@@ -1,0 +1,16 @@
+//! Bindings to the page's small JavaScript helpers (`src/js/export.js`):
+//! downloads, the chart as SVG and PNG, and the clipboard.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/js/export.js")]
+extern "C" {
+    /// Offers `text` as a file download named `name` with MIME type `mime`.
+    pub fn download_text(name: &str, mime: &str, text: &str);
+    /// The SVG element matched by `selector` as a standalone SVG document (styles inlined).
+    pub fn svg_markup(selector: &str) -> String;
+    /// Renders SVG markup to PNG at `scale` times its size and offers it as a download.
+    pub fn svg_to_png(markup: &str, name: &str, scale: f64) -> js_sys::Promise;
+    /// Copies `text` to the clipboard; the promise resolves to true when it worked.
+    pub fn copy_text(text: &str) -> js_sys::Promise;
+}
