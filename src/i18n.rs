@@ -319,6 +319,42 @@ pub const CATALOGUE: &[(&str, &str, &str)] = &[
     ("compare.pin", "Vergelijk: zet dit scenario vast als A", "Compare: pin this scenario as A"),
     ("compare.unpin", "Stop met vergelijken", "Stop comparing"),
     ("link.copy", "Kopieer link", "Copy link"),
+    (
+        "compare.title",
+        "Vergelijking: A (vastgezet) tegen B (zoals nu ingesteld)",
+        "Comparison: A (pinned) against B (as set now)",
+    ),
+    ("compare.pinned", "Scenario A:", "Scenario A:"),
+    (
+        "compare.overlay",
+        "Instroom per maand in A en B: mediaan en 90%-band",
+        "Intake per month in A and B: median and 90% band",
+    ),
+    (
+        "compare.diff",
+        "Verschil B min A per maand (zelfde toevalsgetallen): mediaan, 50%- en 90%-band",
+        "Difference B minus A per month (same random numbers): median, 50% and 90% bands",
+    ),
+    ("compare.a", "A (vastgezet)", "A (pinned)"),
+    ("compare.b", "B (nu)", "B (now)"),
+    (
+        "compare.b_lower",
+        "Kans dat B over de hele periode minder instroom heeft dan A",
+        "Probability that B has less intake than A over the whole period",
+    ),
+    ("compare.cumulative", "Totale instroom B min A (cliënten)", "Total intake B minus A (clients)"),
+    ("compare.median_range", "mediaan; 90%-interval", "median; 90% interval"),
+    ("compare.difference", "verschil", "difference"),
+    (
+        "compare.crn",
+        "A en B zijn met dezelfde toevalsgetallen doorgerekend (dezelfde seed en runs): het verschil komt alleen uit de instellingen, niet uit toeval tussen twee berekeningen.",
+        "A and B are computed with the same random numbers (same seed and runs): the difference comes from the settings only, not from chance between two computations.",
+    ),
+    (
+        "compare.mismatch",
+        "A en B zijn niet te vergelijken: ze moeten dezelfde seed, startmaand en horizon hebben. Verschil in",
+        "A and B cannot be compared: they need the same seed, start month and horizon. Different:",
+    ),
     ("link.copied", "Link gekopieerd naar het klembord.", "Link copied to the clipboard."),
     (
         "link.copy_failed",

@@ -2,6 +2,7 @@
 //! types, sent as JSON strings.
 
 use serde::{Deserialize, Serialize};
+use wlz_engine::compare::Comparison;
 use wlz_engine::output::Report;
 
 /// Runs in the first, quick result of a request (then refined to the full count).
@@ -12,8 +13,26 @@ pub const FIRST_RUNS: u32 = 1_000;
 pub struct Request {
     /// Request number; the worker drops requests overtaken by a newer one.
     pub id: u64,
-    /// The canonical scenario query.
+    /// The canonical scenario query (scenario B when comparing).
     pub query: String,
+    /// The canonical query of the pinned scenario A, when comparing.
+    pub pinned: Option<String>,
+}
+
+/// The comparison part of a result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Compared {
+    /// A against B on common random numbers.
+    Done(Box<Comparison>),
+    /// Why A and B cannot be compared: which setting differs (`seed`, `start`, `horizon`), A's and B's values.
+    Mismatch {
+        /// The scenario key that differs.
+        key: String,
+        /// A's value, as in the URL.
+        a: String,
+        /// B's value, as in the URL.
+        b: String,
+    },
 }
 
 /// Worker -> page.
@@ -29,6 +48,8 @@ pub enum Response {
         report: Box<Report>,
         /// True for the quick first result.
         partial: bool,
+        /// The comparison with the pinned scenario, when one is pinned.
+        compared: Option<Compared>,
     },
     /// The computation failed.
     Failed {

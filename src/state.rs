@@ -1,6 +1,7 @@
 //! The whole page state and the one reducer that changes it. Pure: tested natively.
 
 use crate::i18n::Lang;
+use crate::protocol::Compared;
 use std::rc::Rc;
 use wlz_engine::Scenario;
 use wlz_engine::codec;
@@ -26,6 +27,8 @@ pub struct State {
     pub result: Option<(Rc<Report>, bool)>,
     /// The request the shown result answers.
     pub result_for: u64,
+    /// The comparison shown with the result, when a scenario A is pinned.
+    pub compared: Option<Rc<Compared>>,
     /// The last failure message of the worker, if the newest request failed.
     pub failure: Option<String>,
     /// Incremented to replace the worker by a fresh one (after a failure).
@@ -73,6 +76,8 @@ pub enum Action {
         report: Rc<Report>,
         /// True for the quick first result.
         partial: bool,
+        /// The comparison with the pinned scenario A, when one is pinned.
+        compared: Option<Rc<Compared>>,
     },
     /// The worker failed on a request.
     Failed {
@@ -106,6 +111,15 @@ impl State {
             title: self.title.clone(),
             note: self.note.clone(),
             pinned: self.pinned.clone(),
+        }
+    }
+
+    /// The request the worker gets for this state.
+    pub fn worker_request(&self) -> crate::protocol::Request {
+        crate::protocol::Request {
+            id: self.request,
+            query: codec::encode(&self.scenario),
+            pinned: self.pinned.as_ref().map(codec::encode),
         }
     }
 
@@ -182,6 +196,7 @@ impl State {
             }
             Action::Unpin => {
                 self.pinned = None;
+                self.compared = None;
                 self.changed()
             }
             Action::Title(text) => {
@@ -216,8 +231,9 @@ impl State {
                 self.lang = lang;
                 self
             }
-            Action::Result { id, report, partial } if id == self.request => {
+            Action::Result { id, report, partial, compared } if id == self.request => {
                 self.result = Some((report, partial));
+                self.compared = compared;
                 self.result_for = id;
                 self
             }
@@ -247,7 +263,7 @@ mod tests {
         let params = state.scenario.model_params();
         let projection = wlz_engine::simulate::project_runs(&params, 100);
         let report = Report::new(&codec::encode(&state.scenario), &params, &projection, 1.0);
-        Action::Result { id: state.request, report: Rc::new(report), partial }
+        Action::Result { id: state.request, report: Rc::new(report), partial, compared: None }
     }
 
     #[test]

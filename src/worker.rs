@@ -2,11 +2,12 @@
 //! [`Response`]s. A quick result from the first runs comes first, then the
 //! full count; a request overtaken by a newer one is dropped between stages.
 
-use crate::protocol::{FIRST_RUNS, Request, Response};
+use crate::protocol::{Compared, FIRST_RUNS, Request, Response};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use wlz_engine::compare::{CompareError, compare};
 use wlz_engine::{codec, output::Report, simulate};
 
 thread_local! {
@@ -35,12 +36,30 @@ fn run(request: &Request, partial: bool) -> Response {
     let decoded = codec::decode(&request.query);
     let params = decoded.scenario.model_params();
     let runs = if partial { params.runs.min(FIRST_RUNS) } else { params.runs };
-    let started = now_ms();
-    let projection = simulate::project_runs(&params, runs);
-    let elapsed = now_ms() - started;
     let query = codec::encode(&decoded.scenario);
+    let started = now_ms();
+    let (projection, compared) = match &request.pinned {
+        None => (simulate::project_runs(&params, runs), None),
+        Some(pinned) => {
+            let a = codec::decode(pinned).scenario.model_params();
+            match compare(&a, &params, runs) {
+                Ok(comparison) => (comparison.b.clone(), Some(Compared::Done(Box::new(comparison)))),
+                Err(mismatch) => (simulate::project_runs(&params, runs), Some(mismatch_of(&mismatch))),
+            }
+        }
+    };
+    let elapsed = now_ms() - started;
     let report = Report::new(&query, &params, &projection, elapsed);
-    Response::Result { id: request.id, report: Box::new(report), partial }
+    Response::Result { id: request.id, report: Box::new(report), partial, compared }
+}
+
+fn mismatch_of(error: &CompareError) -> Compared {
+    let (key, a, b) = match error {
+        CompareError::Seed(a, b) => ("seed", a.to_string(), b.to_string()),
+        CompareError::Start(a, b) => ("start", a.to_string(), b.to_string()),
+        CompareError::Horizon(a, b) => ("horizon", a.to_string(), b.to_string()),
+    };
+    Compared::Mismatch { key: key.into(), a, b }
 }
 
 fn later(work: impl FnOnce() + 'static) {

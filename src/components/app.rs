@@ -1,6 +1,7 @@
 //! The page: owns the state (one reducer), talks to the worker, keeps the URL
 //! and `<html lang>` in step with the state.
 
+use super::compare::Compare;
 use super::explanation::Explanation;
 use super::fan_chart::FanChart;
 use super::impact::Impact;
@@ -11,12 +12,12 @@ use super::scorecard::Scorecard;
 use crate::bridge::EngineWorker;
 use crate::i18n::{Lang, number, tr};
 use crate::messages::problem_text;
-use crate::protocol::{Request, Response};
+use crate::protocol::Response;
 use crate::state::{Action, State};
 use crate::url_sync::use_url_sync;
 use std::rc::Rc;
+use wlz_engine::MODEL_VERSION;
 use wlz_engine::params::Group;
-use wlz_engine::{MODEL_VERSION, codec};
 use yew::prelude::*;
 
 fn current_query() -> String {
@@ -39,8 +40,8 @@ pub fn app() -> Html {
         use_effect_with(state.worker_generation, move |_| {
             let on_response = Callback::from(move |response: Response| {
                 dispatcher.dispatch(match response {
-                    Response::Result { id, report, partial } => {
-                        Action::Result { id, report: Rc::from(report), partial }
+                    Response::Result { id, report, partial, compared } => {
+                        Action::Result { id, report: Rc::from(report), partial, compared: compared.map(Rc::new) }
                     }
                     Response::Failed { id, message } => Action::Failed { id, message },
                     Response::Ready => return,
@@ -57,10 +58,10 @@ pub fn app() -> Html {
     }
     {
         let worker = worker.clone();
-        let query = codec::encode(&state.scenario);
-        use_effect_with((state.request, state.worker_generation), move |(id, _)| {
+        let request = state.worker_request();
+        use_effect_with((state.request, state.worker_generation), move |_| {
             if let Some(worker) = worker.borrow().as_ref() {
-                worker.send(&Request { id: *id, query });
+                worker.send(&request);
             }
         });
     }
@@ -156,6 +157,9 @@ pub fn app() -> Html {
                         if let Some((report, _)) = &state.result {
                             <FanChart report={report.clone()} {lang} baseline={state.scenario.get(wlz_engine::params::Key::Baseline)} />
                             <Scorecard report={report.clone()} {lang} />
+                            if let (Some(compared), Some(pinned)) = (&state.compared, &state.pinned) {
+                                <Compare compared={compared.clone()} pinned={pinned.clone()} {lang} />
+                            }
                             <Impact report={report.clone()} {lang} />
                         }
                         {status}

@@ -1,6 +1,7 @@
 //! One file per component.
 
 pub mod app;
+pub mod compare;
 pub mod explanation;
 pub mod fan_chart;
 pub mod impact;

@@ -1,0 +1,162 @@
+//! The comparison of the pinned scenario A with the edited scenario B, on
+//! common random numbers: both fans overlaid, the fan of B minus A, the
+//! probability that B's intake is lower than A's over the horizon and the
+//! difference in the probability of each target.
+
+use crate::i18n::{Lang, number, percent, tr};
+use crate::protocol::Compared;
+use std::rc::Rc;
+use wlz_engine::Scenario;
+use wlz_engine::chart::{Scale, band_path, diverging_domain, line_path, nice_max, nice_span};
+use wlz_engine::compare::Comparison;
+use wlz_engine::output::Projection;
+use yew::prelude::*;
+
+/// Properties of [`Compare`].
+#[derive(Properties, PartialEq)]
+pub struct CompareProps {
+    /// The comparison (or why there is none).
+    pub compared: Rc<Compared>,
+    /// The pinned scenario A.
+    pub pinned: Scenario,
+    /// Page language.
+    pub lang: Lang,
+}
+
+const W: f64 = 720.0;
+const H: f64 = 240.0;
+const LEFT: f64 = 52.0;
+const RIGHT: f64 = 12.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 28.0;
+
+fn y_axis(lang: Lang, y: &Scale, ticks: &[f64]) -> Html {
+    html! {
+        <g class="grid">
+            {for ticks.iter().map(|v| {
+                let py = y.at(*v);
+                html! {
+                    <g class="tick">
+                        <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={py.to_string()} y2={py.to_string()} />
+                        <text x={(LEFT - 6.0).to_string()} y={(py + 4.0).to_string()} text-anchor="end">{number(lang, *v, 0)}</text>
+                    </g>
+                }
+            })}
+        </g>
+    }
+}
+
+fn x_axis(projection: &Projection, x: &Scale) -> Html {
+    html! {
+        <g class="axis">
+            {for projection.months.iter().enumerate().filter(|(_, m)| m.month.month() == 1).map(|(i, m)| {
+                let px = x.at(i as f64);
+                html! { <text x={px.to_string()} y={(H - 8.0).to_string()}>{m.month.year().to_string()}</text> }
+            })}
+        </g>
+    }
+}
+
+fn overlay(lang: Lang, c: &Comparison) -> Html {
+    let n = c.b.months.len().max(1);
+    let top = nice_max(c.a.months.iter().chain(&c.b.months).map(|m| m.p95).fold(1.0, f64::max) * 1.05);
+    let x = Scale::new((0.0, (n - 1) as f64), (LEFT, W - RIGHT));
+    let y = Scale::new((0.0, top), (H - BOTTOM, TOP));
+    let col =
+        |p: &Projection, f: fn(&wlz_engine::output::MonthStats) -> f64| p.months.iter().map(f).collect::<Vec<_>>();
+    html! {
+        <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="cmp-overlay-title" class="fan-svg compare-svg">
+            <title id="cmp-overlay-title">{tr(lang, "compare.overlay")}</title>
+            {y_axis(lang, &y, &nice_span(0.0, top, 4))}
+            {x_axis(&c.b, &x)}
+            <path class="band-a" d={band_path(&col(&c.a, |m| m.p5), &col(&c.a, |m| m.p95), &x, &y)} />
+            <path class="band-b" d={band_path(&col(&c.b, |m| m.p5), &col(&c.b, |m| m.p95), &x, &y)} />
+            <path class="median-a" d={line_path(&col(&c.a, |m| m.p50), &x, &y)} />
+            <path class="median-b" d={line_path(&col(&c.b, |m| m.p50), &x, &y)} data-testid="median-b" />
+        </svg>
+    }
+}
+
+fn difference(lang: Lang, c: &Comparison) -> Html {
+    let n = c.diff.len().max(1);
+    let values: Vec<f64> = c.diff.iter().flat_map(|d| [d.p5, d.p95]).collect();
+    let (low, high) = diverging_domain(&values);
+    let x = Scale::new((0.0, (n - 1) as f64), (LEFT, W - RIGHT));
+    let y = Scale::new((low, high), (H - BOTTOM, TOP));
+    let col = |f: fn(&wlz_engine::compare::DiffMonth) -> f64| c.diff.iter().map(f).collect::<Vec<_>>();
+    let zero = y.at(0.0).to_string();
+    html! {
+        <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="cmp-diff-title" class="fan-svg compare-svg" data-testid="diff-fan">
+            <title id="cmp-diff-title">{tr(lang, "compare.diff")}</title>
+            {y_axis(lang, &y, &nice_span(low, high, 4))}
+            {x_axis(&c.b, &x)}
+            <path class="band90" d={band_path(&col(|d| d.p5), &col(|d| d.p95), &x, &y)} />
+            <path class="band50" d={band_path(&col(|d| d.p25), &col(|d| d.p75), &x, &y)} />
+            <line class="zero" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={zero.clone()} y2={zero} />
+            <path class="median" d={line_path(&col(|d| d.p50), &x, &y)} />
+        </svg>
+    }
+}
+
+fn figures(lang: Lang, c: &Comparison) -> Html {
+    let (p, se) = (c.b_lower.p, c.b_lower.std_error);
+    let interval = |p: f64, se: f64| {
+        format!("{}–{}", percent(lang, (p - 1.96 * se).max(0.0), 1), percent(lang, (p + 1.96 * se).min(1.0), 1))
+    };
+    let cum = &c.cumulative_diff;
+    html! {
+        <dl class="figures compare-figures">
+            <dt>{tr(lang, "compare.b_lower")}</dt>
+            <dd><strong data-testid="b-lower">{percent(lang, p, 1)}</strong>{" ("}{tr(lang, "target.interval")}{" "}{interval(p, se)}{")"}</dd>
+            <dt>{tr(lang, "compare.cumulative")}</dt>
+            <dd><strong>{number(lang, cum.p50, 0)}</strong>{" "}{tr(lang, "compare.median_range")}{" "}{number(lang, cum.p5, 0)}{" – "}{number(lang, cum.p95, 0)}</dd>
+            {for c.targets.iter().map(|t| {
+                let label = tr(lang, if t.id == "t1" { "target.t1" } else { "target.t2" });
+                let body = match (t.a, t.b, t.diff, t.diff_std_error) {
+                    (Some(a), Some(b), Some(d), Some(se)) => html! {
+                        <>
+                            {"A "}{percent(lang, a, 1)}{" → B "}{percent(lang, b, 1)}{"; "}{tr(lang, "compare.difference")}{" "}
+                            <strong data-testid={format!("diff-{}", t.id)}>{format!("{}{}", if d > 0.0 { "+" } else { "" }, number(lang, d * 100.0, 1))}{" pp"}</strong>
+                            {format!(" (± {} pp)", number(lang, 196.0 * se, 1))}
+                        </>
+                    },
+                    _ => html! { {tr(lang, "target.outside")} },
+                };
+                html! { <><dt>{label}</dt><dd>{body}</dd></> }
+            })}
+        </dl>
+    }
+}
+
+/// The comparison section.
+#[function_component(Compare)]
+pub fn compare(props: &CompareProps) -> Html {
+    let lang = props.lang;
+    let body = match props.compared.as_ref() {
+        Compared::Done(c) => html! {
+            <>
+                {figures(lang, c)}
+                {overlay(lang, c)}
+                <p class="legend">
+                    <span class="key band-a">{tr(lang, "compare.a")}</span>
+                    <span class="key band-b">{tr(lang, "compare.b")}</span>
+                </p>
+                <h3>{tr(lang, "compare.diff")}</h3>
+                {difference(lang, c)}
+                <p class="note">{tr(lang, "compare.crn")}</p>
+            </>
+        },
+        Compared::Mismatch { key, a, b } => html! {
+            <p class="status error" role="alert">
+                {tr(lang, "compare.mismatch")}{format!(" {key}: A {a}, B {b}.")}
+            </p>
+        },
+    };
+    html! {
+        <section class="compare" aria-labelledby="compare-title">
+            <h2 id="compare-title">{tr(lang, "compare.title")}</h2>
+            <p class="pinned">{tr(lang, "compare.pinned")}{" "}<code>{wlz_engine::codec::encode(&props.pinned)}</code></p>
+            {body}
+        </section>
+    }
+}
