@@ -143,12 +143,12 @@ pub fn decode(query: &str) -> Decoded {
             _ => match key.strip_prefix(PINNED_PREFIX) {
                 Some(name) => {
                     pinned_given = true;
-                    pinned.set_text(name, &value).err().map(|mut p| {
-                        p.key = key.clone();
+                    pinned.store_text(name, &value).err().map(|mut p| {
+                        p.key = format!("{PINNED_PREFIX}{}", p.key);
                         p
                     })
                 }
-                None => decoded.scenario.set_text(&key, &value).err(),
+                None => decoded.scenario.store_text(&key, &value).err(),
             },
         };
         decoded.problems.extend(found);

@@ -71,11 +71,30 @@ impl Problem {
     }
 }
 
+/// The text shown for an untrusted key or value: at most 40 characters, with
+/// control characters and bidirectional overrides (which could break a line or
+/// disguise the text) shown as U+FFFD.
 fn shorten(text: &str) -> String {
     const MAX: usize = 40;
-    match text.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
+    let unsafe_char =
+        |c: char| c.is_control() || ('\u{202A}'..='\u{202E}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c);
+    let mut out: String = text.chars().take(MAX).map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c }).collect();
+    if text.chars().nth(MAX).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn untrusted_text_is_shown_on_one_line() {
+        let p = Problem::new("a\nb\u{202E}c", &"x".repeat(50), Issue::UnknownKey);
+        assert_eq!(p.key, "a\u{FFFD}b\u{FFFD}c");
+        assert_eq!(p.value.chars().count(), 41);
+        assert!(!p.to_string().contains('\n'));
     }
 }
 

@@ -55,17 +55,44 @@ impl Scenario {
     /// Sets `key` to `value` (URL units) after checking its kind and range;
     /// a value equal to the default is stored as "default". On error nothing changes.
     pub fn set(&mut self, key: Key, value: f64) -> Result<(), Problem> {
+        self.store(key, value)?;
+        self.normalize();
+        Ok(())
+    }
+
+    /// Checks and stores a value without comparing it to its default yet: a
+    /// decoder stores every key, then normalizes once (in [`Scenario::repair`]),
+    /// so the order of the keys in a link does not matter.
+    pub(crate) fn store(&mut self, key: Key, value: f64) -> Result<(), Problem> {
         let spec = params::spec(key);
         check(spec, value).map_err(|issue| Problem::new(spec.name, &format_value(spec, value), issue))?;
-        self.values[key as usize] = (value != self.default_of(key)).then_some(value);
+        self.values[key as usize] = Some(value);
         Ok(())
+    }
+
+    /// Parses `text` as the value of the key named `name` and stores it (see [`Scenario::store`]).
+    pub(crate) fn store_text(&mut self, name: &str, text: &str) -> Result<(), Problem> {
+        let spec = params::by_name(name).ok_or_else(|| Problem::new(name, text, Issue::UnknownKey))?;
+        let value = parse_value(spec, text).ok_or_else(|| Problem::new(name, text, Issue::Malformed(spec.kind)))?;
+        self.store(spec.key, value)
+    }
+
+    /// Forgets every stored value that equals its default (defaults can follow
+    /// other keys: a lever's start month follows `start`), so that a scenario
+    /// has one form whatever order its keys were set in.
+    fn normalize(&mut self) {
+        for spec in PARAMS.iter() {
+            if self.values[spec.key as usize] == Some(self.default_of(spec.key)) {
+                self.values[spec.key as usize] = None;
+            }
+        }
     }
 
     /// Parses `text` as the value of the key named `name` and sets it.
     pub fn set_text(&mut self, name: &str, text: &str) -> Result<(), Problem> {
-        let spec = params::by_name(name).ok_or_else(|| Problem::new(name, text, Issue::UnknownKey))?;
-        let value = parse_value(spec, text).ok_or_else(|| Problem::new(name, text, Issue::Malformed(spec.kind)))?;
-        self.set(spec.key, value)
+        self.store_text(name, text)?;
+        self.normalize();
+        Ok(())
     }
 
     /// Puts `key` back at its default.
@@ -106,6 +133,7 @@ impl Scenario {
                 problems.push(Problem::new(params::spec(to).name, &bad, Issue::WindowReversed { from }));
             }
         }
+        self.normalize();
         problems
     }
 
@@ -222,6 +250,25 @@ mod tests {
         s.set_text("horizon", "12").unwrap();
         assert_eq!(s.get(Key::Youth), 20.0);
         assert_eq!(s.text(Key::T2From), "2024-01");
+    }
+
+    #[test]
+    fn a_link_keeps_an_explicit_value_that_was_the_default_of_the_moment() {
+        let d = crate::codec::decode("youth=10&youth0=2.72");
+        assert_eq!(d.scenario.get(Key::Youth), 10.0, "youth=10 is a choice once youth0 is 2.72");
+        assert_eq!(crate::codec::decode(&crate::codec::encode(&d.scenario)).scenario, d.scenario);
+    }
+
+    #[test]
+    fn the_order_of_keys_does_not_matter() {
+        let mut a = Scenario::default();
+        a.set_text("region_from", "2033-05").unwrap();
+        a.set_text("start", "2033-05").unwrap();
+        let mut b = Scenario::default();
+        b.set_text("start", "2033-05").unwrap();
+        b.set_text("region_from", "2033-05").unwrap();
+        assert_eq!(a, b);
+        assert!(a.is_default(Key::RegionFrom), "equal to the start month: the default");
     }
 
     #[test]

@@ -286,3 +286,29 @@ fn every_key_round_trips() {
         })
         .unwrap();
 }
+
+/// The fuzzer's first finds, as plain regressions: echoed control characters
+/// must not break a problem's line.
+#[test]
+fn problems_stay_one_line() {
+    for q in ["%0a", "%0D=0", "seed=%0A1", "aid=1%0D%0A2", "a.%0A=1&pin=1", "pin=%0A", "lang=%1B[31m"] {
+        check(q);
+    }
+}
+
+/// A value equal to the default a key would have once the keys it follows
+/// (start, horizon, youth0) are read must not depend on the order of the pairs.
+#[test]
+fn order_of_pairs_does_not_matter() {
+    for (q, canonical) in [
+        ("youth=10&youth0=20", "v=1&youth=10&youth0=20"),
+        ("youth0=20&youth=10", "v=1&youth=10&youth0=20"),
+        ("longer_from=2025-01&start=2025-01", "v=1&start=2025-01"),
+        ("t2_to=2031-12&horizon=96", "v=1&horizon=96"),
+    ] {
+        let decoded = decode(q);
+        assert!(decoded.problems.is_empty(), "{q}: {:?}", decoded.problems);
+        assert_eq!(encode(&decoded.scenario), canonical, "{q}");
+        check(q);
+    }
+}
