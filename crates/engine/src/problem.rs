@@ -85,19 +85,6 @@ fn shorten(text: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn untrusted_text_is_shown_on_one_line() {
-        let p = Problem::new("a\nb\u{202E}c", &"x".repeat(50), Issue::UnknownKey);
-        assert_eq!(p.key, "a\u{FFFD}b\u{FFFD}c");
-        assert_eq!(p.value.chars().count(), 41);
-        assert!(!p.to_string().contains('\n'));
-    }
-}
-
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (key, value) = (&self.key, &self.value);
@@ -133,5 +120,18 @@ impl fmt::Display for Problem {
                 write!(f, "{key}={value}: window ends before {} (default used)", params::spec(*from).name)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn untrusted_text_is_shown_on_one_line() {
+        let p = Problem::new("a\nb\u{202E}c", &"x".repeat(50), Issue::UnknownKey);
+        assert_eq!(p.key, "a\u{FFFD}b\u{FFFD}c");
+        assert_eq!(p.value.chars().count(), 41);
+        assert!(!p.to_string().contains('\n'));
     }
 }
