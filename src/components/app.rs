@@ -172,7 +172,7 @@ pub fn app() -> Html {
                 </div>
                 <Explanation scenario={state.scenario.clone()} {lang} />
             </main>
-            <footer><p>{tr(lang, "model.version")}{" "}{MODEL_VERSION}</p></footer>
+            <footer><p>{tr(lang, "model.version")}{" "}<span data-testid="model-version">{MODEL_VERSION}</span></p></footer>
         </>
     }
 }

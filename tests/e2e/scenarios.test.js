@@ -109,11 +109,14 @@ test('exports: CSV and JSON carry the link and model version; JSON equals the CL
   await fullResult(page);
   const csv = (await download(page, 'CSV')).toString();
   const lines = csv.trim().split('\n');
-  assert.equal(lines[0], `# scenario: ${page.url()}; model_version: 1.0.0`);
+  const version = (await page.getByTestId('model-version').textContent()).trim();
+  assert.match(version, /^\d+\.\d+\.\d+$/);
+  assert.equal(lines[0], `# scenario: ${page.url()}; model_version: ${version}`);
   assert.equal(lines[1], 'month,mean,p5,p10,p25,p50,p75,p90,p95');
   assert.equal(lines.length, 2 + 84);
   const json = JSON.parse((await download(page, 'JSON')).toString());
   assert.equal(json.scenario, 'v=1&runs=1000&aid=40');
+  assert.equal(json.model_version, version);
   const cli = path.join(ROOT, 'target/debug/wlz-sim');
   const fromCli = JSON.parse(fs.existsSync(cli)
     ? execFileSync(cli, [link]).toString()

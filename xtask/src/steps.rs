@@ -39,14 +39,24 @@ pub fn test_all() -> Result<(), String> {
         run(cmd("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))
     })?;
     step("clippy (wasm32)", || {
-        let tests = "--test components --test impact --test wasm_golden";
+        let tests = "--test components --test impact --test wasm_golden --test golden_links";
         run(cmd("cargo").args(
             format!("clippy --target {WASM} -p wlz-app -p wlz-engine --lib --bins {tests} -- -D warnings").split(' '),
         ))
     })?;
     step("native tests (cargo test)", || run(cmd("cargo").args(["test", "--workspace"])))?;
     step("browser tests (wasm-bindgen-test in headless Chromium)", || {
-        run(cmd("cargo").args(["test", "--target", WASM, "-p", "wlz-engine", "--test", "wasm_golden"]))?;
+        run(cmd("cargo").args([
+            "test",
+            "--target",
+            WASM,
+            "-p",
+            "wlz-engine",
+            "--test",
+            "wasm_golden",
+            "--test",
+            "golden_links",
+        ]))?;
         run(cmd("cargo").args(["test", "--target", WASM, "-p", "wlz-app", "--test", "components", "--test", "impact"]))
     })?;
     build_release()?;

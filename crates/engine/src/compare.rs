@@ -1,18 +1,14 @@
 //! Two scenarios on common random numbers: A (pinned) against B (changed levers).
 //!
-//! Both are projected with the same per-run random streams: run r of A and
-//! run r of B both use [`crate::rng::RunRng::for_run`]`(seed, r)`, so A and B
-//! must share the seed, the start month and the horizon. Each run draws L, g,
-//! epsilon, theta and z(-1) in a fixed order, so A and B draw the same values
-//! for them as long as the draws consume the same numbers from the stream
-//! (true when A and B differ only in levers, targets and deterministic
-//! assumptions; a different mean or sd of epsilon or theta changes how many
-//! numbers the beta draw takes, after which the streams differ). The monthly
-//! fluctuation and the Poisson counts read the same stream too, but a Poisson
-//! draw with a different mean may take a different number of uniforms (a
-//! rejection), after which A and B continue on the same stream at different
-//! positions. The pairing is still valid (every run of A and of B is exactly
-//! the run of its own projection); it just removes less of the noise.
+//! Both are projected with the same per-run random streams, so A and B must
+//! share the seed, the start month and the horizon. Each random quantity of a
+//! run has its own sub-stream ([`crate::rng::RunRng::for_stream`]): L, g,
+//! epsilon, theta, the fluctuation and the Poisson counts. So A and B draw
+//! exactly the same values for every quantity whose distribution they share:
+//! when they differ in levers, every parameter draw and every monthly
+//! fluctuation is the same, and only the Poisson counts differ, through their
+//! means (the counts read the same uniforms until a draw with a different
+//! mean takes a different number of them).
 //!
 //! The differences are paired, per run: B - A. Percentiles are type 7 (see
 //! [`crate::stats`]); probabilities are shares of runs with their Monte Carlo

@@ -9,7 +9,8 @@
 //!
 //! For a given [`MODEL_VERSION`], the same scenario (seed and run count
 //! included) gives bit-identical outputs on every platform: each run has its
-//! own Xoshiro256++ stream seeded from the scenario seed and the run index,
+//! own Xoshiro256++ streams (one per random quantity) seeded from the
+//! scenario seed and the run index,
 //! and every transcendental function comes from the `libm` crate, never from
 //! the platform. A change that alters any number bumps [`MODEL_VERSION`].
 
@@ -38,6 +39,6 @@ pub use scenario::Scenario;
 
 /// Version of the model's numbers; shown in the page and in every export.
 /// Bump it whenever a change alters any output for an existing link.
-pub const MODEL_VERSION: &str = "1.0.0";
+pub const MODEL_VERSION: &str = "1.1.0";
 
 pub use output::{Projection, Report};

@@ -16,7 +16,7 @@
 //! today's value, so an idle lever changes no bit of any output.
 
 use crate::model_params::ModelParams;
-use crate::rng::RunRng;
+use crate::rng::{RunRng, Stream};
 use crate::sampling::{Beta, Ziggurat};
 
 /// Typical lengths (months) of the three beschikking buckets: at most one
@@ -100,14 +100,15 @@ impl RunDraws {
     /// Draws L, g, epsilon, theta and z(-1), in that order, from the run's stream.
     /// Normal draws are taken even when an sd is 0, so that setting a spread
     /// to 0 leaves every other draw of the run unchanged.
-    pub fn sample(params: &ModelParams, rng: &mut RunRng, zig: &Ziggurat) -> RunDraws {
-        let level = (params.level.mean + params.level.sd * zig.sample(rng)).max(0.0);
-        let g = params.trend.mean + params.trend.sd * zig.sample(rng);
+    pub fn sample(params: &ModelParams, run: u64, fluctuation: &mut RunRng, zig: &Ziggurat) -> RunDraws {
+        let stream = |s| RunRng::for_stream(params.seed, run, s);
+        let level = (params.level.mean + params.level.sd * zig.sample(&mut stream(Stream::Level))).max(0.0);
+        let g = params.trend.mean + params.trend.sd * zig.sample(&mut stream(Stream::Trend));
         let growth = (1.0 + g).max(MIN_GROWTH);
         let monthly_growth = libm::exp(libm::log(growth) / 12.0);
-        let eps = Beta::from_mean_sd(params.eps.mean, params.eps.sd).sample(rng, zig);
-        let theta = Beta::from_mean_sd(params.theta.mean, params.theta.sd).sample(rng, zig);
-        let z_start = params.sigma * zig.sample(rng);
+        let eps = Beta::from_mean_sd(params.eps.mean, params.eps.sd).sample(&mut stream(Stream::Eps), zig);
+        let theta = Beta::from_mean_sd(params.theta.mean, params.theta.sd).sample(&mut stream(Stream::Theta), zig);
+        let z_start = params.sigma * zig.sample(fluctuation);
         RunDraws { level, monthly_growth, eps, theta, z_start }
     }
 }

@@ -7,6 +7,10 @@
 //! the platform. Its 256-bit state is four successive SplitMix64 outputs
 //! started from `mix64(mix64(s) ^ r)`, so the first `n` runs of a
 //! 10,000-run projection are exactly the runs of an `n`-run projection.
+//! Each random quantity of a run has its own sub-stream
+//! ([`RunRng::for_stream`]`(s, r, quantity)`): L, g, epsilon, theta, the
+//! fluctuation and the Poisson counts; so two scenarios that differ in one
+//! quantity share every other draw exactly (common random numbers).
 //! Uniforms are built from the top 53 bits of each 64-bit output with exact
 //! IEEE arithmetic (a multiplication by a power of two), so they are the same
 //! bits on every platform. Changing anything here changes every number and
@@ -30,6 +34,23 @@ pub fn mix64(x: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// The random quantities of a run, each drawn from its own sub-stream.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    /// L, the underlying level.
+    Level,
+    /// g, the yearly trend.
+    Trend,
+    /// epsilon.
+    Eps,
+    /// theta.
+    Theta,
+    /// The fluctuation: z(-1) and the innovations e(m).
+    Fluctuation,
+    /// The Poisson counts.
+    Counts,
+}
+
 /// The random stream of one Monte Carlo run.
 #[derive(Clone, Debug)]
 pub struct RunRng {
@@ -39,7 +60,19 @@ pub struct RunRng {
 impl RunRng {
     /// The stream of run `run` (0-based) of a projection with seed `seed`.
     pub fn for_run(seed: u64, run: u64) -> RunRng {
-        let mut state = mix64(mix64(seed) ^ run);
+        RunRng::from_state(mix64(mix64(seed) ^ run))
+    }
+
+    /// Sub-stream `stream` of run `run`: one per random quantity of a run
+    /// (see [`Stream`]), so that changing how one quantity is drawn (a spread,
+    /// a lever that changes a Poisson mean) leaves the draws of every other
+    /// quantity of the run exactly as they were: common random numbers.
+    pub fn for_stream(seed: u64, run: u64, stream: Stream) -> RunRng {
+        RunRng::from_state(mix64(mix64(mix64(seed) ^ run) ^ mix64(stream as u64 + 1)))
+    }
+
+    fn from_state(start: u64) -> RunRng {
+        let mut state = start;
         let mut bytes = [0u8; 32];
         for chunk in bytes.chunks_exact_mut(8) {
             state = state.wrapping_add(GOLDEN);

@@ -1,6 +1,6 @@
 //! The Monte Carlo projection: runs the model and gathers every output.
 //!
-//! Per run r (stream [`RunRng::for_run`]`(seed, r)`): draw the run's
+//! Per run r (sub-streams [`RunRng::for_stream`]`(seed, r, quantity)`): draw the run's
 //! parameters ([`RunDraws`]), then for m = 0..horizon:
 //!
 //! ```text
@@ -21,7 +21,7 @@ use crate::attribution::{Attribution, LeverSums};
 use crate::model::{LeverPath, RunDraws};
 use crate::model_params::ModelParams;
 use crate::output::{Cells, MonthStats, Projection};
-use crate::rng::RunRng;
+use crate::rng::{RunRng, Stream};
 use crate::sampling::{Ziggurat, poisson};
 use crate::stats::{MONTH_PROBS, Summary, count_quantiles};
 use crate::targets::TargetTally;
@@ -86,8 +86,9 @@ impl<'a> Context<'a> {
     #[inline]
     fn run(&self, r: u64, counts: &mut [u32], sums: &mut [MonthSums]) -> RunEnd {
         let (params, path, zig) = (self.params, &self.path, self.zig);
-        let mut rng = RunRng::for_run(params.seed, r);
-        let d = RunDraws::sample(params, &mut rng, zig);
+        let mut fluctuation = RunRng::for_stream(params.seed, r, Stream::Fluctuation);
+        let mut counts_rng = RunRng::for_stream(params.seed, r, Stream::Counts);
+        let d = RunDraws::sample(params, r, &mut fluctuation, zig);
         let w_eps = params.wmo * d.eps;
         let mut z = d.z_start;
         let mut growth = 1.0;
@@ -95,7 +96,7 @@ impl<'a> Context<'a> {
         let mut averted = 0.0;
         let mut cumulative = 0u64;
         for (m, (count_out, s)) in counts.iter_mut().zip(sums.iter_mut()).enumerate() {
-            z = params.phi * z + self.innovation_sd * zig.sample(&mut rng);
+            z = params.phi * z + self.innovation_sd * zig.sample(&mut fluctuation);
             let fluct = libm::exp(z - self.half_var);
             let base = d.level * growth;
             growth *= d.monthly_growth;
@@ -106,7 +107,7 @@ impl<'a> Context<'a> {
             let base_g1 = base * g1;
             let base_g1_f2 = base_g1 * f2;
             let expected = base_g1_f2 * self.g3_f4[m];
-            let count = poisson(&mut rng, expected * fluct);
+            let count = poisson(&mut counts_rng, expected * fluct);
             averted += (base - expected) * fluct;
             stock = stock * self.keep + f64::from(count);
             cumulative += u64::from(count);
