@@ -49,7 +49,7 @@ test('a shared link restores the scenario and the language switch keeps it', asy
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await page.getByRole('heading', { level: 1, name: /intake: explorer/ }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-  assert.match(page.url(), /\?v=1&seed=7&region=20&lang=en$/);
+  await page.waitForURL(/\?v=1&seed=7&region=20&lang=en$/);
   assert.match(await fullResult(page), /^10,000 runs in \d+ ms$/);
   await context.close();
 });
