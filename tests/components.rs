@@ -2,39 +2,20 @@
 //! assert on the DOM. Run by `cargo xtask test`.
 #![cfg(target_arch = "wasm32")]
 
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::HtmlInputElement;
 use wlz_app::components::{fan_chart::FanChart, lever::Lever, scorecard::Scorecard};
 use wlz_app::i18n::Lang;
-use wlz_engine::output::Report;
+use wlz_engine::Scenario;
 use wlz_engine::params::Key;
-use wlz_engine::{Scenario, codec, simulate};
 use yew::prelude::*;
 
+mod support;
+
+use support::{report, root, settle};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn root() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    root
-}
-
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-fn report(query: &str, runs: u32) -> Rc<Report> {
-    let scenario = codec::decode(query).scenario;
-    let params = scenario.model_params();
-    let projection = simulate::project_runs(&params, runs);
-    Rc::new(Report::new(&codec::encode(&scenario), &params, &projection, 0.0))
-}
 
 #[function_component(LeverHarness)]
 fn lever_harness() -> Html {

@@ -11,30 +11,13 @@ use wlz_app::components::impact::{Impact, ImpactProps};
 use wlz_app::i18n::{Lang, number};
 use wlz_engine::output::Report;
 use wlz_engine::params::{Key, PARAMS, Provenance};
-use wlz_engine::{MODEL_VERSION, Scenario, codec, simulate};
+use wlz_engine::{MODEL_VERSION, Scenario};
+
+mod support;
+
+use support::{report, root, settle};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn root() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    root
-}
-
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-fn report(query: &str, runs: u32) -> Rc<Report> {
-    let scenario = codec::decode(query).scenario;
-    let params = scenario.model_params();
-    let projection = simulate::project_runs(&params, runs);
-    Rc::new(Report::new(&codec::encode(&scenario), &params, &projection, 0.0))
-}
 
 fn text(root: &Element, selector: &str) -> String {
     root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).text_content().unwrap()
