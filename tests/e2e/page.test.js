@@ -93,3 +93,15 @@ test('axe-core finds no accessibility violations in either language', async () =
   }
   await context.close();
 });
+
+test('on a phone-sized screen the page fits its width and stays accessible', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(`${server.url}?v=1&aid=30&pin=1`);
+  await fullResult(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  assert.deepEqual(result.violations.map((v) => v.id), []);
+  await context.close();
+});
