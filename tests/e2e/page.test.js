@@ -105,3 +105,30 @@ test('on a phone-sized screen the page fits its width and stays accessible', asy
   assert.deepEqual(result.violations.map((v) => v.id), []);
   await context.close();
 });
+
+test('nothing leaves the origin, and the Content-Security-Policy holds without violations', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  const problems = [];
+  context.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) problems.push(m.text()); });
+  await page.goto(`${server.url}?v=1&aid=20`);
+  await fullResult(page);
+  const aid = page.getByRole('slider', { name: /hulpmiddel/ });
+  await aid.focus();
+  await aid.press('End');
+  await page.waitForURL(/aid=100/);
+  await fullResult(page);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await fullResult(page);
+  const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content);
+  assert.match(csp || '', /default-src 'self'/);
+  assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script');
+  const origin = new URL(server.url).origin;
+  const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(foreign, [], 'requests to other hosts');
+  assert.ok(requests.some((u) => u.endsWith('worker_bg.wasm')), 'the worker request is recorded too');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

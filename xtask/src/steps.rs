@@ -2,10 +2,37 @@
 
 use crate::tools::{cmd, ensure_test_tools, root, run, step, trunk};
 
-/// `trunk build --release` into dist/, then prints the wasm sizes (raw and gzip).
+/// The Content-Security-Policy of the page: nothing but its own origin
+/// (wasm needs 'wasm-unsafe-eval'; exports draw the chart from blob: URLs).
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; \
+style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'none'; object-src 'none'; \
+base-uri 'self'; form-action 'none'";
+
+/// Moves Trunk's inline start-up script into `start.js` (so the policy needs
+/// no inline script) and puts the Content-Security-Policy in index.html.
+pub fn harden(dist: &std::path::Path) -> Result<(), String> {
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let open = "<script type=\"module\">";
+    let start = html.find(open).ok_or("index.html: Trunk's start-up script not found")?;
+    let end = html[start..].find("</script>").map(|i| start + i).ok_or("index.html: unclosed script")?;
+    let script = &html[start + open.len()..end];
+    std::fs::write(dist.join("start.js"), script.trim()).map_err(|e| e.to_string())?;
+    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">");
+    let html = format!(
+        "{}<script type=\"module\" src=\"./start.js\"></script>{}",
+        &html[..start],
+        &html[end + "</script>".len()..]
+    )
+    .replacen("<meta charset=\"utf-8\">", &format!("<meta charset=\"utf-8\">\n  {meta}"), 1);
+    std::fs::write(&index, html).map_err(|e| e.to_string())
+}
+
+/// `trunk build --release` into dist/, hardens index.html, then prints the wasm sizes (raw and gzip).
 pub fn build_release() -> Result<(), String> {
     step("release build (trunk) into dist/", || run(trunk().args(["build", "--release"])))?;
     let dist = root().join("dist");
+    harden(&dist)?;
     let mut entries: Vec<_> =
         std::fs::read_dir(&dist).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
     entries.sort();
