@@ -108,8 +108,8 @@ pub const CATALOGUE: &[(&str, &str, &str)] = &[
     ("panel.simulation", "Simulatie", "Simulation"),
     (
         "panel.simulation.intro",
-        "Startmaand, horizon, aantal runs en het startgetal van de toevalsgenerator: samen met de rest van de link bepalen ze de uitkomst tot op het laatste cijfer.",
-        "Start month, horizon, number of runs and the random seed: with the rest of the link they fix the result to the last digit.",
+        "Startmaand, horizon, aantal runs en het startgetal van de toevalsgenerator: samen met de rest van de link bepalen ze de uitkomst tot op het laatste cijfer. Hoogstens 100.000 runs en 240 maanden: meer maakt de uitkomst nauwelijks preciezer, maar een berekening duurt dan seconden en vraagt honderden megabytes geheugen in de browser.",
+        "Start month, horizon, number of runs and the random seed: with the rest of the link they fix the result to the last digit. At most 100,000 runs and 240 months: more adds hardly any precision, but a computation would take seconds and hundreds of megabytes of memory in the browser.",
     ),
     ("param.seed", "Startgetal toevalsgenerator (seed)", "Random seed"),
     ("param.runs", "Aantal Monte-Carloruns", "Number of Monte Carlo runs"),
