@@ -77,7 +77,8 @@ test('the page can be operated with the keyboard alone', async () => {
 });
 
 test('a worker that cannot load shows a message and recovers on retry', async () => {
-  const context = await browser.newContext();
+  // No service worker here: requests it answers bypass page.route.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.route('**/worker_bg.wasm', (route) => route.fulfill({ status: 500, body: 'down' }));
   await page.goto(server.url);

@@ -14,21 +14,25 @@ const MIME = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves DIST under `base` (e.g. '/' or '/a/b/') on 127.0.0.1 with a free port. */
-export async function serveDist(base = '/') {
+/** Serves DIST (or the folder `root()` names at each request) under `base` (e.g. '/' or '/a/b/') on 127.0.0.1 with a free port. */
+export async function serveDist(base = '/', root = () => DIST) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(base)) { res.writeHead(404); return res.end('not found'); }
-    let file = path.join(DIST, decodeURIComponent(url.pathname.slice(base.length)));
-    if (!file.startsWith(DIST)) { res.writeHead(403); return res.end(); }
+    const dir = root();
+    let file = path.join(dir, decodeURIComponent(url.pathname.slice(base.length)));
+    if (!file.startsWith(dir)) { res.writeHead(403); return res.end(); }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) { res.writeHead(404); return res.end('not found'); }
-    res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream' });
+    res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${base}`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
+  };
 }
 
 /** Debian's Chromium, headless. */

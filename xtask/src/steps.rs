@@ -25,7 +25,50 @@ pub fn harden(dist: &std::path::Path) -> Result<(), String> {
         &html[end + "</script>".len()..]
     )
     .replacen("<meta charset=\"utf-8\">", &format!("<meta charset=\"utf-8\">\n  {meta}"), 1);
-    std::fs::write(&index, html).map_err(|e| e.to_string())
+    std::fs::write(&index, html).map_err(|e| e.to_string())?;
+    write_service_worker(dist)
+}
+
+/// Every file below `dir`, as paths relative to it with `/`, sorted.
+fn files_below(dir: &std::path::Path, prefix: &str, out: &mut Vec<String>) -> Result<(), String> {
+    for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())?.flatten() {
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        if entry.path().is_dir() {
+            files_below(&entry.path(), &format!("{name}/"), out)?;
+        } else {
+            out.push(name);
+        }
+    }
+    out.sort();
+    Ok(())
+}
+
+/// Writes `sw.js` (the service worker) listing every file of this release,
+/// with a version that is a hash of their contents, and registers it from
+/// `start.js` (so `trunk serve`, the development server, never registers it).
+pub fn write_service_worker(dist: &std::path::Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    files_below(dist, "", &mut files)?;
+    files.retain(|f| f != "sw.js");
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for file in &files {
+        let bytes = std::fs::read(dist.join(file)).map_err(|e| e.to_string())?;
+        for b in file.bytes().chain(bytes) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let list = files.iter().map(|f| format!("'./{f}'")).collect::<Vec<_>>().join(", ");
+    let sw = include_str!("sw.js")
+        .replace("__VERSION__", &format!("{hash:016x}"))
+        .replace("__FILES__", &format!("[{list}]"));
+    std::fs::write(dist.join("sw.js"), sw).map_err(|e| e.to_string())?;
+    let start = dist.join("start.js");
+    let mut script = std::fs::read_to_string(&start).map_err(|e| e.to_string())?;
+    script.push_str(
+        "\nif ('serviceWorker' in navigator && location.protocol !== 'file:') {\n  \
+         navigator.serviceWorker.register('./sw.js').catch(() => {});\n}\n",
+    );
+    std::fs::write(start, script).map_err(|e| e.to_string())
 }
 
 /// `trunk build --release` into dist/, hardens index.html, then prints the wasm sizes (raw and gzip).
