@@ -12,6 +12,16 @@ use yew::Callback;
 /// Path of the worker script, relative to the page (so any sub-path works).
 pub const WORKER_URL: &str = "./worker_loader.js";
 
+/// The worker script to start: the standalone file's start-up script puts a
+/// blob: URL in `window.wlzWorkerUrl` (everything is inside the page there);
+/// otherwise [`WORKER_URL`].
+pub fn worker_url() -> String {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("wlzWorkerUrl")).ok())
+        .and_then(|url| url.as_string())
+        .unwrap_or_else(|| WORKER_URL.to_string())
+}
+
 /// A running worker and the handlers that keep it talking to the page.
 pub struct EngineWorker {
     worker: Worker,
@@ -26,7 +36,7 @@ pub struct EngineWorker {
 impl EngineWorker {
     /// Starts the worker; every message or failure goes to `on_response`.
     pub fn spawn(on_response: Callback<Response>) -> Result<EngineWorker, String> {
-        let worker = Worker::new(WORKER_URL).map_err(|e| format!("{e:?}"))?;
+        let worker = Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
         let last_sent = Rc::new(Cell::new(0));
         let pending: Rc<RefCell<Option<Request>>> = Rc::default();
         let ready = Rc::new(Cell::new(false));

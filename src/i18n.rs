@@ -367,6 +367,17 @@ pub const CATALOGUE: &[(&str, &str, &str)] = &[
     ("export.print", "Afdrukken (A4)", "Print (A4)"),
     ("export.wait", "Even wachten: de berekening is nog niet klaar.", "One moment: the computation has not finished."),
     ("export.failed", "Exporteren lukte niet.", "The export failed."),
+    ("export.standalone", "Los bestand (offline)", "Standalone file (offline)"),
+    (
+        "export.standalone.hint",
+        "Eén HTML-bestand met dit scenario erin; werkt zonder internet, ook vanaf een usb-stick.",
+        "One HTML file with this scenario inside; works without internet, even from a USB stick.",
+    ),
+    (
+        "export.standalone.missing",
+        "Het losse bestand hoort bij de gepubliceerde versie en is hier niet beschikbaar.",
+        "The standalone file comes with the published build and is not available here.",
+    ),
     ("export.chart_hidden", "Zet eerst de grafiek weer aan (niet de tabel).", "Show the chart (not the table) first."),
     ("month.1", "januari", "January"),
     ("month.2", "februari", "February"),

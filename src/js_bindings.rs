@@ -13,4 +13,8 @@ extern "C" {
     pub fn svg_to_png(markup: &str, name: &str, scale: f64) -> js_sys::Promise;
     /// Copies `text` to the clipboard; the promise resolves to true when it worked.
     pub fn copy_text(text: &str) -> js_sys::Promise;
+    /// Offers the standalone file (found at `standalone`, relative to the page,
+    /// unless this page is one) as a download named `name`, with `query` as its
+    /// embedded scenario; the promise resolves to true when it was offered.
+    pub fn download_standalone(name: &str, standalone: &str, query: &str) -> js_sys::Promise;
 }

@@ -133,9 +133,13 @@ impl State {
         self.failure.is_none() && (self.result_for != self.request || matches!(self.result, Some((_, true)) | None))
     }
 
+    /// A new request; after a failure it goes to a fresh worker (a worker
+    /// that panicked cannot be trusted with more work).
     fn changed(mut self) -> State {
         self.request += 1;
-        self.failure = None;
+        if self.failure.take().is_some() {
+            self.worker_generation += 1;
+        }
         self
     }
 
@@ -224,7 +228,9 @@ impl State {
                 State { request: self.request, worker_generation: self.worker_generation, ..keep }.changed()
             }
             Action::Retry => {
-                self.worker_generation += 1;
+                if self.failure.is_none() {
+                    self.worker_generation += 1;
+                }
                 self.changed()
             }
             Action::Lang(lang) => {
@@ -238,8 +244,9 @@ impl State {
                 self
             }
             // Id 0: a failure not tied to a request (the worker could not start): it concerns the newest.
+            // The first message wins: after a panic's own message the worker also reports the trap.
             Action::Failed { id, message } if id == self.request || id == 0 => {
-                self.failure = Some(message);
+                self.failure.get_or_insert(message);
                 self
             }
             Action::Result { .. } | Action::Failed { .. } => self,
@@ -355,7 +362,16 @@ mod tests {
         let failed = failed.apply(Action::Failed { id, message: "boom".into() });
         assert_eq!(failed.failure.as_deref(), Some("boom"));
         assert!(!failed.computing());
-        let retried = failed.apply(Action::Retry);
+        let trapped = failed.clone().apply(Action::Failed { id, message: "unreachable".into() });
+        assert_eq!(trapped.failure.as_deref(), Some("boom"), "the first message (the panic's) is kept");
+        let retried = failed.clone().apply(Action::Retry);
         assert!(retried.failure.is_none() && retried.computing() && retried.worker_generation == 1);
+        let moved = failed.apply(Action::Set(Key::Aid, 70.0));
+        assert!(
+            moved.failure.is_none() && moved.computing() && moved.worker_generation == 1,
+            "a change after a failure gets a fresh worker"
+        );
+        let again = moved.apply(Action::Set(Key::Aid, 71.0));
+        assert_eq!(again.worker_generation, 1, "no new worker while the current one works");
     }
 }

@@ -26,6 +26,21 @@ pub fn location_query() -> String {
     search.strip_prefix('?').unwrap_or(&search).to_string()
 }
 
+/// The query the page starts from: the address bar's, or when that is empty
+/// the scenario embedded in the page (`<meta name="wlz-scenario">`, set in a
+/// downloaded standalone file).
+pub fn initial_query() -> String {
+    let query = location_query();
+    if !query.is_empty() {
+        return query;
+    }
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=wlz-scenario]").ok().flatten())
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_default()
+}
+
 fn write(query: &str, push: bool) {
     let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return };
     let url = format!("?{query}");

@@ -14,15 +14,11 @@ use crate::i18n::{Lang, number, tr};
 use crate::messages::problem_text;
 use crate::protocol::Response;
 use crate::state::{Action, State};
-use crate::url_sync::use_url_sync;
+use crate::url_sync::{initial_query, use_url_sync};
 use std::rc::Rc;
 use wlz_engine::MODEL_VERSION;
 use wlz_engine::params::Group;
 use yew::prelude::*;
-
-fn current_query() -> String {
-    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
-}
 
 fn set_document_lang(lang: Lang) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
@@ -33,7 +29,7 @@ fn set_document_lang(lang: Lang) {
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| State::from_query(&current_query()));
+    let state = use_reducer(|| State::from_query(&initial_query()));
     let worker = use_mut_ref(|| None::<EngineWorker>);
     {
         let (worker, dispatcher) = (worker.clone(), state.dispatcher());
@@ -139,7 +135,7 @@ pub fn app() -> Html {
                 if !state.title.is_empty() {
                     <p class="scenario-heading" data-testid="scenario-heading">{state.title.clone()}</p>
                 }
-                <ScenarioBar {lang} scenario={state.scenario.clone()} title={state.title.clone()} note={state.note.clone()}
+                <ScenarioBar {lang} query={state.query()} scenario={state.scenario.clone()} title={state.title.clone()} note={state.note.clone()}
                     pinned={state.pinned.is_some()} dispatch={dispatch.clone()}
                     report={state.result.as_ref().filter(|_| !state.computing()).map(|(r, _)| r.clone())} />
                 if !state.link_problems.is_empty() {

@@ -21,6 +21,8 @@ pub struct ScenarioBarProps {
     pub title: String,
     /// Its note.
     pub note: String,
+    /// The page's query (scenario and page keys), embedded in a downloaded standalone file.
+    pub query: String,
     /// True while a scenario A is pinned.
     pub pinned: bool,
     /// The newest full result, for the exports.
@@ -31,6 +33,10 @@ pub struct ScenarioBarProps {
 
 /// File name stem of every export.
 pub const FILE_STEM: &str = "wlz-ggz-wonen-instroom";
+
+/// The standalone file of the release build, next to the page (the name
+/// `cargo xtask build` gives it); also the name of its download.
+pub const STANDALONE_FILE: &str = "wlz-ggz-wonen-verkenner.html";
 
 fn href() -> String {
     web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
@@ -119,6 +125,19 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
             }
         })
     };
+    let standalone = {
+        let (query, say) = (props.query.clone(), say.clone());
+        Callback::from(move |_| {
+            let promise = js_bindings::download_standalone(STANDALONE_FILE, &format!("./{STANDALONE_FILE}"), &query);
+            let say = say.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let offered = wasm_bindgen_futures::JsFuture::from(promise).await;
+                if !offered.is_ok_and(|v| v.as_bool() == Some(true)) {
+                    say("export.standalone.missing");
+                }
+            });
+        })
+    };
     let presets = PRESETS.iter().enumerate().map(|(index, preset)| {
         let dispatch = props.dispatch.clone();
         let active = preset.matches(&props.scenario);
@@ -160,6 +179,8 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                     <button type="button" onclick={export("svg")}>{tr(lang, "export.svg")}</button>
                     <button type="button" onclick={export("png")}>{tr(lang, "export.png")}</button>
                     <button type="button" onclick={export("print")}>{tr(lang, "export.print")}</button>
+                    <button type="button" onclick={standalone} title={tr(lang, "export.standalone.hint")}
+                        data-testid="standalone">{tr(lang, "export.standalone")}</button>
                 </span>
             </div>
             <p class="bar-notice" role="status" data-testid="bar-notice">{notice.map(|key| tr(lang, key)).unwrap_or("")}</p>

@@ -75,3 +75,29 @@ export async function copy_text(text) {
     return false;
   }
 }
+
+/** The HTML-escaped form of `text`, for an attribute value. */
+function escapeAttribute(text) {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Offers the standalone file (one HTML page that works offline from disk) as a
+ * download named `name`, with `query` as its embedded scenario. Its source is
+ * the standalone file itself when this page is one, otherwise `standalone`
+ * fetched next to the page (cached by the service worker). Resolves to true
+ * when the download was offered.
+ */
+export async function download_standalone(name, standalone, query) {
+  let source = window.wlzStandalone?.source;
+  if (!source) {
+    const response = await fetch(standalone).catch(() => null);
+    if (!response?.ok) return false;
+    source = await response.text();
+  }
+  const meta = /<meta name="wlz-scenario" content="[^"]*">/;
+  if (!meta.test(source)) return false;
+  const html = source.replace(meta, () => `<meta name="wlz-scenario" content="${escapeAttribute(query)}">`);
+  download_blob(name, new Blob([html], { type: 'text/html' }));
+  return true;
+}

@@ -7,6 +7,7 @@
 //! - `cargo xtask bench`: the criterion benchmark and the browser benchmark.
 
 mod serve;
+mod standalone;
 mod steps;
 mod tools;
 

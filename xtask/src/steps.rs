@@ -25,12 +25,11 @@ pub fn harden(dist: &std::path::Path) -> Result<(), String> {
         &html[end + "</script>".len()..]
     )
     .replacen("<meta charset=\"utf-8\">", &format!("<meta charset=\"utf-8\">\n  {meta}"), 1);
-    std::fs::write(&index, html).map_err(|e| e.to_string())?;
-    write_service_worker(dist)
+    std::fs::write(&index, html).map_err(|e| e.to_string())
 }
 
 /// Every file below `dir`, as paths relative to it with `/`, sorted.
-fn files_below(dir: &std::path::Path, prefix: &str, out: &mut Vec<String>) -> Result<(), String> {
+pub(crate) fn files_below(dir: &std::path::Path, prefix: &str, out: &mut Vec<String>) -> Result<(), String> {
     for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())?.flatten() {
         let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
         if entry.path().is_dir() {
@@ -76,6 +75,8 @@ pub fn build_release() -> Result<(), String> {
     step("release build (trunk) into dist/", || run(trunk().args(["build", "--release"])))?;
     let dist = root().join("dist");
     harden(&dist)?;
+    crate::standalone::write_standalone(&dist)?;
+    write_service_worker(&dist)?;
     let mut entries: Vec<_> =
         std::fs::read_dir(&dist).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
     entries.sort();

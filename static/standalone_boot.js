@@ -1,0 +1,59 @@
+// Starts the standalone file (written by `cargo xtask build`): every part of the
+// explorer is inside this one page, gzip-compressed and base64-encoded in the
+// <script type="application/octet-stream"> elements of <head>. Nothing is
+// fetched: the page's wasm-bindgen glue and its snippets become blob: modules,
+// the engine's worker a blob: script with its wasm inside. The page's own
+// source is kept so that it can offer itself for download with another
+// scenario embedded (the <meta name="wlz-scenario"> element).
+const part = (id) => document.getElementById(id);
+
+function fromBase64(text) {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+  const raw = atob(text);
+  const bytes = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i += 1) bytes[i] = raw.charCodeAt(i);
+  return bytes;
+}
+
+async function gunzip(element) {
+  const stream = new Blob([fromBase64(element.textContent.trim())]).stream()
+    .pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+const text = async (element) => new TextDecoder().decode(await gunzip(element));
+const scriptUrl = (code) => URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+
+// Runs inside the worker, after the wasm-bindgen glue and `fromBase64`: starts the engine.
+function startEngine(packed) {
+  new Response(new Blob([fromBase64(packed)]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()
+    .then((wasm) => wasm_bindgen({ module_or_path: wasm }))
+    .catch((error) => {
+      postMessage(JSON.stringify({ Failed: { id: 0, message: `the computation engine could not be loaded: ${error}` } }));
+    });
+}
+
+function fail(error) {
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.className = 'boot-failure';
+  message.textContent = 'Deze verkenner kon niet starten in deze browser. / This explorer could not start in this browser. '
+    + `(${error})`;
+  document.body.append(message);
+}
+
+try {
+  window.wlzStandalone = { source: `<!doctype html>\n${document.documentElement.outerHTML}` };
+  const workerPacked = part('wlz-worker-wasm').textContent.trim();
+  const workerGlue = await text(part('wlz-worker-js'));
+  window.wlzWorkerUrl = scriptUrl(`${workerGlue}\n${fromBase64}\n;(${startEngine})(${JSON.stringify(workerPacked)});\n`);
+  let glue = await text(part('wlz-page-js'));
+  for (const snippet of document.querySelectorAll('script[data-snippet]')) {
+    const url = scriptUrl(await text(snippet));
+    glue = glue.split(`'${snippet.dataset.snippet}'`).join(`'${url}'`);
+  }
+  const [page, wasm] = await Promise.all([import(scriptUrl(glue)), gunzip(part('wlz-page-wasm'))]);
+  await page.default({ module_or_path: wasm });
+} catch (error) {
+  fail(error);
+}
