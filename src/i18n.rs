@@ -226,6 +226,12 @@ pub const CATALOGUE: &[(&str, &str, &str)] = &[
         "De berekening is mislukt. De instellingen zijn bewaard; probeer het opnieuw.",
         "The computation failed. Your settings are kept; try again.",
     ),
+    (
+        "update.ready",
+        "Er is een nieuwe versie van de verkenner. Uw scenario blijft bewaard.",
+        "A new version of the explorer is available. Your scenario is kept.",
+    ),
+    ("update.apply", "Nu bijwerken", "Update now"),
     ("status.retry", "Opnieuw berekenen", "Compute again"),
     ("lang.switch", "English", "Nederlands"),
     ("lang.switch.label", "Switch to English", "Schakel naar Nederlands"),

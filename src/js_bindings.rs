@@ -1,5 +1,6 @@
 //! Bindings to the page's small JavaScript helpers (`src/js/export.js`):
-//! downloads, the chart as SVG and PNG, and the clipboard.
+//! downloads, the chart as SVG and PNG, the clipboard, the standalone file
+//! and the switch to a new release.
 
 use wasm_bindgen::prelude::*;
 
@@ -17,4 +18,12 @@ extern "C" {
     /// unless this page is one) as a download named `name`, with `query` as its
     /// embedded scenario; the promise resolves to true when it was offered.
     pub fn download_standalone(name: &str, standalone: &str, query: &str) -> js_sys::Promise;
+}
+
+#[wasm_bindgen(module = "/src/js/update.js")]
+extern "C" {
+    /// True when the service worker has installed a new release that waits to take over.
+    pub fn update_waiting() -> bool;
+    /// Lets the waiting release take over; every open page of the old one then reloads.
+    pub fn apply_update();
 }

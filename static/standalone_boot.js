@@ -50,7 +50,11 @@ try {
   let glue = await text(part('wlz-page-js'));
   for (const snippet of document.querySelectorAll('script[data-snippet]')) {
     const url = scriptUrl(await text(snippet));
-    glue = glue.split(`'${snippet.dataset.snippet}'`).join(`'${url}'`);
+    // Only the import statements: the same path is also a key of the wasm imports.
+    for (const quote of ["'", '"']) {
+      const path = `${quote}${snippet.dataset.snippet}${quote}`;
+      glue = glue.split(`from ${path}`).join(`from '${url}'`);
+    }
   }
   const [page, wasm] = await Promise.all([import(scriptUrl(glue)), gunzip(part('wlz-page-wasm'))]);
   await page.default({ module_or_path: wasm });

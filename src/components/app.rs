@@ -9,6 +9,7 @@ use super::lever::{LEVERS, Lever};
 use super::param_panel::ParamPanel;
 use super::scenario_bar::ScenarioBar;
 use super::scorecard::Scorecard;
+use super::update_notice::UpdateNotice;
 use crate::bridge::EngineWorker;
 use crate::i18n::{Lang, number, tr};
 use crate::messages::problem_text;
@@ -131,6 +132,7 @@ pub fn app() -> Html {
                     lang={if lang == Lang::Nl { "en" } else { "nl" }}>{tr(lang, "lang.switch")}</button>
             </header>
             <main>
+                <UpdateNotice {lang} />
                 <p class="lead">{tr(lang, "lead")}</p>
                 if !state.title.is_empty() {
                     <p class="scenario-heading" data-testid="scenario-heading">{state.title.clone()}</p>

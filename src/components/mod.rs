@@ -9,3 +9,4 @@ pub mod lever;
 pub mod param_panel;
 pub mod scenario_bar;
 pub mod scorecard;
+pub mod update_notice;

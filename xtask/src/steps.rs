@@ -63,10 +63,7 @@ pub fn write_service_worker(dist: &std::path::Path) -> Result<(), String> {
     std::fs::write(dist.join("sw.js"), sw).map_err(|e| e.to_string())?;
     let start = dist.join("start.js");
     let mut script = std::fs::read_to_string(&start).map_err(|e| e.to_string())?;
-    script.push_str(
-        "\nif ('serviceWorker' in navigator && location.protocol !== 'file:') {\n  \
-         navigator.serviceWorker.register('./sw.js').catch(() => {});\n}\n",
-    );
+    script.push_str(include_str!("sw_register.js"));
     std::fs::write(start, script).map_err(|e| e.to_string())
 }
 

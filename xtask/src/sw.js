@@ -1,14 +1,21 @@
 // Service worker of the Wlz ggz-wonen intake explorer (written by `cargo xtask build`).
 // Offline after the first visit: every file of this release is cached under a
-// versioned name; a new release installs next to it and takes over only when no
-// page of the old one is open, then deletes the old cache (never a mix of old
-// JavaScript and new wasm). Query strings are ignored when matching the page.
+// versioned name; a new release installs next to it and takes over when no page
+// of the old one is open or when the user accepts the page's offer to update
+// (every open page then reloads); it then deletes the old cache, so there is
+// never a mix of old JavaScript and new wasm. Query strings are ignored when
+// matching the page.
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
 const CACHE = `wlz-${VERSION}`;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(['./', ...FILES])));
+});
+
+// The page asks a waiting new release to take over when the user agrees.
+self.addEventListener('message', (event) => {
+  if (event.data === 'skipWaiting') self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {
