@@ -3,11 +3,12 @@
 //! probability that B's intake is lower than A's over the horizon and the
 //! difference in the probability of each target.
 
+use super::axes::y_grid;
 use crate::i18n::{Lang, number, percent, tr};
 use crate::protocol::Compared;
 use std::rc::Rc;
 use wlz_engine::Scenario;
-use wlz_engine::chart::{Scale, band_path, diverging_domain, line_path, nice_max, nice_span};
+use wlz_engine::chart::{Frame, Scale, band_path, diverging_domain, line_path, nice_max, nice_span};
 use wlz_engine::compare::Comparison;
 use wlz_engine::output::Projection;
 use yew::prelude::*;
@@ -23,35 +24,14 @@ pub struct CompareProps {
     pub lang: Lang,
 }
 
-const W: f64 = 720.0;
-const H: f64 = 240.0;
-const LEFT: f64 = 52.0;
-const RIGHT: f64 = 12.0;
-const TOP: f64 = 12.0;
-const BOTTOM: f64 = 28.0;
-
-fn y_axis(lang: Lang, y: &Scale, ticks: &[f64]) -> Html {
-    html! {
-        <g class="grid">
-            {for ticks.iter().map(|v| {
-                let py = y.at(*v);
-                html! {
-                    <g class="tick">
-                        <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={py.to_string()} y2={py.to_string()} />
-                        <text x={(LEFT - 6.0).to_string()} y={(py + 4.0).to_string()} text-anchor="end">{number(lang, *v, 0)}</text>
-                    </g>
-                }
-            })}
-        </g>
-    }
-}
+const FRAME: Frame = Frame { width: 720.0, height: 240.0, left: 52.0, right: 12.0, top: 12.0, bottom: 28.0 };
 
 fn x_axis(projection: &Projection, x: &Scale) -> Html {
     html! {
         <g class="axis">
             {for projection.months.iter().enumerate().filter(|(_, m)| m.month.month() == 1).map(|(i, m)| {
                 let px = x.at(i as f64);
-                html! { <text x={px.to_string()} y={(H - 8.0).to_string()}>{m.month.year().to_string()}</text> }
+                html! { <text x={px.to_string()} y={(FRAME.height - 8.0).to_string()}>{m.month.year().to_string()}</text> }
             })}
         </g>
     }
@@ -60,14 +40,14 @@ fn x_axis(projection: &Projection, x: &Scale) -> Html {
 fn overlay(lang: Lang, c: &Comparison) -> Html {
     let n = c.b.months.len().max(1);
     let top = nice_max(c.a.months.iter().chain(&c.b.months).map(|m| m.p95).fold(1.0, f64::max) * 1.05);
-    let x = Scale::new((0.0, (n - 1) as f64), (LEFT, W - RIGHT));
-    let y = Scale::new((0.0, top), (H - BOTTOM, TOP));
+    let x = FRAME.x((0.0, (n - 1) as f64));
+    let y = FRAME.y((0.0, top));
     let col =
         |p: &Projection, f: fn(&wlz_engine::output::MonthStats) -> f64| p.months.iter().map(f).collect::<Vec<_>>();
     html! {
-        <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="cmp-overlay-title" class="fan-svg compare-svg">
+        <svg viewBox={FRAME.view_box()} role="img" aria-labelledby="cmp-overlay-title" class="fan-svg compare-svg">
             <title id="cmp-overlay-title">{tr(lang, "compare.overlay")}</title>
-            {y_axis(lang, &y, &nice_span(0.0, top, 4))}
+            {y_grid(lang, &FRAME, &y, &nice_span(0.0, top, 4))}
             {x_axis(&c.b, &x)}
             <path class="band-a" d={band_path(&col(&c.a, |m| m.p5), &col(&c.a, |m| m.p95), &x, &y)} />
             <path class="band-b" d={band_path(&col(&c.b, |m| m.p5), &col(&c.b, |m| m.p95), &x, &y)} />
@@ -81,18 +61,18 @@ fn difference(lang: Lang, c: &Comparison) -> Html {
     let n = c.diff.len().max(1);
     let values: Vec<f64> = c.diff.iter().flat_map(|d| [d.p5, d.p95]).collect();
     let (low, high) = diverging_domain(&values);
-    let x = Scale::new((0.0, (n - 1) as f64), (LEFT, W - RIGHT));
-    let y = Scale::new((low, high), (H - BOTTOM, TOP));
+    let x = FRAME.x((0.0, (n - 1) as f64));
+    let y = FRAME.y((low, high));
     let col = |f: fn(&wlz_engine::compare::DiffMonth) -> f64| c.diff.iter().map(f).collect::<Vec<_>>();
     let zero = y.at(0.0).to_string();
     html! {
-        <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="cmp-diff-title" class="fan-svg compare-svg" data-testid="diff-fan">
+        <svg viewBox={FRAME.view_box()} role="img" aria-labelledby="cmp-diff-title" class="fan-svg compare-svg" data-testid="diff-fan">
             <title id="cmp-diff-title">{tr(lang, "compare.diff")}</title>
-            {y_axis(lang, &y, &nice_span(low, high, 4))}
+            {y_grid(lang, &FRAME, &y, &nice_span(low, high, 4))}
             {x_axis(&c.b, &x)}
             <path class="band90" d={band_path(&col(|d| d.p5), &col(|d| d.p95), &x, &y)} />
             <path class="band50" d={band_path(&col(|d| d.p25), &col(|d| d.p75), &x, &y)} />
-            <line class="zero" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={zero.clone()} y2={zero} />
+            <line class="zero" x1={FRAME.left.to_string()} x2={FRAME.x_range().1.to_string()} y1={zero.clone()} y2={zero} />
             <path class="median" d={line_path(&col(|d| d.p50), &x, &y)} />
         </svg>
     }

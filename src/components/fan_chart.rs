@@ -3,10 +3,11 @@
 //! projection. Hover or keyboard focus shows a month's values; a toggle shows
 //! the same data as a table. Geometry comes from `wlz_engine::chart`.
 
+use super::axes::y_grid;
 use crate::i18n::{Lang, month_name, number, tr};
 use std::rc::Rc;
 use wlz_engine::Month;
-use wlz_engine::chart::{Scale, band_path, line_path, nice_max, nice_ticks};
+use wlz_engine::chart::{Frame, band_path, line_path, nice_max, nice_ticks};
 use wlz_engine::output::{MonthStats, Report};
 use wlz_engine::params::{OBSERVED, Observed};
 use wlz_engine::targets::WindowStatus;
@@ -23,12 +24,11 @@ pub struct FanChartProps {
     pub baseline: f64,
 }
 
-const W: f64 = 720.0;
-const H: f64 = 340.0;
-const LEFT: f64 = 52.0;
-const RIGHT: f64 = 12.0;
-const TOP: f64 = 16.0;
-const BOTTOM: f64 = 40.0;
+const FRAME: Frame = Frame { width: 720.0, height: 340.0, left: 52.0, right: 12.0, top: 16.0, bottom: 40.0 };
+const W: f64 = FRAME.width;
+const H: f64 = FRAME.height;
+const TOP: f64 = FRAME.top;
+const BOTTOM: f64 = FRAME.bottom;
 /// Observed figures are shown when they end at most this many months before the start.
 const OBSERVED_REACH: i32 = 36;
 
@@ -103,21 +103,12 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
     let highest = p95.iter().copied().chain(observed.iter().map(|o| o.high)).fold(props.baseline, f64::max);
     let top = nice_max(highest * 1.05);
     // The x scale runs over months relative to the start, so the fan's point i sits at x.at(i).
-    let x = Scale::new((f64::from(first), (n.max(1) - 1) as f64), (LEFT, W - RIGHT));
-    let y = Scale::new((0.0, top), (H - BOTTOM, TOP));
+    let x = FRAME.x((f64::from(first), (n.max(1) - 1) as f64));
+    let y = FRAME.y((0.0, top));
     let hline = |value: f64, from: f64, to: f64, class: &'static str| {
         let py = y.at(value).to_string();
         html! { <line class={class} x1={x.at(from).to_string()} x2={x.at(to).to_string()} y1={py.clone()} y2={py} /> }
     };
-    let y_ticks = nice_ticks(top, 5).into_iter().map(|v| {
-        let py = y.at(v);
-        html! {
-            <g class="tick">
-                <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={py.to_string()} y2={py.to_string()} />
-                <text x={(LEFT - 6.0).to_string()} y={(py + 4.0).to_string()} text-anchor="end">{number(lang, v, 0)}</text>
-            </g>
-        }
-    });
     let x_ticks = (first..n as i32).map(|i| {
         let month = start.plus(i);
         let px = x.at(f64::from(i));
@@ -226,11 +217,11 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
             if *as_table {
                 {table(lang, months)}
             } else {
-                <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="fan-title fan-desc" class="fan-svg"
+                <svg viewBox={FRAME.view_box()} role="img" aria-labelledby="fan-title fan-desc" class="fan-svg"
                     tabindex="0" {onmousemove} {onmouseleave} {onkeydown} {onfocus} data-testid="fan">
                     <title id="fan-title">{tr(lang, "chart.title")}</title>
                     <desc id="fan-desc">{tr(lang, "chart.desc")}</desc>
-                    <g class="grid">{for y_ticks}</g>
+                    {y_grid(lang, &FRAME, &y, &nice_ticks(top, 5))}
                     <g class="axis">{for x_ticks}</g>
                     {for observed_marks}
                     <path class="band90" d={band_path(&p5, &p95, &x, &y)} />

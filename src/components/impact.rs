@@ -4,9 +4,10 @@
 //! All geometry comes from `wlz_engine::chart`; this component only places
 //! the strings.
 
+use super::axes::y_grid;
 use crate::i18n::{Lang, month_name, number, percent, tr};
 use std::rc::Rc;
-use wlz_engine::chart::{Scale, bars, diverging_domain, line_path, nice_span};
+use wlz_engine::chart::{Frame, Scale, bars, diverging_domain, line_path, nice_span};
 use wlz_engine::output::{MonthStats, Report};
 use wlz_engine::stats::Summary;
 use yew::prelude::*;
@@ -31,18 +32,8 @@ const BARS_ROW: f64 = 46.0;
 /// Height of one bar (SVG user units).
 const BARS_BAR: f64 = 20.0;
 
-/// Width of the stock chart (SVG user units).
-const STOCK_W: f64 = 560.0;
-/// Height of the stock chart (SVG user units).
-const STOCK_H: f64 = 200.0;
-/// Left margin of the stock chart, for the tick labels (SVG user units).
-const STOCK_LEFT: f64 = 64.0;
-/// Right margin of the stock chart (SVG user units).
-const STOCK_RIGHT: f64 = 16.0;
-/// Top margin of the stock chart (SVG user units).
-const STOCK_TOP: f64 = 12.0;
-/// Bottom margin of the stock chart, for the year labels (SVG user units).
-const STOCK_BOTTOM: f64 = 28.0;
+/// The stock chart's surface (SVG user units).
+const STOCK: Frame = Frame { width: 560.0, height: 200.0, left: 64.0, right: 16.0, top: 12.0, bottom: 28.0 };
 
 /// The impact section of a result.
 #[function_component(Impact)]
@@ -179,31 +170,22 @@ fn stock_chart(lang: Lang, months: &[MonthStats], end: &Summary) -> Html {
     let (lo, hi) = extent(values.iter().copied().chain([end.p5, end.p95]));
     let ticks = nice_span(lo, hi, 4);
     let (bottom, top) = (ticks.first().copied().unwrap_or(0.0), ticks.last().copied().unwrap_or(1.0));
-    let x = Scale::new((0.0, (values.len() - 1) as f64), (STOCK_LEFT, STOCK_W - STOCK_RIGHT));
-    let y = Scale::new((bottom, top), (STOCK_H - STOCK_BOTTOM, STOCK_TOP));
-    let grid = ticks.iter().map(|&v| {
-        let py = y.at(v).to_string();
-        html! {
-            <g class="tick">
-                <line x1={STOCK_LEFT.to_string()} x2={(STOCK_W - STOCK_RIGHT).to_string()} y1={py.clone()} y2={py.clone()} />
-                <text x={(STOCK_LEFT - 6.0).to_string()} y={py} dy="4" text-anchor="end">{number(lang, v, 0)}</text>
-            </g>
-        }
-    });
+    let x = STOCK.x((0.0, (values.len() - 1) as f64));
+    let y = STOCK.y((bottom, top));
     let year = |px: f64, m: &MonthStats, anchor: &'static str| {
         html! {
-            <text x={px.to_string()} y={(STOCK_H - 8.0).to_string()} text-anchor={anchor}>{m.month.year().to_string()}</text>
+            <text x={px.to_string()} y={(STOCK.height - 8.0).to_string()} text-anchor={anchor}>{m.month.year().to_string()}</text>
         }
     };
     let end_x = x.at((values.len() - 1) as f64);
     html! {
         <figure class="stock">
-            <svg viewBox={format!("0 0 {STOCK_W} {STOCK_H}")} role="img" aria-labelledby="stock-title stock-desc"
+            <svg viewBox={STOCK.view_box()} role="img" aria-labelledby="stock-title stock-desc"
                 class="stock-svg">
                 <title id="stock-title">{tr(lang, "impact.stock.chart")}</title>
                 <desc id="stock-desc">{tr(lang, "impact.stock.desc")}</desc>
-                <g class="grid">{for grid}</g>
-                <g class="axis">{year(STOCK_LEFT, first, "start")}{year(STOCK_W - STOCK_RIGHT, last, "end")}</g>
+                {y_grid(lang, &STOCK, &y, &ticks)}
+                <g class="axis">{year(STOCK.left, first, "start")}{year(STOCK.x_range().1, last, "end")}</g>
                 {whisker(end_x, y.at(end.p5), y.at(end.p95))}
                 <path class="stock-line" d={line_path(&values, &x, &y)} data-testid="stock-path" />
             </svg>

@@ -3,6 +3,51 @@
 //! Pure functions, so the page only places strings; coordinates are SVG user
 //! units, rounded to 0.1 to keep the markup small.
 
+/// A chart's drawing surface: the SVG size and the margins around the plot
+/// area, all in SVG user units. The y axis points up (larger values higher).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    /// Width of the SVG (user units).
+    pub width: f64,
+    /// Height of the SVG (user units).
+    pub height: f64,
+    /// Margin left of the plot area, for the y-axis labels (user units).
+    pub left: f64,
+    /// Margin right of the plot area (user units).
+    pub right: f64,
+    /// Margin above the plot area (user units).
+    pub top: f64,
+    /// Margin below the plot area, for the x-axis labels (user units).
+    pub bottom: f64,
+}
+
+impl Frame {
+    /// Left and right edges of the plot area (user units).
+    pub fn x_range(&self) -> (f64, f64) {
+        (self.left, self.width - self.right)
+    }
+
+    /// Bottom and top edges of the plot area (user units; the bottom has the larger number).
+    pub fn y_range(&self) -> (f64, f64) {
+        (self.height - self.bottom, self.top)
+    }
+
+    /// The x scale from `domain` onto the plot area's width.
+    pub fn x(&self, domain: (f64, f64)) -> Scale {
+        Scale::new(domain, self.x_range())
+    }
+
+    /// The y scale from `domain` onto the plot area's height, upwards.
+    pub fn y(&self, domain: (f64, f64)) -> Scale {
+        Scale::new(domain, self.y_range())
+    }
+
+    /// The SVG `viewBox` attribute: `0 0 width height`.
+    pub fn view_box(&self) -> String {
+        format!("0 0 {} {}", self.width, self.height)
+    }
+}
+
 /// A linear map from a data interval onto a pixel interval.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scale {
@@ -268,5 +313,14 @@ mod tests {
         assert_eq!((b[3].x, b[3].width), (50.0, 0.0), "a non-finite value draws nothing");
         assert_eq!((b[0].y, b[0].height, b[0].label_y), (34.0, 16.0, 46.0), "bottom of row 0 (10..50)");
         assert_eq!(b[3].y, 10.0 + 4.0 * 40.0 - 16.0, "row 3");
+    }
+
+    #[test]
+    fn a_frame_maps_its_domain_onto_the_plot_area_upwards() {
+        let frame = Frame { width: 200.0, height: 100.0, left: 20.0, right: 10.0, top: 5.0, bottom: 15.0 };
+        assert_eq!(frame.view_box(), "0 0 200 100");
+        let (x, y) = (frame.x((0.0, 10.0)), frame.y((0.0, 50.0)));
+        assert_eq!((x.at(0.0), x.at(10.0)), (20.0, 190.0));
+        assert_eq!((y.at(0.0), y.at(50.0)), (85.0, 5.0));
     }
 }
