@@ -26,6 +26,7 @@ pub mod output;
 pub mod params;
 pub mod presets;
 pub mod problem;
+pub mod quantile;
 pub mod rng;
 pub mod sampling;
 pub mod scenario;
