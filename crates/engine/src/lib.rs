@@ -32,6 +32,7 @@ pub mod sampling;
 pub mod scenario;
 pub mod simulate;
 pub mod stats;
+pub mod target_runs;
 pub mod targets;
 
 pub use model_params::ModelParams;
