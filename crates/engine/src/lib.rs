@@ -31,6 +31,7 @@ pub mod rng;
 pub mod sampling;
 pub mod scenario;
 pub mod simulate;
+pub mod solve;
 pub mod stats;
 pub mod target_runs;
 pub mod targets;
