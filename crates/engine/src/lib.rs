@@ -30,6 +30,7 @@ pub mod quantile;
 pub mod rng;
 pub mod sampling;
 pub mod scenario;
+pub mod sensitivity;
 pub mod simulate;
 pub mod solve;
 pub mod stats;

@@ -107,11 +107,8 @@ pub fn beta_quantile(a: f64, b: f64, p: f64) -> f64 {
         // Density x^(a-1) (1-x)^(b-1) / B(a, b), in log space.
         let density = libm::exp((a - 1.0) * libm::log(x) + (b - 1.0) * libm::log1p(-x) - ln_b);
         let newton = x - f / density;
-        let next = if density.is_finite() && density > 0.0 && newton > lo && newton < hi {
-            newton
-        } else {
-            0.5 * (lo + hi)
-        };
+        let next =
+            if density.is_finite() && density > 0.0 && newton > lo && newton < hi { newton } else { 0.5 * (lo + hi) };
         if (next - x).abs() <= EPS * x.max(TINY) || hi - lo <= EPS * hi {
             return next;
         }
@@ -143,7 +140,8 @@ impl Beta {
 mod tests {
     use super::*;
 
-    /// Reference values from mpmath (40 digits): (a, b, p, quantile).
+    /// Reference values from mpmath (40 digits, shown to 19): (a, b, p, quantile).
+    #[allow(clippy::excessive_precision)]
     const QUANTILES: [(f64, f64, f64, f64); 15] = [
         (2.625, 2.625, 0.1, 0.230_607_281_478_488_358_3),
         (2.625, 2.625, 0.9, 0.769_392_718_521_511_669_5),
@@ -163,6 +161,7 @@ mod tests {
     ];
 
     /// I_0.3(a, b) from mpmath.
+    #[allow(clippy::excessive_precision)]
     const CDF_AT_03: [(f64, f64, f64); 5] = [
         (2.625, 2.625, 0.180_573_154_663_255_118_4),
         (3.75, 21.25, 0.968_138_453_289_525_468_9),
