@@ -22,6 +22,7 @@ pub mod export;
 pub mod model;
 pub mod model_params;
 pub mod month;
+pub mod observed;
 pub mod output;
 pub mod params;
 pub mod presets;
