@@ -144,13 +144,14 @@ impl<'a> Context<'a> {
         let mut averted = 0.0;
         let mut cumulative = 0u64;
         let months = counts.len().min(sums.len());
+        let mut slots = counts.iter_mut().zip(sums.iter_mut());
         self.simulate_run(r, months, |st| {
+            let Some((count_out, s)) = slots.next() else { return };
             let count = st.count;
             averted += (st.base - st.expected) * st.fluct;
             stock = stock * keep + f64::from(count);
             cumulative += u64::from(count);
-            counts[st.m] = count;
-            let s = &mut sums[st.m];
+            *count_out = count;
             s.lever.base += st.base;
             s.lever.base_g1 += st.base_g1;
             s.lever.base_f2 += st.base * st.f2;
