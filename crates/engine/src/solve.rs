@@ -28,14 +28,23 @@
 //! Every candidate is a full Monte Carlo estimate with the scenario's seed and
 //! number of runs, on common random numbers ([`crate::rng`]): each run keeps
 //! its parameter draws and its fluctuation whatever the level, and only the
-//! Poisson counts move with their means. So P(level) is nearly monotone and is
-//! searched by bisection: both ends of the range are evaluated first, then the
-//! bracket is halved until it is one grid step wide (about 2 + log2(steps)
-//! evaluations, 12 for `longer`). The answer always has P >= confidence, and
-//! the grid point just before it (when there is one) has P < confidence;
-//! both are reported. Counts are Poisson draws by rejection (PTRS), so a run's
-//! count is not strictly monotone in its mean and P(level) can step back by a
-//! few runs between neighbouring grid points; the tests measure how much.
+//! Poisson counts move with their means. So P(level) is nearly monotone, and
+//! a bracketing search is sound: both ends of the range are evaluated first
+//! (today's value: already reached? the strongest: reachable at all?), then
+//! the bracket is narrowed to two neighbouring grid points by regula falsi
+//! with the Illinois modification and a bisection safeguard: 4 to 11
+//! evaluations in all on the measured curves (plain bisection: 11 to 12), at
+//! most 4 log2(steps) + 2 whatever the curve.
+//! The answer always has P >= confidence and the grid point just before it
+//! (when there is one) has P < confidence; both are reported.
+//!
+//! Counts are Poisson draws by rejection (PTRS), so a run's count is not
+//! strictly monotone in its mean and P(level) can step back between
+//! neighbouring grid points. Measured at 10,000 runs on nine whole grids
+//! (5,500 steps of 0.1): 19 % of the steps go back, by at most 17 runs
+//! (0.17 percentage point, well below the standard error of about 0.4 point);
+//! every curve crossed 80 % exactly once, so the search found the smallest
+//! level of the grid. `tests/solve.rs` repeats a smaller measurement.
 //! Each candidate uses the fast path of [`crate::target_runs`], whose
 //! probabilities equal the full projection's exactly.
 
