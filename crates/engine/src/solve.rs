@@ -68,6 +68,11 @@ pub const MAX_CONFIDENCE: f64 = 0.999;
 /// The confidence used when none is given (share 0..1): 80 %.
 pub const DEFAULT_CONFIDENCE: f64 = 0.8;
 
+/// Slack on comparisons with the confidence (share), far below the 1e-5 that
+/// one run of 100,000 weighs, so that a confidence converted from percent
+/// (99.9 / 100 is 0.9990000000000001) is reached by exactly 99.9 % of the runs.
+const TOLERANCE: f64 = 1e-12;
+
 /// Which lever the search moves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -208,7 +213,7 @@ impl fmt::Display for SolveError {
             SolveError::Confidence { value } => write!(
                 f,
                 "confidence={}: out of range, allowed {} to {} (percent)",
-                value * 100.0,
+                percent(*value),
                 MIN_CONFIDENCE * 100.0,
                 MAX_CONFIDENCE * 100.0
             ),
@@ -387,7 +392,7 @@ impl<'a> Search<'a> {
         p
     }
 
-    /// Narrows the bracket `lo`..`hi` (P(lo) < confidence <= P(hi)) to two
+    /// Narrows the bracket `lo`..`hi` (P(lo) < threshold <= P(hi)) to two
     /// neighbouring candidates by the Illinois variant of regula falsi on the
     /// grid: the next candidate interpolates P linearly between the ends, and
     /// when the same end is kept twice in a row the other end's distance to
@@ -395,9 +400,9 @@ impl<'a> Search<'a> {
     /// not halve the bracket are followed by a bisection step, so at most
     /// 4 log2(steps) evaluations are needed whatever the shape of P; on
     /// measured curves it takes 2 to 9 (bisection alone: 9 to 10).
-    fn narrow(&mut self, lo: (usize, LevelPoint), hi: (usize, LevelPoint), confidence: f64) -> Bracket {
+    fn narrow(&mut self, lo: (usize, LevelPoint), hi: (usize, LevelPoint), threshold: f64) -> Bracket {
         let (mut lo, mut hi) = (lo, hi);
-        let (mut f_lo, mut f_hi) = (lo.1.probability - confidence, hi.1.probability - confidence);
+        let (mut f_lo, mut f_hi) = (lo.1.probability - threshold, hi.1.probability - threshold);
         let mut kept = 0i8; // +1: hi moved last (lo kept); -1: lo moved last.
         let mut mark = (hi.0 - lo.0, 0u32); // (width, steps since it was set)
         while hi.0 - lo.0 > 1 {
@@ -414,7 +419,7 @@ impl<'a> Search<'a> {
                 (x.round() as usize).clamp(lo.0 + 1, hi.0 - 1)
             };
             let point = self.evaluate(k);
-            let f = point.1.probability - confidence;
+            let f = point.1.probability - threshold;
             if f >= 0.0 {
                 hi = point;
                 f_hi = f;
@@ -460,27 +465,30 @@ pub fn solve(
     target: TargetId,
     confidence: f64,
 ) -> Result<Solution, SolveError> {
-    if !(MIN_CONFIDENCE..=MAX_CONFIDENCE).contains(&confidence) {
+    if !(MIN_CONFIDENCE - TOLERANCE..=MAX_CONFIDENCE + TOLERANCE).contains(&confidence) {
         return Err(SolveError::Confidence { value: confidence });
     }
     let mut search = Search::new(params, lever, target)?;
+    // A share of runs is reached when it is at least the confidence; the
+    // tolerance keeps 99.9 / 100 = 0.9990000000000001 reachable by 9,990 of 10,000 runs.
+    let threshold = confidence - TOLERANCE;
     let last = search.grid.len - 1;
 
     let at_today = search.evaluate(0);
     let at_strongest = if last == 0 { at_today } else { search.evaluate(last) };
-    let reaches = |(_, point): &(usize, LevelPoint)| point.probability >= confidence;
+    let reaches = |(_, point): &(usize, LevelPoint)| point.probability >= threshold;
     let (answer, below) = if reaches(&at_today) {
         (Some(at_today), None)
     } else if !reaches(&at_strongest) {
         (None, None)
     } else {
-        let (lo, hi) = search.narrow(at_today, at_strongest, confidence);
+        let (lo, hi) = search.narrow(at_today, at_strongest, threshold);
         (Some(hi), Some(lo.1))
     };
     Ok(Solution {
         lever,
         target,
-        confidence: confidence * 100.0,
+        confidence: percent(confidence),
         level: answer.map(|(_, a)| a.level),
         probability: answer.map(|(_, a)| a.probability),
         std_error: answer.map(|(_, a)| a.std_error),
