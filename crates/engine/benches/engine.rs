@@ -2,7 +2,7 @@
 //! - every output of a projection; target (issue): at most 60 ms on one core natively;
 //! - "what would it take" ([`solve`]) for target 1 and 2 and for all levers together;
 //!   target (issue): well under 1 s natively (the page must answer within 2 s as wasm);
-//! - the tornado chart and rank correlations ([`sensitivity`]) of target 2.
+//! - the tornado chart and rank correlations ([`sensitivity`]) of targets 1 and 2.
 
 #[cfg(not(target_arch = "wasm32"))]
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -35,6 +35,7 @@ fn what_would_it_take(c: &mut Criterion) {
     for (name, lever, target) in [
         ("region_t1_10000_runs", SolveLever::Region, TargetId::T1),
         ("aid_t2_10000_runs", SolveLever::Aid, TargetId::T2),
+        ("all_t1_10000_runs", SolveLever::All, TargetId::T1),
         ("all_t2_10000_runs", SolveLever::All, TargetId::T2),
     ] {
         group.bench_function(name, |b| b.iter(|| solve(black_box(&params), lever, target, DEFAULT_CONFIDENCE)));
@@ -47,6 +48,7 @@ fn what_matters_most(c: &mut Criterion) {
     let params = Scenario::default().model_params();
     let mut group = c.benchmark_group("sensitivity");
     group.sample_size(10);
+    group.bench_function("t1_10000_runs", |b| b.iter(|| sensitivity(black_box(&params), TargetId::T1)));
     group.bench_function("t2_10000_runs", |b| b.iter(|| sensitivity(black_box(&params), TargetId::T2)));
     group.finish();
 }
