@@ -34,7 +34,7 @@
 //! included); points before or after the projection are counted apart.
 
 use crate::month::Month;
-use crate::output::Projection;
+use crate::output::MonthStats;
 use crate::problem::shorten;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -268,22 +268,28 @@ impl ObservedSeries {
         })
     }
 
+    /// The earliest and the latest month of the series; None when empty.
+    fn bounds(&self) -> Option<(Month, Month)> {
+        let first = self.points.iter().map(|p| p.month).min()?;
+        let last = self.points.iter().map(|p| p.month).max()?;
+        Some((first, last))
+    }
+
     /// Months from the first to the last point, both included (0 when empty).
     pub fn span(&self) -> u32 {
-        match (self.points.first(), self.points.last()) {
-            (Some(a), Some(b)) => (b.month.since(a.month) + 1).max(0) as u32,
-            _ => 0,
-        }
+        self.bounds().map_or(0, |(first, last)| (last.since(first) + 1) as u32)
     }
 
     /// The link form (`2024-01~250.262..240`); None when the series is empty
-    /// or spans more than [`MAX_URL_OBS`] months.
+    /// or spans more than [`MAX_URL_OBS`] months. (A series built by hand out
+    /// of month order is written in month order; of two points for one month
+    /// the later one is kept.)
     pub fn to_url(&self) -> Option<String> {
-        let first = self.points.first()?.month;
-        if self.span() > MAX_URL_OBS {
+        let (first, last) = self.bounds()?;
+        if last.since(first) >= MAX_URL_OBS as i32 {
             return None;
         }
-        let mut entries = vec![String::new(); self.span() as usize];
+        let mut entries = vec![String::new(); (last.since(first) + 1) as usize];
         for p in &self.points {
             entries[p.month.since(first) as usize] = p.count.to_string();
         }
@@ -368,15 +374,15 @@ pub struct Backtest {
     pub checks: Vec<PointCheck>,
 }
 
-/// Checks every point of `series` against the bands of `projection`.
-pub fn backtest(series: &ObservedSeries, projection: &Projection) -> Backtest {
-    let start = projection.months.first().map(|m| m.month);
+/// Checks every point of `series` against the bands of the projected
+/// `months` (a [`crate::Projection`]'s or a [`crate::Report`]'s `months`).
+pub fn backtest(series: &ObservedSeries, months: &[MonthStats]) -> Backtest {
+    let start = months.first().map(|m| m.month);
     let checks: Vec<PointCheck> = series
         .points
         .iter()
         .map(|p| {
-            let stats =
-                start.and_then(|s| usize::try_from(p.month.since(s)).ok()).and_then(|i| projection.months.get(i));
+            let stats = start.and_then(|s| usize::try_from(p.month.since(s)).ok()).and_then(|i| months.get(i));
             let band = match stats {
                 None => Band::NotProjected,
                 Some(m) => {
@@ -488,6 +494,10 @@ mod tests {
         assert!(long.to_url().is_some());
         assert_eq!(series(&[(2024, 1, 1), (2027, 1, 2)]).to_url(), None);
         assert_eq!(ObservedSeries::default().to_url(), None);
+        let unsorted = series(&[(2024, 3, 3), (2024, 1, 1)]);
+        assert_eq!((unsorted.span(), unsorted.to_url().as_deref()), (3, Some("2024-01~1..3")));
+        let far = series(&[(2100, 12, 3), (2000, 1, 1)]);
+        assert_eq!((far.span(), far.to_url()), (1212, None));
         for (bad, at, issue) in [
             ("2024-01", 0, ObservedIssue::Malformed),
             ("2024-13~5", 0, ObservedIssue::BadMonth),

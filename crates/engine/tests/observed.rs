@@ -23,7 +23,7 @@ fn an_export_is_read_linked_and_back_tested() {
     assert_eq!(reopened.page.obs.as_ref(), Some(&series));
 
     let projection = project_runs(&reopened.scenario.model_params(), 500);
-    let test = backtest(&series, &projection);
+    let test = backtest(&series, &projection.months);
     assert_eq!((test.points, test.projected, test.not_projected), (6, 4, 2));
     let bands: Vec<Band> = test.checks.iter().map(|c| c.band).collect();
     assert_eq!(&bands[..2], &[Band::NotProjected, Band::NotProjected]);
@@ -37,7 +37,7 @@ fn an_export_is_read_linked_and_back_tested() {
     assert_eq!((jan.p95.fract(), jan.p75.fract()), (0.0, 0.0));
     for (edge, band) in [(jan.p95, Band::Within90), (jan.p95 + 1.0, Band::Outside90), (jan.p75, Band::Within50)] {
         let point = ObservedSeries::parse(&format!("2024-01,{edge}")).unwrap();
-        assert_eq!(backtest(&point, &projection).checks[0].band, band, "{edge}");
+        assert_eq!(backtest(&point, &projection.months).checks[0].band, band, "{edge}");
     }
 }
 
@@ -49,7 +49,7 @@ fn the_series_is_simulated_against_its_own_draws() {
     let projection = project_runs(&p, 400);
     let run = wlz_engine::simulate::run_counts(&p, 7);
     let text: String = run.iter().enumerate().map(|(m, c)| format!("{},{c}\n", projection.months[m].month)).collect();
-    let test = backtest(&ObservedSeries::parse(&text).unwrap(), &projection);
+    let test = backtest(&ObservedSeries::parse(&text).unwrap(), &projection.months);
     assert_eq!(test.projected, 84);
     let (s50, s90) = (test.share_50.unwrap(), test.share_90.unwrap());
     assert!((0.3..=0.75).contains(&s50) && (0.8..=1.0).contains(&s90), "{s50} {s90}");
