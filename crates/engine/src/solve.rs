@@ -277,7 +277,7 @@ impl Grid {
 fn range_of(key: Key, lever: &LeverSetting) -> (f64, f64) {
     let spec = params::spec(key);
     let strongest = if key == Key::Youth { spec.min } else { spec.max };
-    (lever.today * 100.0, strongest)
+    (percent(lever.today), strongest)
 }
 
 /// `v` rounded to 0.01 (percentage points).
@@ -539,6 +539,16 @@ mod tests {
         let up = Grid::new(0.05, 0.3);
         assert_eq!((up.len, up.level(1), up.level(2), up.level(3)), (4, 0.1, 0.2, 0.3));
         assert_eq!(Grid::new(50.0, 50.0).len, 1);
+    }
+
+    #[test]
+    fn today_is_reported_without_rounding_noise() {
+        let mut s = crate::Scenario::default();
+        s.set_text("youth0", "7").unwrap();
+        let p = s.model_params();
+        let search = Search::new(&p, SolveLever::Youth, TargetId::T1).unwrap();
+        assert_eq!((search.grid.today, search.grid.level(1)), (7.0, 6.9), "0.07 * 100 is 7.000000000000001");
+        assert_eq!(search.params_for(7.0, true), p, "today's value is the scenario's, bit for bit");
     }
 
     #[test]
