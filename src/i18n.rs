@@ -307,6 +307,11 @@ pub const CATALOGUE: &[(&str, &str, &str)] = &[
         "{key}={value}: het venster eindigt vóór {from}; standaardwaarde gebruikt",
         "{key}={value}: the window ends before {from}; default used",
     ),
+    (
+        "problem.observed",
+        "{key}: de waargenomen reeks in de link is niet leesbaar en is weggelaten",
+        "{key}: the observed series in the link cannot be read and was left out",
+    ),
     ("problem.text_long", "{key}: langer dan {max} tekens; ingekort", "{key}: longer than {max} characters; shortened"),
     (
         "problem.pin",

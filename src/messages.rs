@@ -43,6 +43,7 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
             return fill(tr(lang, "problem.text_long"), &[("key", key), ("max", &number(lang, *max as f64, 0))]);
         }
         Issue::PinMissing => tr(lang, "problem.pin"),
+        Issue::Observed { .. } => tr(lang, "problem.observed"),
         Issue::WindowReversed { from } => {
             return fill(
                 tr(lang, "problem.window"),

@@ -39,6 +39,8 @@ pub struct State {
     pub note: String,
     /// Scenario A of a comparison, pinned; the scenario being edited is then B.
     pub pinned: Option<Scenario>,
+    /// An observed monthly series from the link (`obs`), kept so that the link keeps it.
+    pub obs: Option<wlz_engine::observed::ObservedSeries>,
 }
 
 /// Everything that can happen to the state.
@@ -100,6 +102,7 @@ impl State {
             title: decoded.page.title,
             note: decoded.page.note,
             pinned: decoded.page.pinned,
+            obs: decoded.page.obs,
             ..State::default()
         }
     }
@@ -111,6 +114,7 @@ impl State {
             title: self.title.clone(),
             note: self.note.clone(),
             pinned: self.pinned.clone(),
+            obs: self.obs.clone(),
         }
     }
 

@@ -1,18 +1,51 @@
 //! `wlz-sim`: runs a scenario of the Wlz ggz-wonen intake simulator and
-//! prints the projection as JSON (the export report) or CSV.
+//! prints the projection as JSON (the export report) or CSV; with `--solve`,
+//! what it would take to reach a target; with `--sensitivity`, what matters
+//! most for it (both JSON).
 //!
 //! Exit codes: 0 on success, 2 on bad input (one line per problem on
 //! stderr, nothing on stdout), 1 when the output cannot be written.
 
 mod args;
 
-use args::{Format, USAGE};
+use args::{Format, Task, USAGE};
+use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 use wlz_engine::codec;
 use wlz_engine::output::Report;
+use wlz_engine::sensitivity::{Sensitivity, sensitivity};
 use wlz_engine::simulate::project;
+use wlz_engine::solve::{Solution, SolveError, solve};
+
+/// The `--solve` and `--sensitivity` documents: the engine's result with the
+/// model version, the canonical scenario and the elapsed time around it.
+#[derive(Serialize)]
+struct Wrapped<T: Serialize> {
+    /// [`wlz_engine::MODEL_VERSION`].
+    model_version: &'static str,
+    /// The scenario's canonical query string.
+    scenario: String,
+    /// The result; its fields come first-level in the JSON.
+    #[serde(flatten)]
+    result: T,
+    /// Wall-clock time of the computation (milliseconds).
+    elapsed_ms: f64,
+}
+
+/// Pretty JSON of `result` wrapped with the model version, the scenario `query` and `elapsed_ms`.
+fn wrapped<T: Serialize>(query: &str, result: T, elapsed_ms: f64) -> Result<String, ExitCode> {
+    json(&Wrapped { model_version: wlz_engine::MODEL_VERSION, scenario: query.to_string(), result, elapsed_ms })
+}
+
+/// Pretty JSON of `value`, with a final newline.
+fn json<T: Serialize>(value: &T) -> Result<String, ExitCode> {
+    serde_json::to_string_pretty(value).map(|json| json + "\n").map_err(|e| {
+        eprintln!("wlz-sim: cannot write JSON: {e}");
+        ExitCode::FAILURE
+    })
+}
 
 fn main() -> ExitCode {
     let args = match args::parse(std::env::args().skip(1)) {
@@ -37,22 +70,31 @@ fn main() -> ExitCode {
     }
     let scenario = decoded.scenario;
     let params = scenario.model_params();
-    let started = Instant::now();
-    let projection = project(&params);
-    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
     let query = codec::encode(&scenario);
-    let text = match args.format {
-        Format::Json => {
-            let report = Report::new(&query, &params, &projection, elapsed_ms);
-            match serde_json::to_string_pretty(&report) {
-                Ok(json) => json + "\n",
-                Err(e) => {
-                    eprintln!("wlz-sim: cannot write JSON: {e}");
-                    return ExitCode::FAILURE;
-                }
+    let started = Instant::now();
+    let elapsed_ms = || started.elapsed().as_secs_f64() * 1000.0;
+    let text = match args.task {
+        Task::Solve { lever, target, confidence } => match solve(&params, lever, target, confidence) {
+            Ok(solution) => wrapped::<Solution>(&query, solution, elapsed_ms()),
+            Err(e @ SolveError::Window { .. }) => return bad_input(&[format!("--target={e}")]),
+            Err(e) => return bad_input(&[format!("--{e}")]),
+        },
+        Task::Sensitivity { target } => {
+            let result = sensitivity(&params, target);
+            wrapped::<Sensitivity>(&query, result, elapsed_ms())
+        }
+        Task::Project => {
+            let projection = project(&params);
+            let elapsed_ms = elapsed_ms();
+            match args.format {
+                Format::Json => json(&Report::new(&query, &params, &projection, elapsed_ms)),
+                Format::Csv => Ok(wlz_engine::export::csv(&query, wlz_engine::MODEL_VERSION, &projection.months)),
             }
         }
-        Format::Csv => wlz_engine::export::csv(&query, wlz_engine::MODEL_VERSION, &projection.months),
+    };
+    let text = match text {
+        Ok(text) => text,
+        Err(code) => return code,
     };
     let mut stdout = std::io::stdout().lock();
     if stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).is_err() {

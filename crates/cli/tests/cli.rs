@@ -115,3 +115,66 @@ fn bad_input_exits_2_and_names_the_key() {
     let out = run(&["aid=120"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("0 to 100"), "range named");
 }
+
+#[test]
+fn solve_prints_the_least_level_as_json() {
+    let out =
+        run(&["cut=10&region_ramp=0", "--solve", "region", "--target", "t1", "--confidence", "90", "--runs", "1000"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!((json["lever"].as_str(), json["target"].as_str()), (Some("region"), Some("t1")));
+    assert_eq!(json["confidence"], 90.0);
+    assert_eq!(json["scenario"], "v=1&runs=1000&region_ramp=0&cut=10");
+    let level = json["level"].as_f64().expect("reachable");
+    let p = json["probability"].as_f64().unwrap();
+    assert!(p >= 0.9 && json["below"]["probability"].as_f64().unwrap() < 0.9);
+    // The same level in the query gives that probability in the projection report.
+    let query = format!("cut=10&region_ramp=0&region={level}");
+    let report: serde_json::Value = serde_json::from_str(&stdout(&run(&[&query, "--runs", "1000"]))).unwrap();
+    assert_eq!(report["targets"][0]["probability"].as_f64(), Some(p));
+}
+
+#[test]
+fn solve_says_null_when_out_of_reach_and_defaults_to_80_percent() {
+    let out = run(&["--solve=youth", "--target=t2", "--runs=500"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["confidence"], 80.0);
+    assert!(json["level"].is_null() && json["probability"].is_null());
+    assert_eq!(json["strongest"]["level"], 0.0);
+}
+
+#[test]
+fn sensitivity_prints_the_tornado_and_rank_correlations() {
+    let out = run(&["aid=50", "--sensitivity", "--target", "t1", "--runs", "500"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["target"], "t1");
+    assert_eq!(json["status"], "inside");
+    let bars = json["tornado"].as_array().unwrap();
+    let keys: Vec<&str> = bars.iter().map(|b| b["key"].as_str().unwrap()).collect();
+    assert_eq!(keys.len(), 4);
+    for key in ["level", "trend", "eps", "theta"] {
+        assert!(keys.contains(&key), "{keys:?}");
+    }
+    assert_eq!(json["correlations"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn bad_solve_options_name_the_flag_and_its_range() {
+    for (args, needle) in [
+        (vec!["--solve", "more"], "--solve=more: allowed longer, aid, youth, region or all"),
+        (vec!["--solve", "aid", "--target", "t3"], "--target=t3: allowed t1 or t2"),
+        (vec!["--solve", "aid", "--target", "t1", "--confidence", "100"], "allowed 50 to 99.9"),
+        (vec!["--target", "t1"], "--target: only with --solve or --sensitivity"),
+        (vec!["--solve", "aid"], "--solve: needs --target"),
+        (vec!["start=2025-01", "--solve", "aid", "--target", "t1"], "--target=t1: its window lies outside"),
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?} wrote to stdout");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(needle), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: one line: {stderr}");
+    }
+}

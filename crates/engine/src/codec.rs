@@ -6,6 +6,7 @@
 //! exactly. Decoding accepts untrusted text and never panics: bad parts stay
 //! at their defaults and each is reported as a [`Problem`].
 
+use crate::observed::ObservedSeries;
 use crate::params::{Key, PARAMS};
 use crate::problem::{Issue, Problem};
 use crate::scenario::Scenario;
@@ -37,6 +38,9 @@ pub struct Page {
     pub note: String,
     /// Scenario A of a comparison (`pin=1` and its `a.` keys); the main scenario is B.
     pub pinned: Option<Scenario>,
+    /// Observed monthly intake (`obs`, see [`crate::observed`]); written into
+    /// the link only when it spans at most [`crate::observed::MAX_URL_OBS`] months.
+    pub obs: Option<ObservedSeries>,
 }
 
 /// The result of reading a query string.
@@ -69,13 +73,18 @@ fn push_keys(out: &mut String, scenario: &Scenario, prefix: &str) {
 }
 
 /// The page's query: the canonical scenario, then the pinned scenario A
-/// (`pin=1` and its non-default keys as `a.` keys), the title and note
+/// (`pin=1` and its non-default keys as `a.` keys), the observed series when
+/// short enough (`obs`, only URL-safe characters), the title and note
 /// (percent-encoded) and the language when it is not Dutch.
 pub fn encode_page(scenario: &Scenario, page: &Page) -> String {
     let mut out = encode(scenario);
     if let Some(pinned) = &page.pinned {
         out.push_str("&pin=1");
         push_keys(&mut out, pinned, PINNED_PREFIX);
+    }
+    if let Some(obs) = page.obs.as_ref().and_then(ObservedSeries::to_url) {
+        out.push_str("&obs=");
+        out.push_str(&obs);
     }
     for (key, text) in [("title", &page.title), ("note", &page.note)] {
         if !text.is_empty() {
@@ -129,6 +138,13 @@ pub fn decode(query: &str) -> Decoded {
                 None
             }
             "pin" => problem(Issue::OutOfRange { min: "1".into(), max: "1".into() }),
+            "obs" => match ObservedSeries::from_url(&value) {
+                Ok(series) => {
+                    decoded.page.obs = Some(series);
+                    None
+                }
+                Err((entry, issue)) => problem(Issue::Observed { entry, issue }),
+            },
             "title" | "note" => {
                 let max = if key == "title" { MAX_TITLE } else { MAX_NOTE };
                 let text = clean_text(&value, max);
@@ -253,6 +269,28 @@ mod tests {
         assert_eq!(encode(&pinned), "v=1&seed=3&aid=20");
         assert_eq!(encode_page(&d.scenario, &d.page), q);
         assert_eq!(decode("v=1&pin=1").page.pinned, Some(Scenario::default()));
+    }
+
+    #[test]
+    fn observed_series_travels_in_the_link() {
+        let q = "v=1&aid=80&obs=2023-11~250.262..240&title=x";
+        let d = decode(q);
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        let obs = d.page.obs.clone().expect("a series");
+        assert_eq!(obs.points.len(), 3);
+        assert_eq!(encode_page(&d.scenario, &d.page), q);
+        assert_eq!(decode("obs=2023-11%7E250&v=1").page.obs.map(|s| s.points.len()), Some(1));
+        let bad = decode("obs=2023-11~250.0250");
+        assert_eq!(bad.page.obs, None);
+        assert_eq!(bad.problems.len(), 1);
+        assert_eq!(
+            bad.problems[0].to_string(),
+            "obs=2023-11~250.0250: count 2: not a whole number (digits only, no separators), allowed 0 to 100000 \
+             (series left out)"
+        );
+        // A series longer than a link carries stays out of the link.
+        let page = Page { obs: crate::observed::ObservedSeries::parse("2020-01,1\n2023-01,2").ok(), ..Page::default() };
+        assert_eq!(encode_page(&Scenario::default(), &page), "v=1");
     }
 
     #[test]

@@ -18,6 +18,7 @@ use crate::model_params::{ModelParams, TargetSpec};
 use crate::month::Month;
 use crate::output::Projection;
 use crate::simulate::project_runs_with_counts;
+pub use crate::stats::Probability;
 use crate::stats::{Summary, quantile_sorted};
 use crate::targets::WindowStatus;
 use serde::{Deserialize, Serialize};
@@ -53,15 +54,6 @@ impl fmt::Display for CompareError {
 }
 
 impl std::error::Error for CompareError {}
-
-/// A share of runs (0..1) with its Monte Carlo standard error sqrt(p (1 - p) / n).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Probability {
-    /// The share of runs (0..1).
-    pub p: f64,
-    /// Its Monte Carlo standard error (share).
-    pub std_error: f64,
-}
 
 /// Statistics over the runs of count_B(m) - count_A(m) in one month (clients/month).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -165,8 +157,7 @@ pub fn compare(a: &ModelParams, b: &ModelParams, runs: u32) -> Result<Comparison
         b_lower_monthly.push(f64::from(lower) / nf);
     }
 
-    let lower = cumulative.iter().filter(|&&d| d < 0).count() as f64 / nf;
-    let b_lower = Probability { p: lower, std_error: (lower * (1.0 - lower) / nf).sqrt() };
+    let b_lower = Probability::of_runs(cumulative.iter().filter(|&&d| d < 0).count() as u32, n as u32);
     let mut cumulative_f: Vec<f64> = cumulative.iter().map(|&d| d as f64).collect();
     let cumulative_diff = Summary::of(&mut cumulative_f);
 
@@ -210,8 +201,8 @@ fn met(spec: TargetSpec, counts: &[u32], n: usize, h: usize) -> Vec<bool> {
             *s += u64::from(c);
         }
     }
-    let len = (spec.to - spec.from + 1) as f64;
-    sums.iter().map(|&s| s as f64 / len <= spec.threshold).collect()
+    let months = (spec.to - spec.from + 1) as usize;
+    sums.iter().map(|&s| crate::targets::meets(s, months, spec.threshold)).collect()
 }
 
 /// Type-7 quantiles at `probs` (increasing) of non-empty whole numbers

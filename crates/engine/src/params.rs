@@ -5,10 +5,10 @@
 //! default comes from. The URL codec, the CLI, the page and the docs all read
 //! this table; no range or default is written anywhere else.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Every scenario key, in canonical order (the order of the brief's table).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Key {
     /// Random seed.

@@ -4,6 +4,7 @@
 //! what is allowed. [`std::fmt::Display`] gives one English line for the CLI;
 //! the page renders [`Issue`] from its own NL/EN catalogue.
 
+use crate::observed::ObservedIssue;
 use crate::params::{self, Key, Kind};
 use serde::Serialize;
 use std::fmt;
@@ -51,6 +52,13 @@ pub enum Issue {
         /// The key of the window's first month.
         from: Key,
     },
+    /// The observed series of the link (`obs`) cannot be read; it was left out.
+    Observed {
+        /// The entry at fault: 0 = the month or the value as a whole, i = the i-th count.
+        entry: usize,
+        /// What is wrong.
+        issue: ObservedIssue,
+    },
 }
 
 /// One problem: the key, the value as given and the issue.
@@ -74,7 +82,7 @@ impl Problem {
 /// The text shown for an untrusted key or value: at most 40 characters, with
 /// control characters and bidirectional overrides (which could break a line or
 /// disguise the text) shown as U+FFFD.
-fn shorten(text: &str) -> String {
+pub(crate) fn shorten(text: &str) -> String {
     const MAX: usize = 40;
     let unsafe_char =
         |c: char| c.is_control() || ('\u{202A}'..='\u{202E}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c);
@@ -119,6 +127,8 @@ impl fmt::Display for Problem {
             Issue::WindowReversed { from } => {
                 write!(f, "{key}={value}: window ends before {} (default used)", params::spec(*from).name)
             }
+            Issue::Observed { entry: 0, issue } => write!(f, "{key}={value}: {issue} (series left out)"),
+            Issue::Observed { entry, issue } => write!(f, "{key}={value}: count {entry}: {issue} (series left out)"),
         }
     }
 }

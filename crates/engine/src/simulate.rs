@@ -49,8 +49,31 @@ struct RunEnd {
     stock_end: f64,
 }
 
+/// One projected month of one run, as [`Context::simulate_run`] hands it out.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Step {
+    /// Month offset m (0 = start month).
+    pub m: usize,
+    /// base(m) = L q^m (clients/month).
+    pub base: f64,
+    /// base(m) G1(m) (clients/month).
+    pub base_g1: f64,
+    /// base(m) G1(m) F2(m) (clients/month).
+    pub base_g1_f2: f64,
+    /// F1(m), the factor on the Wmo-origin cells (unitless).
+    pub f1: f64,
+    /// F2(m), the hulpmiddel factor (unitless).
+    pub f2: f64,
+    /// expected(m) (clients/month).
+    pub expected: f64,
+    /// fluct(m) = exp(z(m) - sigma^2 / 2) (unitless).
+    pub fluct: f64,
+    /// The Poisson count (clients).
+    pub count: u32,
+}
+
 /// Everything a run needs that is the same for all runs.
-struct Context<'a> {
+pub(crate) struct Context<'a> {
     params: &'a ModelParams,
     path: LeverPath,
     /// G3(m) F4(m): the deterministic factors, exactly 1 for idle levers.
@@ -62,7 +85,7 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(params: &'a ModelParams) -> Context<'a> {
+    pub(crate) fn new(params: &'a ModelParams) -> Context<'a> {
         let path = LeverPath::new(params);
         let g3_f4 = path.youth_factor.iter().zip(&path.region_factor).map(|(g, f)| g * f).collect();
         Context {
@@ -77,14 +100,16 @@ impl<'a> Context<'a> {
     }
 
     /// Number of projected months.
-    fn months(&self) -> usize {
+    pub(crate) fn months(&self) -> usize {
         self.path.adoption.len()
     }
 
-    /// Simulates run `r`: writes its counts to `counts` (one per month) and
-    /// adds its terms to `sums` (one per month).
-    #[inline]
-    fn run(&self, r: u64, counts: &mut [u32], sums: &mut [MonthSums]) -> RunEnd {
+    /// Simulates months 0..`months` (at most the horizon) of run `r`, handing
+    /// each month to `visit` in order; returns the run's parameter draws.
+    /// Every output of a projection and every fast path is built from these
+    /// steps, so a run's numbers are the same whatever is gathered from it.
+    #[inline(always)]
+    pub(crate) fn simulate_run(&self, r: u64, months: usize, mut visit: impl FnMut(&Step)) -> RunDraws {
         let (params, path, zig) = (self.params, &self.path, self.zig);
         let mut fluctuation = RunRng::for_stream(params.seed, r, Stream::Fluctuation);
         let mut counts_rng = RunRng::for_stream(params.seed, r, Stream::Counts);
@@ -92,10 +117,7 @@ impl<'a> Context<'a> {
         let w_eps = params.wmo * d.eps;
         let mut z = d.z_start;
         let mut growth = 1.0;
-        let mut stock = params.stock;
-        let mut averted = 0.0;
-        let mut cumulative = 0u64;
-        for (m, (count_out, s)) in counts.iter_mut().zip(sums.iter_mut()).enumerate() {
+        for m in 0..months.min(self.months()) {
             z = params.phi * z + self.innovation_sd * zig.sample(&mut fluctuation);
             let fluct = libm::exp(z - self.half_var);
             let base = d.level * growth;
@@ -108,18 +130,36 @@ impl<'a> Context<'a> {
             let base_g1_f2 = base_g1 * f2;
             let expected = base_g1_f2 * self.g3_f4[m];
             let count = poisson(&mut counts_rng, expected * fluct);
-            averted += (base - expected) * fluct;
-            stock = stock * self.keep + f64::from(count);
+            visit(&Step { m, base, base_g1, base_g1_f2, f1, f2, expected, fluct, count });
+        }
+        d
+    }
+
+    /// Simulates run `r`: writes its counts to `counts` (one per month) and
+    /// adds its terms to `sums` (one per month).
+    #[inline]
+    fn run(&self, r: u64, counts: &mut [u32], sums: &mut [MonthSums]) -> RunEnd {
+        let keep = self.keep;
+        let mut stock = self.params.stock;
+        let mut averted = 0.0;
+        let mut cumulative = 0u64;
+        let months = counts.len().min(sums.len());
+        let mut slots = counts.iter_mut().zip(sums.iter_mut());
+        self.simulate_run(r, months, |st| {
+            let Some((count_out, s)) = slots.next() else { return };
+            let count = st.count;
+            averted += (st.base - st.expected) * st.fluct;
+            stock = stock * keep + f64::from(count);
             cumulative += u64::from(count);
             *count_out = count;
-            s.lever.base += base;
-            s.lever.base_g1 += base_g1;
-            s.lever.base_f2 += base * f2;
-            s.lever.base_g1_f2 += base_g1_f2;
-            s.base_f1_f2 += base * f1 * f2;
+            s.lever.base += st.base;
+            s.lever.base_g1 += st.base_g1;
+            s.lever.base_f2 += st.base * st.f2;
+            s.lever.base_g1_f2 += st.base_g1_f2;
+            s.base_f1_f2 += st.base * st.f1 * st.f2;
             s.count += u64::from(count);
             s.stock += stock;
-        }
+        });
         RunEnd { cumulative, averted, stock_end: stock }
     }
 }

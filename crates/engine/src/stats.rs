@@ -17,6 +17,24 @@ pub const MONTH_PROBS: [f64; 7] = [0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95];
 /// ranges are sorted instead.
 const HISTOGRAM_LIMIT: u64 = 1 << 20;
 
+/// A share of runs (0..1) with its Monte Carlo standard error sqrt(p (1 - p) / n).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Probability {
+    /// The share of runs (0..1).
+    pub p: f64,
+    /// Its Monte Carlo standard error (share).
+    pub std_error: f64,
+}
+
+impl Probability {
+    /// The share `hits` / `runs` (runs at least 1) with its standard error.
+    pub fn of_runs(hits: u32, runs: u32) -> Probability {
+        let n = f64::from(runs.max(1));
+        let p = f64::from(hits) / n;
+        Probability { p, std_error: (p * (1.0 - p) / n).sqrt() }
+    }
+}
+
 /// Mean and 5th, 50th and 95th percentiles (type 7) of a per-run quantity,
 /// in that quantity's unit.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

@@ -10,10 +10,46 @@
 //! statistics (see [`crate::stats`]); `never` is the share of runs that do not
 //! reach it within the horizon.
 
-use crate::model_params::TargetSpec;
+use crate::model_params::{ModelParams, TargetSpec};
 use crate::month::Month;
-use crate::stats::nearest_rank;
+use crate::stats::{Probability, nearest_rank};
 use serde::{Deserialize, Serialize};
+
+/// Which target: `t1` (short term) or `t2` (long term).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetId {
+    /// Target 1: by default at most 240 a month in January to March 2024.
+    T1,
+    /// Target 2: by default at most 100 a month in the horizon's last 12 months.
+    T2,
+}
+
+impl TargetId {
+    /// Both targets, in order.
+    pub const ALL: [TargetId; 2] = [TargetId::T1, TargetId::T2];
+
+    /// The name used in JSON and on the command line: `t1` or `t2`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TargetId::T1 => "t1",
+            TargetId::T2 => "t2",
+        }
+    }
+
+    /// The target named `name` (`t1` or `t2`).
+    pub fn parse(name: &str) -> Option<TargetId> {
+        TargetId::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// Its threshold and window in `params`.
+    pub fn spec(self, params: &ModelParams) -> TargetSpec {
+        match self {
+            TargetId::T1 => params.t1,
+            TargetId::T2 => params.t2,
+        }
+    }
+}
 
 /// Where a target's window lies against the projected months.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,7 +145,7 @@ impl TargetTally {
         };
         if let Some(window) = window {
             let sum: u64 = window.iter().map(|&c| u64::from(c)).sum();
-            if sum as f64 / window.len() as f64 <= threshold {
+            if meets(sum, window.len(), threshold) {
                 self.met += 1;
             }
         }
@@ -126,8 +162,8 @@ impl TargetTally {
     pub fn finish(&self, id: &str, start: Month) -> TargetResult {
         let n = f64::from(self.runs.max(1));
         let (probability, std_error) = if self.status == WindowStatus::Inside {
-            let p = f64::from(self.met) / n;
-            (Some(p), Some((p * (1.0 - p) / n).sqrt()))
+            let p = Probability::of_runs(self.met, self.runs);
+            (Some(p.p), Some(p.std_error))
         } else {
             (None, None)
         };
@@ -151,9 +187,25 @@ impl TargetTally {
     }
 }
 
+/// The target rule: a window whose counts add up to `sum` (clients) over
+/// `months` months meets `threshold` (clients/month) when sum / months <= threshold.
+#[inline]
+pub fn meets(sum: u64, months: usize, threshold: f64) -> bool {
+    sum as f64 / months as f64 <= threshold
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn target_names() {
+        assert_eq!(TargetId::parse("t2"), Some(TargetId::T2));
+        assert_eq!(TargetId::parse("T1"), None);
+        assert_eq!(serde_json::to_string(&TargetId::T1).unwrap(), "\"t1\"");
+        let p = crate::Scenario::default().model_params();
+        assert_eq!(TargetId::T2.spec(&p), p.t2);
+    }
 
     #[test]
     fn window_status() {

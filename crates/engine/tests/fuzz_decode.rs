@@ -1,7 +1,9 @@
 //! A bounded fuzzer for the URL decoder: arbitrary text, URL-like text and
 //! structured queries built from the real key names (random, mutated, huge,
 //! unicode and percent-escaped values, duplicated keys, queries longer than
-//! `MAX_QUERY_LEN`) go through `codec::decode` and `codec::percent_decode`.
+//! `MAX_QUERY_LEN`) go through `codec::decode` and `codec::percent_decode`;
+//! observed series (`obs`, valid and near misses) go through the link form and
+//! pasted text through `ObservedSeries::parse`.
 //! Properties: no panic; every problem is one line; the decoded scenario
 //! needs no repair and every key lies in its range; `encode` of the decoded
 //! scenario reads back to the same scenario without problems. Native only
@@ -10,10 +12,11 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::Config;
-use wlz_engine::Scenario;
 use wlz_engine::codec::{self, MAX_QUERY_LEN, decode, encode, percent_decode, percent_encode};
+use wlz_engine::observed::{MAX_URL_OBS, ObservedPoint, ObservedSeries};
 use wlz_engine::params::{DefaultRule, Kind, PARAMS};
 use wlz_engine::scenario::format_value;
+use wlz_engine::{Month, Scenario};
 
 /// Cases per property; the arbitrary-text property runs this many strings of up to 10,000 characters.
 const CASES: u32 = 2_000;
@@ -62,6 +65,7 @@ fn check(query: &str) -> Scenario {
         again.scenario == decoded.scenario
             && again.page.pinned == decoded.page.pinned
             && (&again.page.title, &again.page.note) == (&decoded.page.title, &decoded.page.note)
+            && again.page.obs == decoded.page.obs
             && dutch(&again.page.lang) == dutch(&decoded.page.lang),
         "{query:?}: page query {page:?} changed"
     );
@@ -91,8 +95,9 @@ fn key() -> impl Strategy<Value = String> {
     prop_oneof![
         8 => proptest::sample::select(names.clone()),
         2 => proptest::sample::select(pinned),
-        1 => proptest::sample::select(vec!["v", "lang", "pin", "title", "note", "", "a.", "V", "seed ", "%73eed"])
+        1 => proptest::sample::select(vec!["v", "lang", "pin", "title", "note", "obs", "", "a.", "V", "seed ", "%73eed"])
             .prop_map(String::from),
+        1 => Just("obs".to_string()),
         1 => (proptest::sample::select(names), "[A-Z_ .%]{1,2}").prop_map(|(n, s)| format!("{n}{s}")),
         1 => ".{0,12}",
     ]
@@ -128,7 +133,30 @@ fn value() -> impl Strategy<Value = String> {
         ])
         .prop_map(String::from),
         1 => ".{0,60}",
+        2 => obs_value(),
     ]
+}
+
+/// An observed series in link form, valid or a near miss: a month (sometimes
+/// out of range), `~` (sometimes missing or escaped), entries that are counts,
+/// gaps, leading zeros, signs, huge numbers or junk, sometimes more than a link carries.
+fn obs_value() -> impl Strategy<Value = String> {
+    let month = prop_oneof![
+        6 => (2000i32..=2100, 1u32..=12).prop_map(|(y, m)| Month::new(y, m).to_string()),
+        1 => "(19|20|21|99)[0-9]{2}-(0[0-9]|1[0-3])",
+    ];
+    let entry = prop_oneof![
+        8 => (0u32..=100_000).prop_map(|c| c.to_string()),
+        3 => Just(String::new()),
+        1 => proptest::sample::select(vec!["0", "00", "05", "-1", "-0", "+3", "100001", "99999999999", "1.5", "x", "٣", "%2E"])
+            .prop_map(String::from),
+    ];
+    (
+        month,
+        proptest::sample::select(vec!["~", "~", "~", "", "%7E", "~~", "-"]),
+        proptest::collection::vec(entry, 0..40),
+    )
+        .prop_map(|(m, sep, entries)| format!("{m}{sep}{}", entries.join(".")))
 }
 
 /// Writes a pair, sometimes percent-escaping it, sometimes without `=`.
@@ -227,6 +255,61 @@ proptest! {
     #[test]
     fn percent_encoding_round_trips(text in ".{0,200}") {
         prop_assert_eq!(percent_decode(&percent_encode(&text)), text);
+    }
+}
+
+proptest! {
+    #![proptest_config(config(2_000))]
+
+    /// Every series that a link can carry reads back from its link form, alone and within a page query.
+    #[test]
+    fn obs_round_trips(first in Month::new(2000, 1).0..=Month::new(2097, 1).0, counts in proptest::collection::vec(proptest::option::weighted(0.7, 0u32..=100_000), 1..=MAX_URL_OBS as usize)) {
+        let points: Vec<ObservedPoint> = counts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.map(|count| ObservedPoint { month: Month(first).plus(i as i32), count }))
+            .collect();
+        prop_assume!(!points.is_empty());
+        let series = ObservedSeries { points };
+        let text = series.to_url().expect("a link carries up to MAX_URL_OBS months");
+        prop_assert!(text.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b)), "{}", text);
+        prop_assert_eq!(ObservedSeries::from_url(&text), Ok(series.clone()));
+        let decoded = check(&format!("obs={text}&aid=5"));
+        prop_assert_eq!(decoded, decode("aid=5").scenario);
+        prop_assert_eq!(decode(&format!("aid=5&obs={text}")).page.obs, Some(series));
+    }
+
+    /// Arbitrary link values: never a panic; an accepted value is canonical (it is its own link form).
+    #[test]
+    fn obs_values_are_read_strictly(text in obs_value()) {
+        if let Ok(series) = ObservedSeries::from_url(&text) {
+            prop_assert_eq!(series.to_url(), Some(text.clone()));
+        }
+        check(&format!("obs={text}"));
+    }
+
+    /// Arbitrary pasted text: never a panic; a series read is sorted with unique months in range.
+    #[test]
+    fn pasted_text_is_handled(lines in proptest::collection::vec(prop_oneof![
+        4 => (obs_value(), proptest::sample::select(vec![",", ";", "\t", " ", "  ", ", "]), 0u32..200_000)
+            .prop_map(|(v, sep, c)| format!("{}{sep}{c}", v.split('~').next().unwrap_or(""))),
+        1 => ".{0,30}",
+    ], 0..50), crlf in any::<bool>()) {
+        let text = lines.join(if crlf { "\r\n" } else { "\n" });
+        match ObservedSeries::parse(&text) {
+            Ok(series) => {
+                prop_assert!(!series.points.is_empty());
+                prop_assert!(series.points.windows(2).all(|w| w[0].month < w[1].month));
+            }
+            Err(errors) => {
+                prop_assert!(!errors.is_empty());
+                prop_assert!(errors.windows(2).all(|w| w[0].line < w[1].line));
+                for e in &errors {
+                    let line = e.to_string();
+                    prop_assert!(!line.contains(['\n', '\r']), "{}", line);
+                }
+            }
+        }
     }
 }
 

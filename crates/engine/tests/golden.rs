@@ -23,3 +23,19 @@ fn default_projection_matches_the_golden_checksum() {
 fn print_default_checksum() {
     println!("{}", project(&common::default_params()).checksum());
 }
+
+const DECISION: &str = include_str!("golden/decision.json");
+
+/// What it would take and what matters most keep their numbers, to the bit
+/// (the same file is checked as wasm). Regenerate after a deliberate model
+/// change with `UPDATE_GOLDEN=1 cargo test -p wlz-engine --test golden`.
+#[test]
+fn decision_support_matches_its_golden_file() {
+    let actual = common::decision_outputs();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/decision.json");
+        std::fs::write(path, &actual).unwrap();
+        return;
+    }
+    assert!(actual == DECISION, "decision support changed (update the model version?):\n{actual}");
+}

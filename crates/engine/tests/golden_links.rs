@@ -63,6 +63,9 @@ struct Expected {
     stock_end_mean: f64,
     /// `Projection::checksum`, in decimal (a string, so that no JSON reader rounds it).
     checksum: String,
+    /// The observed series (`obs`) as the page writes it back; absent without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    obs: Option<String>,
 }
 
 /// Decodes, repairs and projects `query`.
@@ -85,6 +88,7 @@ fn outputs(query: &str) -> Expected {
         contributions: projection.contributions,
         stock_end_mean: projection.stock_end.mean,
         checksum: projection.checksum().to_string(),
+        obs: decoded.page.obs.as_ref().and_then(wlz_engine::observed::ObservedSeries::to_url),
     }
 }
 
@@ -108,6 +112,7 @@ fn differences(expected: &Expected, actual: &Expected) -> Vec<String> {
     field("contributions", format!("{:?}", expected.contributions), format!("{:?}", actual.contributions));
     field("stock_end_mean", format!("{:?}", expected.stock_end_mean), format!("{:?}", actual.stock_end_mean));
     field("checksum", expected.checksum.clone(), actual.checksum.clone());
+    field("obs", format!("{:?}", expected.obs), format!("{:?}", actual.obs));
     out
 }
 

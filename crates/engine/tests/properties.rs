@@ -9,6 +9,8 @@ use wlz_engine::model_params::{LeverSetting, ModelParams, TargetSpec, Uncertain}
 use wlz_engine::month::Month;
 use wlz_engine::output::Projection;
 use wlz_engine::simulate::project_runs;
+use wlz_engine::target_runs::count_runs;
+use wlz_engine::targets::TargetId;
 
 const RUNS: u32 = 200;
 
@@ -147,6 +149,20 @@ proptest! {
             if let (Some(a), Some(b), Some(c)) = (f.p10, f.p50, f.p90) {
                 prop_assert!(a <= b && b <= c);
             }
+        }
+    }
+
+    /// The fast path of solve and sensitivity gives every target the full projection's probability, bit for bit.
+    #[test]
+    fn target_fast_path_equals_the_projection(p in model_params()) {
+        let proj = project_runs(&p, RUNS);
+        for (i, target) in TargetId::ALL.into_iter().enumerate() {
+            let fast = count_runs(&p, target.spec(&p), RUNS);
+            prop_assert_eq!(fast.status, proj.targets[i].status);
+            prop_assert_eq!(fast.runs, RUNS);
+            let probability = fast.probability();
+            prop_assert_eq!(probability.map(|q| q.p), proj.targets[i].probability);
+            prop_assert_eq!(probability.map(|q| q.std_error), proj.targets[i].std_error);
         }
     }
 
