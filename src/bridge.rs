@@ -1,7 +1,7 @@
 //! The page side of the worker protocol: spawns the Web Worker and turns its
 //! messages (and failures) into [`Response`]s.
 
-use crate::protocol::{Request, Response};
+use crate::protocol::{Request, Response, ToWorker};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -26,8 +26,8 @@ pub fn worker_url() -> String {
 pub struct EngineWorker {
     worker: Worker,
     last_sent: Rc<Cell<u64>>,
-    /// Until the worker says [`Response::Ready`], the newest request waits here.
-    pending: Rc<RefCell<Option<Request>>>,
+    /// Until the worker says [`Response::Ready`], messages wait here (only the newest projection).
+    pending: Rc<RefCell<Vec<ToWorker>>>,
     ready: Rc<Cell<bool>>,
     _onmessage: Closure<dyn FnMut(MessageEvent)>,
     _onerror: Closure<dyn FnMut(ErrorEvent)>,
@@ -38,7 +38,7 @@ impl EngineWorker {
     pub fn spawn(on_response: Callback<Response>) -> Result<EngineWorker, String> {
         let worker = Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
         let last_sent = Rc::new(Cell::new(0));
-        let pending: Rc<RefCell<Option<Request>>> = Rc::default();
+        let pending: Rc<RefCell<Vec<ToWorker>>> = Rc::default();
         let ready = Rc::new(Cell::new(false));
         let respond = on_response.clone();
         let (sent, waiting, is_ready, target) = (last_sent.clone(), pending.clone(), ready.clone(), worker.clone());
@@ -47,8 +47,8 @@ impl EngineWorker {
             match serde_json::from_str::<Response>(&text) {
                 Ok(Response::Ready) => {
                     is_ready.set(true);
-                    if let Some(request) = waiting.borrow_mut().take() {
-                        post(&target, &request);
+                    for message in waiting.borrow_mut().drain(..) {
+                        post(&target, &message);
                     }
                 }
                 Ok(response) => respond.emit(response),
@@ -69,16 +69,28 @@ impl EngineWorker {
     /// requests still running are dropped by the worker.
     pub fn send(&self, request: &Request) {
         self.last_sent.set(request.id);
+        let message = ToWorker::Project(request.clone());
         if self.ready.get() {
-            post(&self.worker, request);
+            post(&self.worker, &message);
         } else {
-            *self.pending.borrow_mut() = Some(request.clone());
+            let mut pending = self.pending.borrow_mut();
+            pending.retain(|m| !matches!(m, ToWorker::Project(_)));
+            pending.push(message);
+        }
+    }
+
+    /// Sends a question (kept until the worker is ready); every question is answered.
+    pub fn ask(&self, message: ToWorker) {
+        if self.ready.get() {
+            post(&self.worker, &message);
+        } else {
+            self.pending.borrow_mut().push(message);
         }
     }
 }
 
-fn post(worker: &Worker, request: &Request) {
-    if let Ok(text) = serde_json::to_string(request) {
+fn post(worker: &Worker, message: &ToWorker) {
+    if let Ok(text) = serde_json::to_string(message) {
         let _ = worker.post_message(&JsValue::from_str(&text));
     }
 }

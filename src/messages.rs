@@ -2,6 +2,7 @@
 //! from catalogue templates with `{key}`, `{value}`, `{min}`, `{max}` slots.
 
 use crate::i18n::{Lang, number, tr};
+use wlz_engine::observed::{MAX_COUNT, MAX_MONTH, MIN_MONTH, ObservedIssue};
 use wlz_engine::params::{self, Kind};
 use wlz_engine::problem::{Issue, Problem};
 
@@ -14,6 +15,33 @@ fn range_of(key: &str) -> (String, String) {
         let text = |v| wlz_engine::scenario::format_value(spec, v);
         (text(spec.min), text(spec.max))
     })
+}
+
+/// What is wrong with a line of observed data (or the `obs` link value), in `lang`.
+pub fn observed_issue_text(lang: Lang, issue: &ObservedIssue) -> String {
+    let n = |v: usize| number(lang, v as f64, 0);
+    let (min, max) = (MIN_MONTH.to_string(), MAX_MONTH.to_string());
+    match *issue {
+        ObservedIssue::TooLarge { max_bytes } => {
+            fill(tr(lang, "obs.issue.too_large"), &[("max", &n(max_bytes / 1024))])
+        }
+        ObservedIssue::TooManyLines { max } => fill(tr(lang, "obs.issue.too_many"), &[("max", &n(max))]),
+        ObservedIssue::NoData => tr(lang, "obs.issue.no_data").to_string(),
+        ObservedIssue::Fields { found } => fill(tr(lang, "obs.issue.fields"), &[("found", &n(found))]),
+        ObservedIssue::BadMonth => fill(tr(lang, "obs.issue.bad_month"), &[("min", &min), ("max", &max)]),
+        ObservedIssue::MonthOutOfRange { .. } => {
+            fill(tr(lang, "obs.issue.month_range"), &[("min", &min), ("max", &max)])
+        }
+        ObservedIssue::BadCount => fill(tr(lang, "obs.issue.bad_count"), &[("max", &n(MAX_COUNT as usize))]),
+        ObservedIssue::CountOutOfRange { max } => fill(tr(lang, "obs.issue.count_range"), &[("max", &n(max as usize))]),
+        ObservedIssue::DuplicateMonth { first_line } => {
+            fill(tr(lang, "obs.issue.duplicate"), &[("line", &n(first_line))])
+        }
+        ObservedIssue::Malformed => tr(lang, "obs.issue.malformed").to_string(),
+        ObservedIssue::TooLongForLink { max_months } => {
+            fill(tr(lang, "obs.issue.too_long"), &[("max", &n(max_months as usize))])
+        }
+    }
 }
 
 /// One problem as a sentence in `lang`.

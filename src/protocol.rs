@@ -4,6 +4,9 @@
 use serde::{Deserialize, Serialize};
 use wlz_engine::compare::Comparison;
 use wlz_engine::output::Report;
+use wlz_engine::sensitivity::Sensitivity;
+use wlz_engine::solve::{Solution, SolveLever};
+use wlz_engine::targets::TargetId;
 
 /// Runs in the first, quick result of a request (then refined to the full count).
 pub const FIRST_RUNS: u32 = 1_000;
@@ -17,6 +20,52 @@ pub struct Request {
     pub query: String,
     /// The canonical query of the pinned scenario A, when comparing.
     pub pinned: Option<String>,
+}
+
+/// A question about a scenario besides its projection (asked on demand).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Question {
+    /// What would it take: the least level of `lever` at which P(`target`) reaches `confidence`.
+    Solve {
+        /// The lever to move (or all together).
+        lever: SolveLever,
+        /// The target.
+        target: TargetId,
+        /// The confidence to reach (share 0..1).
+        confidence: f64,
+    },
+    /// What matters most for `target`: the tornado and the rank correlations.
+    Sensitivity {
+        /// The target.
+        target: TargetId,
+    },
+}
+
+/// Page -> worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ToWorker {
+    /// Compute the projection (newer requests overtake older ones).
+    Project(Request),
+    /// Answer a question; answered in order, never dropped.
+    Ask {
+        /// Question number (its own sequence, apart from the requests').
+        id: u64,
+        /// The canonical scenario query.
+        query: String,
+        /// The question.
+        question: Question,
+    },
+}
+
+/// The worker's answer to a [`Question`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Answer {
+    /// The answer to [`Question::Solve`].
+    Solved(Box<Solution>),
+    /// The answer to [`Question::Sensitivity`].
+    Sensitivity(Box<Sensitivity>),
+    /// The question cannot be answered for this scenario (English, one line).
+    Refused(String),
 }
 
 /// The comparison part of a result.
@@ -50,6 +99,15 @@ pub enum Response {
         partial: bool,
         /// The comparison with the pinned scenario, when one is pinned.
         compared: Option<Compared>,
+    },
+    /// The answer to a question.
+    Answer {
+        /// The question it answers.
+        id: u64,
+        /// The answer.
+        answer: Answer,
+        /// Time the worker took (ms).
+        elapsed_ms: f64,
     },
     /// The computation failed.
     Failed {

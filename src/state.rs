@@ -1,14 +1,30 @@
 //! The whole page state and the one reducer that changes it. Pure: tested natively.
 
 use crate::i18n::Lang;
-use crate::protocol::Compared;
+use crate::protocol::{Answer, Compared, Question, ToWorker};
 use std::rc::Rc;
 use wlz_engine::Scenario;
 use wlz_engine::codec;
+use wlz_engine::observed::{LineError, ObservedSeries};
 use wlz_engine::output::Report;
 use wlz_engine::params::{self, Group, Key};
 use wlz_engine::problem::Problem;
 use yew::Reducible;
+
+/// A question asked of the worker, and its answer once it came.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Asked {
+    /// Question number.
+    pub id: u64,
+    /// The question.
+    pub question: Question,
+    /// The canonical scenario query it was asked about.
+    pub query: String,
+    /// The answer, when it came.
+    pub answer: Option<Rc<Answer>>,
+    /// Time the worker took (ms), once answered.
+    pub elapsed_ms: f64,
+}
 
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -39,8 +55,18 @@ pub struct State {
     pub note: String,
     /// Scenario A of a comparison, pinned; the scenario being edited is then B.
     pub pinned: Option<Scenario>,
-    /// An observed monthly series from the link (`obs`), kept so that the link keeps it.
-    pub obs: Option<wlz_engine::observed::ObservedSeries>,
+    /// Number of the newest question.
+    pub questions: u64,
+    /// The newest "what would it take" question.
+    pub solve: Option<Asked>,
+    /// The newest "what matters most" question.
+    pub sensitivity: Option<Asked>,
+    /// The observed monthly series shown with the projection (`obs` in the link when short).
+    pub obs: Option<Rc<ObservedSeries>>,
+    /// The observed data as the user typed, pasted or loaded it (kept as is, also when it has errors).
+    pub obs_text: String,
+    /// What is wrong with `obs_text`, per line, after the last attempt to read it.
+    pub obs_errors: Vec<LineError>,
 }
 
 /// Everything that can happen to the state.
@@ -48,6 +74,9 @@ pub struct State {
 pub enum Action {
     /// Set a key to a value in URL units (from a slider).
     Set(Key, f64),
+    /// Set keys to exact values in URL units, in one change (an answer of the
+    /// "what would it take" search; not snapped to the sliders' steps).
+    Apply(Vec<(Key, f64)>),
     /// Set a key from typed text (decimal comma accepted).
     Type(Key, String),
     /// Put one key back at its default.
@@ -66,6 +95,25 @@ pub enum Action {
     Note(String),
     /// Apply a preset's levers (an index into `wlz_engine::presets::PRESETS`).
     Preset(usize),
+    /// The observed-data text changed (typed, pasted or loaded from a file); nothing is read yet.
+    ObservedText(String),
+    /// Read the observed-data text: on success it replaces the series, otherwise the errors are shown and the series stays.
+    ReadObserved,
+    /// Show these problems with observed data (a file refused before reading); text and series stay.
+    ObservedErrors(Vec<LineError>),
+    /// Remove the observed series and its text.
+    ClearObserved,
+    /// Ask the worker a question about the current scenario.
+    Ask(Question),
+    /// The worker answered a question.
+    Answered {
+        /// The question it answers.
+        id: u64,
+        /// The answer.
+        answer: Rc<Answer>,
+        /// Time the worker took (ms).
+        elapsed_ms: f64,
+    },
     /// The browser went back or forward: take everything from this query.
     Navigate(String),
     /// Switch the language.
@@ -102,7 +150,8 @@ impl State {
             title: decoded.page.title,
             note: decoded.page.note,
             pinned: decoded.page.pinned,
-            obs: decoded.page.obs,
+            obs_text: decoded.page.obs.as_ref().map(ObservedSeries::to_text).unwrap_or_default(),
+            obs: decoded.page.obs.map(Rc::new),
             ..State::default()
         }
     }
@@ -114,7 +163,7 @@ impl State {
             title: self.title.clone(),
             note: self.note.clone(),
             pinned: self.pinned.clone(),
-            obs: self.obs.clone(),
+            obs: self.obs.as_deref().cloned(),
         }
     }
 
@@ -124,6 +173,27 @@ impl State {
             id: self.request,
             query: codec::encode(&self.scenario),
             pinned: self.pinned.as_ref().map(codec::encode),
+        }
+    }
+
+    /// The message for the newest question, while it has no answer.
+    pub fn question_message(&self) -> Option<ToWorker> {
+        [&self.solve, &self.sensitivity]
+            .into_iter()
+            .flatten()
+            .find(|a| a.id == self.questions && a.answer.is_none())
+            .map(|asked| ToWorker::Ask { id: asked.id, query: asked.query.clone(), question: asked.question })
+    }
+
+    /// True when `asked` was about another scenario than the current one.
+    pub fn is_stale(&self, asked: &Asked) -> bool {
+        asked.query != codec::encode(&self.scenario)
+    }
+
+    fn slot(&mut self, question: &Question) -> &mut Option<Asked> {
+        match question {
+            Question::Solve { .. } => &mut self.solve,
+            Question::Sensitivity { .. } => &mut self.sensitivity,
         }
     }
 
@@ -160,6 +230,18 @@ impl State {
                 self.scenario.repair();
                 self.entry_problem = None;
                 self.changed()
+            }
+            Action::Apply(values) => {
+                let before = self.scenario.clone();
+                for (key, value) in values {
+                    if self.scenario.set(key, value).is_err() {
+                        self.scenario = before;
+                        return self;
+                    }
+                }
+                self.scenario.repair();
+                self.entry_problem = None;
+                if self.scenario == before { self } else { self.changed() }
             }
             Action::Type(key, text) => {
                 let text = text.trim().replace(',', ".");
@@ -229,7 +311,9 @@ impl State {
                     return self;
                 }
                 let keep = State { result: self.result, result_for: self.result_for, ..next };
-                State { request: self.request, worker_generation: self.worker_generation, ..keep }.changed()
+                let asked =
+                    State { questions: self.questions, solve: self.solve, sensitivity: self.sensitivity, ..keep };
+                State { request: self.request, worker_generation: self.worker_generation, ..asked }.changed()
             }
             Action::Retry => {
                 if self.failure.is_none() {
@@ -250,10 +334,61 @@ impl State {
             // Id 0: a failure not tied to a request (the worker could not start): it concerns the newest.
             // The first message wins: after a panic's own message the worker also reports the trap.
             Action::Failed { id, message } if id == self.request || id == 0 => {
+                // Questions in flight died with the worker: they can be asked again.
+                for asked in [&mut self.solve, &mut self.sensitivity].into_iter().flatten() {
+                    if asked.answer.is_none() {
+                        asked.answer = Some(Rc::new(Answer::Refused(message.clone())));
+                    }
+                }
                 self.failure.get_or_insert(message);
                 self
             }
             Action::Result { .. } | Action::Failed { .. } => self,
+            Action::ObservedText(text) => {
+                self.obs_text = text;
+                self
+            }
+            Action::ReadObserved => {
+                match ObservedSeries::parse(&self.obs_text) {
+                    Ok(series) => {
+                        self.obs = Some(Rc::new(series));
+                        self.obs_errors.clear();
+                    }
+                    Err(errors) => self.obs_errors = errors,
+                }
+                self
+            }
+            Action::ObservedErrors(errors) => {
+                self.obs_errors = errors;
+                self
+            }
+            Action::ClearObserved => {
+                self.obs = None;
+                self.obs_text.clear();
+                self.obs_errors.clear();
+                self
+            }
+            Action::Ask(question) => {
+                self.questions += 1;
+                let asked = Asked {
+                    id: self.questions,
+                    question,
+                    query: codec::encode(&self.scenario),
+                    answer: None,
+                    elapsed_ms: 0.0,
+                };
+                *self.slot(&question) = Some(asked);
+                self
+            }
+            Action::Answered { id, answer, elapsed_ms } => {
+                for asked in [&mut self.solve, &mut self.sensitivity].into_iter().flatten() {
+                    if asked.id == id && asked.answer.is_none() {
+                        asked.answer = Some(answer.clone());
+                        asked.elapsed_ms = elapsed_ms;
+                    }
+                }
+                self
+            }
         }
     }
 }
@@ -377,5 +512,15 @@ mod tests {
         );
         let again = moved.apply(Action::Set(Key::Aid, 71.0));
         assert_eq!(again.worker_generation, 1, "no new worker while the current one works");
+    }
+
+    #[test]
+    fn an_applied_answer_is_set_exactly_in_one_change() {
+        let state = State::from_query("v=1");
+        let applied = state.clone().apply(Action::Apply(vec![(Key::Aid, 43.27), (Key::Region, 12.5)]));
+        assert_eq!((applied.scenario.get(Key::Aid), applied.scenario.get(Key::Region)), (43.27, 12.5));
+        assert_eq!(applied.request, state.request + 1);
+        let refused = applied.clone().apply(Action::Apply(vec![(Key::Aid, 50.0), (Key::Region, 80.0)]));
+        assert_eq!(refused, applied, "a value out of range changes nothing");
     }
 }

@@ -1,8 +1,9 @@
 //! The Web Worker side: receives [`Request`]s, runs the engine and posts
 //! [`Response`]s. A quick result from the first runs comes first, then the
 //! full count; a request overtaken by a newer one is dropped between stages.
+//! Questions (what would it take, what matters most) are answered in order.
 
-use crate::protocol::{Compared, FIRST_RUNS, Request, Response};
+use crate::protocol::{Answer, Compared, FIRST_RUNS, Question, Request, Response, ToWorker};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -78,6 +79,22 @@ fn stage(request: Request, partial: bool) {
     }
 }
 
+/// Answers `question` about the scenario `query`.
+fn answer(query: &str, question: Question) -> Answer {
+    let params = codec::decode(query).scenario.model_params();
+    match question {
+        Question::Solve { lever, target, confidence } => {
+            match wlz_engine::solve::solve(&params, lever, target, confidence) {
+                Ok(solution) => Answer::Solved(Box::new(solution)),
+                Err(error) => Answer::Refused(error.to_string()),
+            }
+        }
+        Question::Sensitivity { target } => {
+            Answer::Sensitivity(Box::new(wlz_engine::sensitivity::sensitivity(&params, target)))
+        }
+    }
+}
+
 fn request_runs(request: &Request) -> u32 {
     codec::decode(&request.query).scenario.model_params().runs
 }
@@ -90,11 +107,16 @@ pub fn serve() {
     }));
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         let Some(text) = event.data().as_string() else { return };
-        match serde_json::from_str::<Request>(&text) {
-            Ok(request) => {
+        match serde_json::from_str::<ToWorker>(&text) {
+            Ok(ToWorker::Project(request)) => {
                 LATEST.with(|latest| latest.set(request.id));
                 later(move || stage(request, true));
             }
+            Ok(ToWorker::Ask { id, query, question }) => later(move || {
+                let started = now_ms();
+                let answer = answer(&query, question);
+                post(&Response::Answer { id, answer, elapsed_ms: now_ms() - started });
+            }),
             Err(error) => post(&Response::Failed { id: LATEST.with(Cell::get), message: error.to_string() }),
         }
     });

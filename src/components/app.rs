@@ -6,9 +6,12 @@ use super::explanation::Explanation;
 use super::fan_chart::FanChart;
 use super::impact::Impact;
 use super::lever::{LEVERS, Lever};
+use super::observed::Observed;
 use super::param_panel::ParamPanel;
 use super::scenario_bar::ScenarioBar;
 use super::scorecard::Scorecard;
+use super::sensitivity::SensitivityPanel;
+use super::solve::Solve;
 use super::update_notice::UpdateNotice;
 use crate::bridge::EngineWorker;
 use crate::i18n::{Lang, number, tr};
@@ -41,6 +44,9 @@ pub fn app() -> Html {
                         Action::Result { id, report: Rc::from(report), partial, compared: compared.map(Rc::new) }
                     }
                     Response::Failed { id, message } => Action::Failed { id, message },
+                    Response::Answer { id, answer, elapsed_ms } => {
+                        Action::Answered { id, answer: Rc::new(answer), elapsed_ms }
+                    }
                     Response::Ready => return,
                 })
             });
@@ -59,6 +65,15 @@ pub fn app() -> Html {
         use_effect_with((state.request, state.worker_generation), move |_| {
             if let Some(worker) = worker.borrow().as_ref() {
                 worker.send(&request);
+            }
+        });
+    }
+    {
+        let worker = worker.clone();
+        let message = state.question_message();
+        use_effect_with((state.questions, state.worker_generation), move |_| {
+            if let (Some(worker), Some(message)) = (worker.borrow().as_ref(), message) {
+                worker.ask(message);
             }
         });
     }
@@ -153,7 +168,8 @@ pub fn app() -> Html {
                     </section>
                     <section class="results" aria-live="polite" aria-busy={state.computing().to_string()}>
                         if let Some((report, _)) = &state.result {
-                            <FanChart report={report.clone()} {lang} baseline={state.scenario.get(wlz_engine::params::Key::Baseline)} />
+                            <FanChart report={report.clone()} {lang} baseline={state.scenario.get(wlz_engine::params::Key::Baseline)}
+                                points={state.obs.clone()} />
                             <Scorecard report={report.clone()} {lang} />
                             if let (Some(compared), Some(pinned)) = (&state.compared, &state.pinned) {
                                 <Compare compared={compared.clone()} pinned={pinned.clone()} {lang} />
@@ -162,6 +178,14 @@ pub fn app() -> Html {
                         }
                         {status}
                     </section>
+                </div>
+                <div class="decision">
+                    <Solve {lang} asked={state.solve.clone()} stale={state.solve.as_ref().is_some_and(|a| state.is_stale(a))}
+                        dispatch={dispatch.clone()} />
+                    <SensitivityPanel {lang} asked={state.sensitivity.clone()}
+                        stale={state.sensitivity.as_ref().is_some_and(|a| state.is_stale(a))} dispatch={dispatch.clone()} />
+                    <Observed {lang} series={state.obs.clone()} text={state.obs_text.clone()} errors={state.obs_errors.clone()}
+                        report={state.result.as_ref().map(|(r, _)| r.clone())} dispatch={dispatch.clone()} />
                 </div>
                 <div class="panels">
                     {panel(Group::Assumption, "panel.assumptions", "panel.assumptions.intro")}

@@ -8,6 +8,7 @@ use crate::i18n::{Lang, month_name, number, tr};
 use std::rc::Rc;
 use wlz_engine::Month;
 use wlz_engine::chart::{Frame, band_path, line_path, nice_max, nice_ticks};
+use wlz_engine::observed::ObservedSeries;
 use wlz_engine::output::{MonthStats, Report};
 use wlz_engine::params::{OBSERVED, Observed};
 use wlz_engine::targets::WindowStatus;
@@ -22,6 +23,9 @@ pub struct FanChartProps {
     pub lang: Lang,
     /// The targets' reference level (clients/month), drawn as a line.
     pub baseline: f64,
+    /// Observed monthly intake entered by the user, drawn as points.
+    #[prop_or_default]
+    pub points: Option<Rc<ObservedSeries>>,
 }
 
 const FRAME: Frame = Frame { width: 720.0, height: 340.0, left: 52.0, right: 12.0, top: 16.0, bottom: 40.0 };
@@ -32,10 +36,15 @@ const BOTTOM: f64 = FRAME.bottom;
 /// Observed figures are shown when they end at most this many months before the start.
 const OBSERVED_REACH: i32 = 36;
 
-/// The first month of the x axis (relative to the start, <= 0) and the observed figures shown.
-fn x_extent(start: Month) -> (i32, Vec<&'static Observed>) {
+/// The first month of the x axis (relative to the start, <= 0) and the
+/// observed figures shown: the sourced ones that end at most
+/// [`OBSERVED_REACH`] months before the start, and the user's points from
+/// that many months before the start on.
+fn x_extent(start: Month, points: Option<&ObservedSeries>) -> (i32, Vec<&'static Observed>) {
     let shown: Vec<_> = OBSERVED.iter().filter(|o| o.to < start && start.since(o.to) <= OBSERVED_REACH).collect();
-    let first = shown.iter().map(|o| o.from.since(start)).min().unwrap_or(0).min(0);
+    let earliest_point =
+        points.and_then(|s| s.points.first()).map(|p| p.month.since(start)).filter(|&offset| offset >= -OBSERVED_REACH);
+    let first = shown.iter().map(|o| o.from.since(start)).chain(earliest_point).min().unwrap_or(0).min(0);
     (first, shown)
 }
 
@@ -92,7 +101,14 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
     let months = &props.report.months;
     let Some(start) = months.first().map(|m| m.month) else { return html! {} };
     let n = months.len();
-    let (first, observed) = x_extent(start);
+    let (first, observed) = x_extent(start, props.points.as_deref());
+    let points: Vec<(i32, f64)> = props
+        .points
+        .iter()
+        .flat_map(|s| s.points.iter())
+        .map(|p| (p.month.since(start), f64::from(p.count)))
+        .filter(|&(offset, _)| offset >= first && offset < n as i32)
+        .collect();
     let (p5, p25, p50, p75, p95) = (
         column(months, |m| m.p5),
         column(months, |m| m.p25),
@@ -100,7 +116,12 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
         column(months, |m| m.p75),
         column(months, |m| m.p95),
     );
-    let highest = p95.iter().copied().chain(observed.iter().map(|o| o.high)).fold(props.baseline, f64::max);
+    let highest = p95
+        .iter()
+        .copied()
+        .chain(observed.iter().map(|o| o.high))
+        .chain(points.iter().map(|p| p.1))
+        .fold(props.baseline, f64::max);
     let top = nice_max(highest * 1.05);
     // The x scale runs over months relative to the start, so the fan's point i sits at x.at(i).
     let x = FRAME.x((f64::from(first), (n.max(1) - 1) as f64));
@@ -229,6 +250,14 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
                     {hline(props.baseline, f64::from(first), (n - 1) as f64, "baseline")}
                     {for target_marks}
                     <path class="median" d={line_path(&p50, &x, &y)} data-testid="median" />
+                    <g class="obs-points">
+                        {for points.iter().map(|&(offset, count)| html! {
+                            <circle class="obs-point" data-testid="obs-point" cx={x.at(f64::from(offset)).to_string()}
+                                cy={y.at(count).to_string()} r="3.5">
+                                <title>{format!("{} {}: {}", tr(lang, "obs.point"), month_name(lang, start.plus(offset)), number(lang, count, 0))}</title>
+                            </circle>
+                        })}
+                    </g>
                     {guide}
                     <text class="axis-label" x="4" y={(TOP - 4.0).to_string()}>{tr(lang, "chart.y")}</text>
                 </svg>
@@ -243,6 +272,7 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
                 <span class="key baseline">{tr(lang, "chart.baseline")}{" "}{number(lang, props.baseline, 0)}</span>
                 <span class="key target">{tr(lang, "chart.targets")}</span>
                 <span class="key observed">{tr(lang, "chart.observed.legend")}</span>
+                if !points.is_empty() { <span class="key obs-point">{tr(lang, "obs.legend")}</span> }
             </figcaption>
         </figure>
     }

@@ -128,8 +128,13 @@ pub fn test_all() -> Result<(), String> {
         run(cmd("cargo").args(["test", "--target", WASM, "-p", "wlz-app", "--test", "components", "--test", "impact"]))
     })?;
     build_release()?;
+    step("command-line tool for the end-to-end cross-checks", || run(cmd("cargo").args(["build", "-p", "wlz-sim"])))?;
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), Into::into);
     step("end-to-end tests (playwright-core + Debian's Chromium)", || {
-        run(cmd("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]).env("DIST_DIR", root().join("dist")))
+        run(cmd("node")
+            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+            .env("DIST_DIR", root().join("dist"))
+            .env("WLZ_SIM", target_dir.join("debug").join("wlz-sim")))
     })
 }
 

@@ -280,6 +280,14 @@ impl ObservedSeries {
         self.bounds().map_or(0, |(first, last)| (last.since(first) + 1) as u32)
     }
 
+    /// The series as text, one `YYYY-MM,count` line per point in month
+    /// order: what [`ObservedSeries::parse`] reads back to the same series.
+    pub fn to_text(&self) -> String {
+        let mut points = self.points.clone();
+        points.sort_by_key(|p| p.month);
+        points.iter().map(|p| format!("{},{}\n", p.month, p.count)).collect()
+    }
+
     /// The link form (`2024-01~250.262..240`); None when the series is empty
     /// or spans more than [`MAX_URL_OBS`] months. (A series built by hand out
     /// of month order is written in month order; of two points for one month
@@ -515,5 +523,16 @@ mod tests {
         }
         let too_long = format!("2024-01~{}", vec!["1"; 37].join("."));
         assert_eq!(ObservedSeries::from_url(&too_long), Err((0, ObservedIssue::TooLongForLink { max_months: 36 })));
+    }
+
+    #[test]
+    fn text_form_reads_back_to_the_same_series() {
+        let s = series(&[(2024, 3, 240), (2023, 12, 0), (2024, 1, 100_000)]);
+        let text = s.to_text();
+        assert_eq!(text, "2023-12,0\n2024-01,100000\n2024-03,240\n");
+        let mut sorted = s.points.clone();
+        sorted.sort_by_key(|p| p.month);
+        assert_eq!(ObservedSeries::parse(&text), Ok(ObservedSeries { points: sorted }));
+        assert_eq!(ObservedSeries::default().to_text(), "");
     }
 }

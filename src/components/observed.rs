@@ -1,0 +1,160 @@
+//! Observed data: the user pastes or loads a monthly series (month YYYY-MM
+//! and count), sees it as points on the fan chart, and reads the back-test:
+//! how many points fall within the projection's 50% and 90% bands. Bad lines
+//! are listed with their line number; the text is never thrown away.
+
+use crate::i18n::{Lang, number, percent, tr};
+use crate::messages::observed_issue_text;
+use crate::state::Action;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wlz_engine::observed::{
+    self, Backtest, LineError, MAX_BYTES, MAX_LINES, MAX_URL_OBS, ObservedIssue, ObservedSeries,
+};
+use wlz_engine::output::Report;
+use yew::prelude::*;
+
+/// Properties of [`Observed`].
+#[derive(Properties, PartialEq)]
+pub struct ObservedProps {
+    /// Page language.
+    pub lang: Lang,
+    /// The series read, if any.
+    pub series: Option<Rc<ObservedSeries>>,
+    /// The text as entered.
+    pub text: String,
+    /// The problems of the last attempt to read the text.
+    pub errors: Vec<LineError>,
+    /// The newest result, for the back-test.
+    pub report: Option<Rc<Report>>,
+    /// Sends an action to the reducer.
+    pub dispatch: Callback<Action>,
+}
+
+fn error_line(lang: Lang, error: &LineError) -> Html {
+    let place = match error.line {
+        Some(line) => format!("{} {}", tr(lang, "obs.line"), number(lang, line as f64, 0)),
+        None => tr(lang, "obs.whole").to_string(),
+    };
+    html! {
+        <li>
+            <strong>{place}</strong>
+            if !error.text.is_empty() { {" ("}<code>{error.text.clone()}</code>{")"} }
+            {": "}{observed_issue_text(lang, &error.issue)}
+        </li>
+    }
+}
+
+fn backtest_view(lang: Lang, b: &Backtest) -> Html {
+    let share = |s: Option<f64>| s.map_or("–".to_string(), |s| percent(lang, s, 0));
+    html! {
+        <div class="backtest" data-testid="backtest" data-within50={b.within_50.to_string()}
+            data-within90={b.within_90.to_string()} data-projected={b.projected.to_string()}>
+            <p>
+                {format!("{} {} {} {}.", number(lang, b.projected as f64, 0), tr(lang, "obs.of"), number(lang, b.points as f64, 0), tr(lang, "obs.projected"))}
+                if b.not_projected > 0 {
+                    {format!(" {} {}.", number(lang, b.not_projected as f64, 0), tr(lang, "obs.not_projected"))}
+                }
+            </p>
+            if b.projected > 0 {
+                <ul>
+                    <li>{tr(lang, "obs.within50")}{": "}<strong>{number(lang, b.within_50 as f64, 0)}</strong>{format!(" ({})", share(b.share_50))}</li>
+                    <li>{tr(lang, "obs.within90")}{": "}<strong>{number(lang, b.within_90 as f64, 0)}</strong>{format!(" ({})", share(b.share_90))}</li>
+                </ul>
+                <p class="help">{tr(lang, "obs.reading")}</p>
+            }
+        </div>
+    }
+}
+
+/// The observed-data panel.
+#[function_component(Observed)]
+pub fn observed(props: &ObservedProps) -> Html {
+    let lang = props.lang;
+    let oninput = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            dispatch.emit(Action::ObservedText(area.value()));
+        })
+    };
+    let onchange = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            input.set_value("");
+            if file.size() > MAX_BYTES as f64 {
+                // Not read at all; the text in the box stays as it was.
+                let issue = ObservedIssue::TooLarge { max_bytes: MAX_BYTES };
+                dispatch.emit(Action::ObservedErrors(vec![LineError { line: None, text: String::new(), issue }]));
+                return;
+            }
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await
+                    && let Some(text) = text.dyn_ref::<js_sys::JsString>().map(String::from)
+                {
+                    dispatch.emit(Action::ObservedText(text));
+                    dispatch.emit(Action::ReadObserved);
+                }
+            });
+        })
+    };
+    let read = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::ReadObserved))
+    };
+    let clear = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::ClearObserved))
+    };
+    let backtest = match (&props.series, &props.report) {
+        (Some(series), Some(report)) => Some(observed::backtest(series, &report.months)),
+        _ => None,
+    };
+    let too_long = props.series.as_ref().is_some_and(|s| s.to_url().is_none());
+    let invalid = !props.errors.is_empty();
+    html! {
+        <section class="observed" aria-labelledby="obs-title">
+            <h2 id="obs-title">{tr(lang, "obs")}</h2>
+            <p class="intro">{tr(lang, "obs.intro")}</p>
+            <label for="obs-text">{tr(lang, "obs.paste")}</label>
+            <textarea id="obs-text" rows="6" spellcheck="false" value={props.text.clone()} {oninput}
+                placeholder="maand;aantal&#10;2024-01;251&#10;2024-02;238" aria-invalid={invalid.to_string()}
+                aria-describedby="obs-limits" data-testid="obs-text" />
+            <p id="obs-limits" class="help">
+                {format!("{} {} {}, {} {} KiB.", tr(lang, "obs.limits"), number(lang, MAX_LINES as f64, 0), tr(lang, "obs.months"),
+                    tr(lang, "obs.at_most"), number(lang, (MAX_BYTES / 1024) as f64, 0))}
+            </p>
+            <div class="obs-actions">
+                <button type="button" onclick={read}>{tr(lang, "obs.read")}</button>
+                <label class="file-button">
+                    {tr(lang, "obs.file")}
+                    <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" {onchange} data-testid="obs-file" />
+                </label>
+                if props.series.is_some() || !props.text.is_empty() {
+                    <button type="button" onclick={clear}>{tr(lang, "obs.clear")}</button>
+                }
+            </div>
+            <div aria-live="polite" data-testid="obs-status">
+                if invalid {
+                    <div class="notice" role="alert" data-testid="obs-errors">
+                        <p>{tr(lang, "obs.errors")}</p>
+                        <ul>{for props.errors.iter().take(20).map(|e| error_line(lang, e))}</ul>
+                        if props.errors.len() > 20 {
+                            <p>{format!("… {} {}", number(lang, (props.errors.len() - 20) as f64, 0), tr(lang, "obs.more_errors"))}</p>
+                        }
+                    </div>
+                }
+                if let Some(series) = &props.series {
+                    <p>{format!("{} {}", number(lang, series.points.len() as f64, 0), tr(lang, "obs.read_ok"))}</p>
+                    if too_long {
+                        <p class="help">{format!("{} {} {}", tr(lang, "obs.too_long"), MAX_URL_OBS, tr(lang, "obs.too_long.rest"))}</p>
+                    }
+                }
+                {for backtest.as_ref().map(|b| backtest_view(lang, b))}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,246 @@
+//! "What would it take": for a target and a lever (or all together), the
+//! least lever level at which the target is reached with a chosen
+//! confidence, found by the engine in the worker (`wlz_engine::solve`).
+
+use crate::i18n::{Lang, number, percent, tr};
+use crate::protocol::{Answer, Question};
+use crate::state::{Action, Asked};
+use wlz_engine::params::Key;
+use wlz_engine::solve::{DEFAULT_CONFIDENCE, MAX_CONFIDENCE, MIN_CONFIDENCE, Solution, SolveLever};
+use wlz_engine::targets::TargetId;
+use yew::prelude::*;
+
+/// Properties of [`Solve`].
+#[derive(Properties, PartialEq)]
+pub struct SolveProps {
+    /// Page language.
+    pub lang: Lang,
+    /// The newest question and its answer.
+    pub asked: Option<Asked>,
+    /// True when the scenario changed after the question.
+    pub stale: bool,
+    /// Sends an action to the reducer.
+    pub dispatch: Callback<Action>,
+}
+
+/// The catalogue key of a lever choice's name.
+pub fn lever_key(lever: SolveLever) -> &'static str {
+    match lever {
+        SolveLever::Longer => "lever.longer",
+        SolveLever::Aid => "lever.aid",
+        SolveLever::Youth => "lever.youth",
+        SolveLever::Region => "lever.region",
+        SolveLever::All => "solve.all",
+    }
+}
+
+/// The catalogue key of a target's name.
+pub fn target_key(target: TargetId) -> &'static str {
+    match target {
+        TargetId::T1 => "target.t1",
+        TargetId::T2 => "target.t2",
+    }
+}
+
+/// The confidence typed (percent), when it is a number in range.
+pub fn parse_confidence(text: &str) -> Option<f64> {
+    let share = text.trim().replace(',', ".").parse::<f64>().ok()? / 100.0;
+    (MIN_CONFIDENCE..=MAX_CONFIDENCE).contains(&share).then_some(share)
+}
+
+fn level_text(lang: Lang, lever: SolveLever, level: f64) -> String {
+    let decimals = if (level - level.round()).abs() < 1e-9 { 0 } else { 1 };
+    match lever {
+        SolveLever::All => format!("{}% {}", number(lang, level, decimals), tr(lang, "solve.all.of_way")),
+        _ => format!("{}%", number(lang, level, decimals)),
+    }
+}
+
+fn solution_view(lang: Lang, s: &Solution, dispatch: &Callback<Action>) -> Html {
+    let question = format!(
+        "{} · {} · {} {}",
+        tr(lang, target_key(s.target)),
+        tr(lang, lever_key(s.lever)),
+        percent(lang, s.confidence / 100.0, 1),
+        tr(lang, "solve.confidence.word")
+    );
+    let Some(level) = s.level else {
+        return html! {
+            <div data-testid="solve-result" data-level="none">
+                <p class="solve-question">{question}</p>
+                <p><strong>{tr(lang, "solve.unreachable")}</strong></p>
+                <p>
+                    {tr(lang, "solve.chance_strongest")}{" ("}{level_text(lang, s.lever, s.strongest.level)}{"): "}
+                    <strong>{percent(lang, s.strongest.probability, 1)}</strong>{"; "}{tr(lang, "solve.needed")}{" "}
+                    {percent(lang, s.confidence / 100.0, 1)}{"."}
+                </p>
+            </div>
+        };
+    };
+    let p = s.probability.unwrap_or(0.0);
+    let already = (level - s.today.level).abs() < 1e-9;
+    let apply = {
+        let (dispatch, lever, levers) = (dispatch.clone(), s.lever, s.levers);
+        Callback::from(move |_| match (lever.key(), levers) {
+            (Some(key), _) => dispatch.emit(Action::Apply(vec![(key, level)])),
+            (None, Some(v)) => dispatch.emit(Action::Apply(vec![
+                (Key::Longer, v.longer),
+                (Key::Aid, v.aid),
+                (Key::Youth, v.youth),
+                (Key::Region, v.region),
+            ])),
+            (None, None) => {}
+        })
+    };
+    let bound = tr(lang, if s.lever == SolveLever::Youth { "solve.at_most" } else { "solve.at_least" });
+    let below = s.below.map(|b| {
+        html! {
+            <p>{tr(lang, "solve.below")}{" "}{level_text(lang, s.lever, b.level)}{": "}{percent(lang, b.probability, 2)}{"."}</p>
+        }
+    });
+    let mix = s.levers.filter(|_| s.lever == SolveLever::All).map(|v| {
+        html! {
+            <ul class="solve-mix">
+                <li>{tr(lang, "lever.longer")}{": "}{number(lang, v.longer, 1)}{"%"}</li>
+                <li>{tr(lang, "lever.aid")}{": "}{number(lang, v.aid, 1)}{"%"}</li>
+                <li>{tr(lang, "lever.youth")}{": "}{number(lang, v.youth, 1)}{"%"}</li>
+                <li>{tr(lang, "lever.region")}{": "}{number(lang, v.region, 1)}{"%"}</li>
+            </ul>
+        }
+    });
+    html! {
+        <div data-testid="solve-result" data-level={level.to_string()} data-probability={p.to_string()}>
+            <p class="solve-question">{question}</p>
+            if already {
+                <p><strong>{tr(lang, "solve.already")}</strong></p>
+            } else {
+                <p>
+                    {tr(lang, "solve.needed_level")}{" "}{bound}{" "}<strong class="solve-level">{level_text(lang, s.lever, level)}</strong>
+                    {" ("}{tr(lang, "solve.today")}{" "}{level_text(lang, s.lever, s.today.level)}{")"}
+                </p>
+            }
+            {for mix}
+            <p>
+                {tr(lang, "solve.chance_at")}{" "}<strong>{percent(lang, p, 2)}</strong>
+                {format!(" (± {})", percent(lang, 1.96 * s.std_error.unwrap_or(0.0), 1))}{"."}
+            </p>
+            {for below}
+            if !already {
+                <button type="button" onclick={apply}>{tr(lang, "solve.apply")}</button>
+            }
+        </div>
+    }
+}
+
+/// The "what would it take" panel.
+#[function_component(Solve)]
+pub fn solve(props: &SolveProps) -> Html {
+    let lang = props.lang;
+    let target = use_state(|| TargetId::T1);
+    let lever = use_state(|| SolveLever::Aid);
+    let confidence = use_state(|| number(Lang::En, DEFAULT_CONFIDENCE * 100.0, 0));
+    let parsed = parse_confidence(&confidence);
+    let on_target = {
+        let target = target.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            target.set(if select.value() == "t2" { TargetId::T2 } else { TargetId::T1 });
+        })
+    };
+    let on_lever = {
+        let lever = lever.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            lever.set(SolveLever::parse(&select.value()).unwrap_or(SolveLever::Aid));
+        })
+    };
+    let on_confidence = {
+        let confidence = confidence.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            confidence.set(input.value());
+        })
+    };
+    let onsubmit = {
+        let (dispatch, target, lever) = (props.dispatch.clone(), *target, *lever);
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(confidence) = parsed {
+                dispatch.emit(Action::Ask(Question::Solve { lever, target, confidence }));
+            }
+        })
+    };
+    let result = props.asked.as_ref().map(|asked| match asked.answer.as_deref() {
+        None => html! { <p class="status">{tr(lang, "solve.running")}</p> },
+        Some(Answer::Solved(solution)) => html! {
+            <>
+                {solution_view(lang, solution, &props.dispatch)}
+                <p class="status">
+                    {format!("{} {} · {} {} · {} ms", number(lang, f64::from(solution.runs), 0), tr(lang, "solve.runs"),
+                        solution.evaluations, tr(lang, "solve.evaluations"), number(lang, asked.elapsed_ms, 0))}
+                </p>
+            </>
+        },
+        Some(Answer::Refused(message)) => {
+            html! { <p class="notice" role="alert">{tr(lang, "solve.refused")}{" ("}{message}{")"}</p> }
+        }
+        Some(Answer::Sensitivity(_)) => html! {},
+    });
+    html! {
+        <section class="solve" aria-labelledby="solve-title">
+            <h2 id="solve-title">{tr(lang, "solve")}</h2>
+            <p class="intro">{tr(lang, "solve.intro")}</p>
+            <form class="solve-form" {onsubmit}>
+                <label for="solve-target">{tr(lang, "solve.target")}</label>
+                <select id="solve-target" onchange={on_target}>
+                    {for TargetId::ALL.into_iter().map(|t| html! {
+                        <option value={t.name()} selected={t == *target}>{tr(lang, target_key(t))}</option>
+                    })}
+                </select>
+                <label for="solve-lever">{tr(lang, "solve.lever")}</label>
+                <select id="solve-lever" onchange={on_lever}>
+                    {for SolveLever::ALL.into_iter().map(|l| html! {
+                        <option value={l.name()} selected={l == *lever}>{tr(lang, lever_key(l))}</option>
+                    })}
+                </select>
+                <label for="solve-confidence">{tr(lang, "solve.confidence")}</label>
+                <input id="solve-confidence" type="text" inputmode="decimal" value={(*confidence).clone()}
+                    oninput={on_confidence} aria-invalid={parsed.is_none().to_string()}
+                    aria-describedby="solve-confidence-help" />
+                <p id="solve-confidence-help" class={classes!("help", parsed.is_none().then_some("notice"))}>
+                    {tr(lang, "solve.confidence.range")}
+                </p>
+                <button type="submit" disabled={parsed.is_none()}>{tr(lang, "solve.go")}</button>
+            </form>
+            <div class="solve-answer" aria-live="polite" data-testid="solve-answer">
+                if props.stale && props.asked.is_some() { <p class="notice">{tr(lang, "solve.stale")}</p> }
+                {for result}
+            </div>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confidence_is_read_in_percent_within_range() {
+        assert_eq!(parse_confidence("80"), Some(0.8));
+        assert_eq!(parse_confidence(" 95,5 "), Some(0.955));
+        assert_eq!(parse_confidence("49.9"), None);
+        assert_eq!(parse_confidence("100"), None);
+        assert_eq!(parse_confidence("NaN"), None);
+        assert_eq!(parse_confidence("tachtig"), None);
+    }
+
+    #[test]
+    fn every_choice_has_a_name() {
+        for lever in SolveLever::ALL {
+            assert!(crate::i18n::has(lever_key(lever)));
+        }
+        for target in TargetId::ALL {
+            assert!(crate::i18n::has(target_key(target)));
+        }
+    }
+}
