@@ -58,10 +58,19 @@ async fn lever_slider_input_updates_the_typed_entry() {
 #[wasm_bindgen_test]
 async fn fan_chart_draws_bands_median_and_baseline() {
     let root = root();
-    let props =
-        wlz_app::components::fan_chart::FanChartProps { report: report("", 300), lang: Lang::En, baseline: 300.0 };
+    // Observed points: one far before the start (left out), two before it, one inside, one after the horizon (left out).
+    let series =
+        wlz_engine::observed::ObservedSeries::parse("2019-01,300\n2023-11,260\n2023-12,255\n2024-06,240\n2031-01,90")
+            .expect("a valid series");
+    let props = wlz_app::components::fan_chart::FanChartProps {
+        report: report("", 300),
+        lang: Lang::En,
+        baseline: 300.0,
+        points: Some(std::rc::Rc::new(series)),
+    };
     yew::Renderer::<FanChart>::with_root_and_props(root.clone(), props).render();
     settle().await;
+    assert_eq!(root.query_selector_all("[data-testid=obs-point]").unwrap().length(), 3, "points within the x axis");
     let median = root.query_selector("[data-testid=median]").unwrap().expect("median path");
     let d = median.get_attribute("d").unwrap();
     assert_eq!(d.matches('L').count(), 83, "one point per month of the 84-month horizon");

@@ -113,3 +113,20 @@ test('what matters most: the tornado and the rank correlations match the CLI', a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('axe-core finds no violations with every decision-support answer and an import error shown', async () => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const { context, page } = await openPage(browser, `${server.url}?v=1&runs=2000&obs=2024-01~250.240`);
+  await fullResult(page);
+  await page.locator('#solve-lever').selectOption('all');
+  await page.getByRole('button', { name: 'Zoek de benodigde stand' }).click();
+  await page.getByTestId('solve-result').waitFor();
+  await page.getByRole('button', { name: 'Bereken de gevoeligheid' }).click();
+  await page.getByTestId('tornado').waitFor();
+  await page.getByTestId('obs-text').fill('2024-01;250\n2024-13;1');
+  await page.getByRole('button', { name: 'Inlezen' }).click();
+  await page.getByTestId('obs-errors').waitFor();
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+  await context.close();
+});

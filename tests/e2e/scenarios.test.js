@@ -99,7 +99,7 @@ test('presets set the levers, say when they are illustrative, and leave the rest
 });
 
 async function download(page, name) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
   return fs.readFileSync(await file.path());
 }
 
