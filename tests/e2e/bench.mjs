@@ -2,7 +2,8 @@
 // prints figures, asserts nothing about time). With 10,000 runs: time from a
 // slider change (a key press) to the updated chart (the first, partial result)
 // and to the full result, over many changes; and the longest main-thread task
-// seen meanwhile (PerformanceObserver 'longtask': tasks over 50 ms).
+// seen meanwhile (PerformanceObserver 'longtask': tasks over 50 ms); then the
+// time from a click to the answer of the decision-support questions.
 import { serveDist, launch, openPage, fullResult } from './support.js';
 
 const CHANGES = Number(process.env.BENCH_CHANGES || 40);
@@ -50,5 +51,49 @@ console.log(`page responsiveness, 10000 runs, ${CHANGES} slider changes:`);
 console.log(`  to the updated chart (first result): median ${fmt(pct(firstUpdate, 0.5))} ms, p95 ${fmt(pct(firstUpdate, 0.95))} ms`);
 console.log(`  to the full result:                  median ${fmt(pct(fullUpdate, 0.5))} ms, p95 ${fmt(pct(fullUpdate, 0.95))} ms`);
 console.log(`  main-thread tasks over 50 ms: ${longTasks.length}${longTasks.length ? ` (longest ${fmt(Math.max(...longTasks))} ms)` : ''}`);
+
+// Decision support: from the click to the answer in the page (worker included), 10,000 runs.
+async function answerTime(button, testid, setup) {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    await setup();
+    times.push(await page.evaluate(async ([name, id]) => {
+      const before = document.querySelector(`[data-testid=${id}]`);
+      if (before) before.remove();
+      const t0 = performance.now();
+      [...document.querySelectorAll('button')].find((b) => b.textContent === name).click();
+      return await new Promise((resolve) => {
+        const poll = () => {
+          if (document.querySelector(`[data-testid=${id}]`)) return resolve(performance.now() - t0);
+          if (performance.now() - t0 > 20000) return resolve(NaN);
+          requestAnimationFrame(poll);
+        };
+        requestAnimationFrame(poll);
+      });
+    }, [button, testid]));
+  }
+  return times;
+}
+console.log('decision support in the page, 10000 runs (median of 5, from the click to the answer shown):');
+for (const [lever, target] of [['all', 't1'], ['aid', 't1'], ['all', 't2'], ['region', 't2']]) {
+  const times = await answerTime('Zoek de benodigde stand', 'solve-result', async () => {
+    await page.locator('#solve-target').selectOption(target);
+    await page.locator('#solve-lever').selectOption(lever);
+  });
+  console.log(`  what would it take, ${lever} for ${target}: ${fmt(pct(times, 0.5))} ms (max ${fmt(Math.max(...times))} ms)`);
+}
+for (const target of ['t1', 't2']) {
+  const times = await answerTime('Bereken de gevoeligheid', 'tornado', async () => {
+    await page.locator('#sens-target').selectOption(target);
+  });
+  console.log(`  what matters most, ${target}: ${fmt(pct(times, 0.5))} ms (max ${fmt(Math.max(...times))} ms)`);
+}
+await page.goto(`${server.url}?v=1&horizon=240`);
+await fullResult(page);
+const worst = await answerTime('Zoek de benodigde stand', 'solve-result', async () => {
+  await page.locator('#solve-target').selectOption('t2');
+  await page.locator('#solve-lever').selectOption('all');
+});
+console.log(`  what would it take, all for t2, horizon 240 months: ${fmt(pct(worst, 0.5))} ms (max ${fmt(Math.max(...worst))} ms)`);
 await browser.close();
 await server.close();
