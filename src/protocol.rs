@@ -4,9 +4,7 @@
 use serde::{Deserialize, Serialize};
 use wlz_engine::compare::Comparison;
 use wlz_engine::output::Report;
-use wlz_engine::sensitivity::Sensitivity;
-use wlz_engine::solve::{Solution, SolveLever};
-use wlz_engine::targets::TargetId;
+pub use wlz_engine::question::{Answer, Question};
 
 /// Runs in the first, quick result of a request (then refined to the full count).
 pub const FIRST_RUNS: u32 = 1_000;
@@ -20,25 +18,6 @@ pub struct Request {
     pub query: String,
     /// The canonical query of the pinned scenario A, when comparing.
     pub pinned: Option<String>,
-}
-
-/// A question about a scenario besides its projection (asked on demand).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Question {
-    /// What would it take: the least level of `lever` at which P(`target`) reaches `confidence`.
-    Solve {
-        /// The lever to move (or all together).
-        lever: SolveLever,
-        /// The target.
-        target: TargetId,
-        /// The confidence to reach (share 0..1).
-        confidence: f64,
-    },
-    /// What matters most for `target`: the tornado and the rank correlations.
-    Sensitivity {
-        /// The target.
-        target: TargetId,
-    },
 }
 
 /// Page -> worker.
@@ -57,16 +36,8 @@ pub enum ToWorker {
     },
 }
 
-/// The worker's answer to a [`Question`].
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Answer {
-    /// The answer to [`Question::Solve`].
-    Solved(Box<Solution>),
-    /// The answer to [`Question::Sensitivity`].
-    Sensitivity(Box<Sensitivity>),
-    /// The question cannot be answered for this scenario (English, one line).
-    Refused(String),
-}
+/// The worker's answer to a [`Question`]: the engine's, or why there is none (English, one line).
+pub type Reply = Result<Answer, String>;
 
 /// The comparison part of a result.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -104,8 +75,8 @@ pub enum Response {
     Answer {
         /// The question it answers.
         id: u64,
-        /// The answer.
-        answer: Answer,
+        /// The answer, or why there is none.
+        answer: Reply,
         /// Time the worker took (ms).
         elapsed_ms: f64,
     },

@@ -1,7 +1,7 @@
 //! The whole page state and the one reducer that changes it. Pure: tested natively.
 
 use crate::i18n::Lang;
-use crate::protocol::{Answer, Compared, Question, ToWorker};
+use crate::protocol::{Compared, Question, Reply, ToWorker};
 use std::rc::Rc;
 use wlz_engine::Scenario;
 use wlz_engine::codec;
@@ -21,7 +21,7 @@ pub struct Asked {
     /// The canonical scenario query it was asked about.
     pub query: String,
     /// The answer, when it came.
-    pub answer: Option<Rc<Answer>>,
+    pub answer: Option<Rc<Reply>>,
     /// Time the worker took (ms), once answered.
     pub elapsed_ms: f64,
 }
@@ -110,7 +110,7 @@ pub enum Action {
         /// The question it answers.
         id: u64,
         /// The answer.
-        answer: Rc<Answer>,
+        answer: Rc<Reply>,
         /// Time the worker took (ms).
         elapsed_ms: f64,
     },
@@ -337,7 +337,7 @@ impl State {
                 // Questions in flight died with the worker: they can be asked again.
                 for asked in [&mut self.solve, &mut self.sensitivity].into_iter().flatten() {
                     if asked.answer.is_none() {
-                        asked.answer = Some(Rc::new(Answer::Refused(message.clone())));
+                        asked.answer = Some(Rc::new(Err(message.clone())));
                     }
                 }
                 self.failure.get_or_insert(message);

@@ -3,7 +3,7 @@
 //! full count; a request overtaken by a newer one is dropped between stages.
 //! Questions (what would it take, what matters most) are answered in order.
 
-use crate::protocol::{Answer, Compared, FIRST_RUNS, Question, Request, Response, ToWorker};
+use crate::protocol::{Compared, FIRST_RUNS, Request, Response, ToWorker};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -79,22 +79,6 @@ fn stage(request: Request, partial: bool) {
     }
 }
 
-/// Answers `question` about the scenario `query`.
-fn answer(query: &str, question: Question) -> Answer {
-    let params = codec::decode(query).scenario.model_params();
-    match question {
-        Question::Solve { lever, target, confidence } => {
-            match wlz_engine::solve::solve(&params, lever, target, confidence) {
-                Ok(solution) => Answer::Solved(Box::new(solution)),
-                Err(error) => Answer::Refused(error.to_string()),
-            }
-        }
-        Question::Sensitivity { target } => {
-            Answer::Sensitivity(Box::new(wlz_engine::sensitivity::sensitivity(&params, target)))
-        }
-    }
-}
-
 fn request_runs(request: &Request) -> u32 {
     codec::decode(&request.query).scenario.model_params().runs
 }
@@ -114,7 +98,8 @@ pub fn serve() {
             }
             Ok(ToWorker::Ask { id, query, question }) => later(move || {
                 let started = now_ms();
-                let answer = answer(&query, question);
+                let params = codec::decode(&query).scenario.model_params();
+                let answer = question.answer(&params).map_err(|e| e.to_string());
                 post(&Response::Answer { id, answer, elapsed_ms: now_ms() - started });
             }),
             Err(error) => post(&Response::Failed { id: LATEST.with(Cell::get), message: error.to_string() }),

@@ -1,6 +1,7 @@
 //! One file per component.
 
 pub mod app;
+pub mod ask;
 pub mod axes;
 pub mod compare;
 pub mod explanation;

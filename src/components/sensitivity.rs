@@ -2,6 +2,7 @@
 //! assumption at its 10th and 90th percentile, and the rank correlation of
 //! each sampled quantity with the target outcome (`wlz_engine::sensitivity`).
 
+use super::ask::{refused, target_key, target_select};
 use crate::i18n::{Lang, number, percent, tr};
 use crate::protocol::{Answer, Question};
 use crate::state::{Action, Asked};
@@ -10,8 +11,6 @@ use wlz_engine::params::{self, Key};
 use wlz_engine::sensitivity::{Driver, Sensitivity, TornadoBar};
 use wlz_engine::targets::TargetId;
 use yew::prelude::*;
-
-use super::solve::target_key;
 
 /// Properties of [`SensitivityPanel`].
 #[derive(Properties, PartialEq)]
@@ -186,10 +185,7 @@ pub fn sensitivity_panel(props: &SensitivityProps) -> Html {
     let target = use_state(|| TargetId::T1);
     let on_target = {
         let target = target.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            target.set(if select.value() == "t2" { TargetId::T2 } else { TargetId::T1 });
-        })
+        Callback::from(move |t| target.set(t))
     };
     let onsubmit = {
         let (dispatch, target) = (props.dispatch.clone(), *target);
@@ -200,7 +196,7 @@ pub fn sensitivity_panel(props: &SensitivityProps) -> Html {
     };
     let result = props.asked.as_ref().map(|asked| match asked.answer.as_deref() {
         None => html! { <p class="status">{tr(lang, "sens.running")}</p> },
-        Some(Answer::Sensitivity(s)) => html! {
+        Some(Ok(Answer::Sensitivity(s))) => html! {
             <>
                 <p class="sens-for">{tr(lang, target_key(s.target))}</p>
                 {tornado(lang, s)}
@@ -211,20 +207,15 @@ pub fn sensitivity_panel(props: &SensitivityProps) -> Html {
                 </p>
             </>
         },
-        Some(Answer::Refused(message)) => html! { <p class="notice" role="alert">{tr(lang, "solve.refused")}{" ("}{message}{")"}</p> },
-        Some(Answer::Solved(_)) => html! {},
+        Some(Err(message)) => refused(lang, message),
+        Some(Ok(Answer::Solved(_))) => html! {},
     });
     html! {
         <section class="sensitivity" aria-labelledby="sens-title">
             <h2 id="sens-title">{tr(lang, "sens")}</h2>
             <p class="intro">{tr(lang, "sens.intro")}</p>
             <form class="solve-form" {onsubmit}>
-                <label for="sens-target">{tr(lang, "solve.target")}</label>
-                <select id="sens-target" onchange={on_target}>
-                    {for TargetId::ALL.into_iter().map(|t| html! {
-                        <option value={t.name()} selected={t == *target}>{tr(lang, target_key(t))}</option>
-                    })}
-                </select>
+                {target_select(lang, "sens-target", *target, on_target)}
                 <button type="submit">{tr(lang, "sens.go")}</button>
             </form>
             <div aria-live="polite" data-testid="sens-answer">

@@ -2,6 +2,7 @@
 //! least lever level at which the target is reached with a chosen
 //! confidence, found by the engine in the worker (`wlz_engine::solve`).
 
+use super::ask::{refused, target_key, target_select};
 use crate::i18n::{Lang, number, percent, tr};
 use crate::protocol::{Answer, Question};
 use crate::state::{Action, Asked};
@@ -31,14 +32,6 @@ pub fn lever_key(lever: SolveLever) -> &'static str {
         SolveLever::Youth => "lever.youth",
         SolveLever::Region => "lever.region",
         SolveLever::All => "solve.all",
-    }
-}
-
-/// The catalogue key of a target's name.
-pub fn target_key(target: TargetId) -> &'static str {
-    match target {
-        TargetId::T1 => "target.t1",
-        TargetId::T2 => "target.t2",
     }
 }
 
@@ -142,10 +135,7 @@ pub fn solve(props: &SolveProps) -> Html {
     let parsed = parse_confidence(&confidence);
     let on_target = {
         let target = target.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            target.set(if select.value() == "t2" { TargetId::T2 } else { TargetId::T1 });
-        })
+        Callback::from(move |t| target.set(t))
     };
     let on_lever = {
         let lever = lever.clone();
@@ -172,7 +162,7 @@ pub fn solve(props: &SolveProps) -> Html {
     };
     let result = props.asked.as_ref().map(|asked| match asked.answer.as_deref() {
         None => html! { <p class="status">{tr(lang, "solve.running")}</p> },
-        Some(Answer::Solved(solution)) => html! {
+        Some(Ok(Answer::Solved(solution))) => html! {
             <>
                 {solution_view(lang, solution, &props.dispatch)}
                 <p class="status">
@@ -181,22 +171,15 @@ pub fn solve(props: &SolveProps) -> Html {
                 </p>
             </>
         },
-        Some(Answer::Refused(message)) => {
-            html! { <p class="notice" role="alert">{tr(lang, "solve.refused")}{" ("}{message}{")"}</p> }
-        }
-        Some(Answer::Sensitivity(_)) => html! {},
+        Some(Err(message)) => refused(lang, message),
+        Some(Ok(Answer::Sensitivity(_))) => html! {},
     });
     html! {
         <section class="solve" aria-labelledby="solve-title">
             <h2 id="solve-title">{tr(lang, "solve")}</h2>
             <p class="intro">{tr(lang, "solve.intro")}</p>
             <form class="solve-form" {onsubmit}>
-                <label for="solve-target">{tr(lang, "solve.target")}</label>
-                <select id="solve-target" onchange={on_target}>
-                    {for TargetId::ALL.into_iter().map(|t| html! {
-                        <option value={t.name()} selected={t == *target}>{tr(lang, target_key(t))}</option>
-                    })}
-                </select>
+                {target_select(lang, "solve-target", *target, on_target)}
                 <label for="solve-lever">{tr(lang, "solve.lever")}</label>
                 <select id="solve-lever" onchange={on_lever}>
                     {for SolveLever::ALL.into_iter().map(|l| html! {
@@ -238,9 +221,6 @@ mod tests {
     fn every_choice_has_a_name() {
         for lever in SolveLever::ALL {
             assert!(crate::i18n::has(lever_key(lever)));
-        }
-        for target in TargetId::ALL {
-            assert!(crate::i18n::has(target_key(target)));
         }
     }
 }

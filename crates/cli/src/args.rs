@@ -1,5 +1,6 @@
 //! Command-line arguments, parsed by hand.
 
+use wlz_engine::question::Question;
 use wlz_engine::solve::{DEFAULT_CONFIDENCE, MAX_CONFIDENCE, MIN_CONFIDENCE, SolveLever};
 use wlz_engine::targets::TargetId;
 
@@ -17,20 +18,8 @@ pub enum Format {
 pub enum Task {
     /// The projection (JSON report or CSV).
     Project,
-    /// What would it take (`--solve`): the least lever level at which P(target) reaches the confidence.
-    Solve {
-        /// The lever moved.
-        lever: SolveLever,
-        /// The target.
-        target: TargetId,
-        /// The confidence (share 0..1).
-        confidence: f64,
-    },
-    /// What matters most (`--sensitivity`): tornado and rank correlations.
-    Sensitivity {
-        /// The target.
-        target: TargetId,
-    },
+    /// A decision-support question: `--solve` (what would it take) or `--sensitivity` (what matters most).
+    Ask(Question),
 }
 
 /// What the user asked for.
@@ -170,9 +159,9 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Vec<String
             (Some(_), true, _) => problems.push("--solve and --sensitivity: choose one".to_string()),
             (Some(lever), false, Some(target)) => {
                 let confidence = confidence_given.unwrap_or(DEFAULT_CONFIDENCE);
-                out.task = Task::Solve { lever, target, confidence };
+                out.task = Task::Ask(Question::Solve { lever, target, confidence });
             }
-            (None, true, Some(target)) => out.task = Task::Sensitivity { target },
+            (None, true, Some(target)) => out.task = Task::Ask(Question::Sensitivity { target }),
             (Some(_), false, None) => problems.push("--solve: needs --target t1 or t2".to_string()),
             (None, true, None) => problems.push("--sensitivity: needs --target t1 or t2".to_string()),
             (None, false, Some(_)) => problems.push("--target: only with --solve or --sensitivity".to_string()),
@@ -219,11 +208,17 @@ mod tests {
     #[test]
     fn parses_solve_and_sensitivity() {
         let a = parse(strings(&["aid=5", "--solve", "all", "--target=t2", "--confidence", "90"])).unwrap();
-        assert_eq!(a.task, Task::Solve { lever: SolveLever::All, target: TargetId::T2, confidence: 0.9 });
+        assert_eq!(
+            a.task,
+            Task::Ask(Question::Solve { lever: SolveLever::All, target: TargetId::T2, confidence: 0.9 })
+        );
         let a = parse(strings(&["--target", "t1", "--solve=youth"])).unwrap();
-        assert_eq!(a.task, Task::Solve { lever: SolveLever::Youth, target: TargetId::T1, confidence: 0.8 });
+        assert_eq!(
+            a.task,
+            Task::Ask(Question::Solve { lever: SolveLever::Youth, target: TargetId::T1, confidence: 0.8 })
+        );
         let a = parse(strings(&["--sensitivity", "--target", "t1"])).unwrap();
-        assert_eq!(a.task, Task::Sensitivity { target: TargetId::T1 });
+        assert_eq!(a.task, Task::Ask(Question::Sensitivity { target: TargetId::T1 }));
         assert!(confidence("99.9").is_ok_and(|c| (c - 0.999).abs() < 1e-15));
         assert_eq!(confidence("50"), Ok(0.5));
         for (args, message) in [

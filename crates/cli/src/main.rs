@@ -15,9 +15,10 @@ use std::process::ExitCode;
 use std::time::Instant;
 use wlz_engine::codec;
 use wlz_engine::output::Report;
-use wlz_engine::sensitivity::{Sensitivity, sensitivity};
+use wlz_engine::question::Answer;
+use wlz_engine::sensitivity::Sensitivity;
 use wlz_engine::simulate::project;
-use wlz_engine::solve::{Solution, SolveError, solve};
+use wlz_engine::solve::{Solution, SolveError};
 
 /// The `--solve` and `--sensitivity` documents: the engine's result with the
 /// model version, the canonical scenario and the elapsed time around it.
@@ -74,15 +75,12 @@ fn main() -> ExitCode {
     let started = Instant::now();
     let elapsed_ms = || started.elapsed().as_secs_f64() * 1000.0;
     let text = match args.task {
-        Task::Solve { lever, target, confidence } => match solve(&params, lever, target, confidence) {
-            Ok(solution) => wrapped::<Solution>(&query, solution, elapsed_ms()),
+        Task::Ask(question) => match question.answer(&params) {
+            Ok(Answer::Solved(solution)) => wrapped::<Solution>(&query, *solution, elapsed_ms()),
+            Ok(Answer::Sensitivity(result)) => wrapped::<Sensitivity>(&query, *result, elapsed_ms()),
             Err(e @ SolveError::Window { .. }) => return bad_input(&[format!("--target={e}")]),
             Err(e) => return bad_input(&[format!("--{e}")]),
         },
-        Task::Sensitivity { target } => {
-            let result = sensitivity(&params, target);
-            wrapped::<Sensitivity>(&query, result, elapsed_ms())
-        }
         Task::Project => {
             let projection = project(&params);
             let elapsed_ms = elapsed_ms();

@@ -28,6 +28,7 @@ pub mod params;
 pub mod presets;
 pub mod problem;
 pub mod quantile;
+pub mod question;
 pub mod rng;
 pub mod sampling;
 pub mod scenario;
