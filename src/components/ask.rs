@@ -31,6 +31,25 @@ pub fn target_select(lang: Lang, id: &'static str, current: TargetId, on_change:
     }
 }
 
+/// The frame of a decision-support panel named `name` (`solve`, `sens`): its
+/// heading and introduction (catalogue keys `name` and `name.intro`), the form,
+/// and the answer area (a live region), which says when the scenario changed
+/// after the question.
+pub fn panel(lang: Lang, name: &'static str, form: Html, answer: Option<Html>, stale: bool) -> Html {
+    let title = format!("{name}-title");
+    html! {
+        <section class={name} aria-labelledby={title.clone()}>
+            <h2 id={title}>{tr(lang, name)}</h2>
+            <p class="intro">{tr(lang, &format!("{name}.intro"))}</p>
+            {form}
+            <div class="answer" aria-live="polite" data-testid={format!("{name}-answer")}>
+                if stale && answer.is_some() { <p class="notice">{tr(lang, "solve.stale")}</p> }
+                {for answer}
+            </div>
+        </section>
+    }
+}
+
 /// Why a question got no answer (the worker's one-line reason in brackets).
 pub fn refused(lang: Lang, message: &str) -> Html {
     html! { <p class="notice" role="alert">{tr(lang, "solve.refused")}{" ("}{message}{")"}</p> }

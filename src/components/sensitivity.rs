@@ -2,7 +2,7 @@
 //! assumption at its 10th and 90th percentile, and the rank correlation of
 //! each sampled quantity with the target outcome (`wlz_engine::sensitivity`).
 
-use super::ask::{refused, target_key, target_select};
+use super::ask::{panel, refused, target_key, target_select};
 use crate::i18n::{Lang, number, percent, tr};
 use crate::protocol::{Answer, Question};
 use crate::state::{Action, Asked};
@@ -210,20 +210,13 @@ pub fn sensitivity_panel(props: &SensitivityProps) -> Html {
         Some(Err(message)) => refused(lang, message),
         Some(Ok(Answer::Solved(_))) => html! {},
     });
-    html! {
-        <section class="sensitivity" aria-labelledby="sens-title">
-            <h2 id="sens-title">{tr(lang, "sens")}</h2>
-            <p class="intro">{tr(lang, "sens.intro")}</p>
-            <form class="solve-form" {onsubmit}>
-                {target_select(lang, "sens-target", *target, on_target)}
-                <button type="submit">{tr(lang, "sens.go")}</button>
-            </form>
-            <div aria-live="polite" data-testid="sens-answer">
-                if props.stale && props.asked.is_some() { <p class="notice">{tr(lang, "solve.stale")}</p> }
-                {for result}
-            </div>
-        </section>
-    }
+    let form = html! {
+        <form class="solve-form" {onsubmit}>
+            {target_select(lang, "sens-target", *target, on_target)}
+            <button type="submit">{tr(lang, "sens.go")}</button>
+        </form>
+    };
+    panel(lang, "sens", form, result, props.stale)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! least lever level at which the target is reached with a chosen
 //! confidence, found by the engine in the worker (`wlz_engine::solve`).
 
-use super::ask::{refused, target_key, target_select};
+use super::ask::{panel, refused, target_key, target_select};
 use crate::i18n::{Lang, number, percent, tr};
 use crate::protocol::{Answer, Question};
 use crate::state::{Action, Asked};
@@ -174,33 +174,26 @@ pub fn solve(props: &SolveProps) -> Html {
         Some(Err(message)) => refused(lang, message),
         Some(Ok(Answer::Sensitivity(_))) => html! {},
     });
-    html! {
-        <section class="solve" aria-labelledby="solve-title">
-            <h2 id="solve-title">{tr(lang, "solve")}</h2>
-            <p class="intro">{tr(lang, "solve.intro")}</p>
-            <form class="solve-form" {onsubmit}>
-                {target_select(lang, "solve-target", *target, on_target)}
-                <label for="solve-lever">{tr(lang, "solve.lever")}</label>
-                <select id="solve-lever" onchange={on_lever}>
-                    {for SolveLever::ALL.into_iter().map(|l| html! {
-                        <option value={l.name()} selected={l == *lever}>{tr(lang, lever_key(l))}</option>
-                    })}
-                </select>
-                <label for="solve-confidence">{tr(lang, "solve.confidence")}</label>
-                <input id="solve-confidence" type="text" inputmode="decimal" value={(*confidence).clone()}
-                    oninput={on_confidence} aria-invalid={parsed.is_none().to_string()}
-                    aria-describedby="solve-confidence-help" />
-                <p id="solve-confidence-help" class={classes!("help", parsed.is_none().then_some("notice"))}>
-                    {tr(lang, "solve.confidence.range")}
-                </p>
-                <button type="submit" disabled={parsed.is_none()}>{tr(lang, "solve.go")}</button>
-            </form>
-            <div class="solve-answer" aria-live="polite" data-testid="solve-answer">
-                if props.stale && props.asked.is_some() { <p class="notice">{tr(lang, "solve.stale")}</p> }
-                {for result}
-            </div>
-        </section>
-    }
+    let form = html! {
+        <form class="solve-form" {onsubmit}>
+            {target_select(lang, "solve-target", *target, on_target)}
+            <label for="solve-lever">{tr(lang, "solve.lever")}</label>
+            <select id="solve-lever" onchange={on_lever}>
+                {for SolveLever::ALL.into_iter().map(|l| html! {
+                    <option value={l.name()} selected={l == *lever}>{tr(lang, lever_key(l))}</option>
+                })}
+            </select>
+            <label for="solve-confidence">{tr(lang, "solve.confidence")}</label>
+            <input id="solve-confidence" type="text" inputmode="decimal" value={(*confidence).clone()}
+                oninput={on_confidence} aria-invalid={parsed.is_none().to_string()}
+                aria-describedby="solve-confidence-help" />
+            <p id="solve-confidence-help" class={classes!("help", parsed.is_none().then_some("notice"))}>
+                {tr(lang, "solve.confidence.range")}
+            </p>
+            <button type="submit" disabled={parsed.is_none()}>{tr(lang, "solve.go")}</button>
+        </form>
+    };
+    panel(lang, "solve", form, result, props.stale)
 }
 
 #[cfg(test)]
