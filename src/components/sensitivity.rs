@@ -106,7 +106,11 @@ fn tornado(lang: Lang, s: &Sensitivity) -> Html {
     let x = frame.x(domain(s));
     let base_x = x.at(base.p).to_string();
     let (top, bottom) = (frame.top - 6.0, frame.height - frame.bottom);
+    // At a probability of 0 or 1 for every setting the bars have no width: the rank correlations still tell.
+    let flat = s.tornado.iter().all(|b| b.swing.is_none_or(|w| w == 0.0));
     html! {
+        <>
+        if flat { <p class="notice" data-testid="tornado-flat">{tr(lang, "sens.flat")}</p> }
         <figure class="tornado">
             <svg viewBox={frame.view_box()} role="img" aria-labelledby="tornado-title tornado-desc" class="tornado-svg" data-testid="tornado">
                 <title id="tornado-title">{tr(lang, "sens.chart")}</title>
@@ -122,6 +126,7 @@ fn tornado(lang: Lang, s: &Sensitivity) -> Html {
                 <span class="key tornado-high" aria-hidden="true"></span>{tr(lang, "sens.high")}
             </figcaption>
         </figure>
+        </>
     }
 }
 

@@ -65,6 +65,11 @@ pub const ENTRIES: &[Entry] = &[
         "Per assumption a bar from the scenario's own probability (vertical line) to the probability at the 10th and at the 90th percentile; the largest influence is on top.",
     ),
     ("sens.base", "scenario:", "scenario:"),
+    (
+        "sens.flat",
+        "Geen enkele aanname verandert hier de kans (die is bij elke stand even groot, bijvoorbeeld 0%); de rangcorrelaties hieronder laten wel zien wat de instroom in het venster bepaalt.",
+        "No assumption changes the probability here (it is the same at every setting, for example 0%); the rank correlations below still show what drives the intake in the window.",
+    ),
     ("sens.low", "aanname op haar 10e percentiel", "assumption at its 10th percentile"),
     ("sens.high", "aanname op haar 90e percentiel", "assumption at its 90th percentile"),
     ("sens.table", "De gevoeligheid in getallen", "The sensitivity in numbers"),

@@ -110,6 +110,13 @@ test('what matters most: the tornado and the rank correlations match the CLI', a
   assert.ok(level.rho > 0.3, 'a higher level goes with more intake');
   const shown = await page.getByTestId('rho-sens.level').locator('td').first().textContent();
   assert.equal(shown, level.rho.toFixed(2).replace('.', ','));
+  assert.equal(await page.getByTestId('tornado-flat').count(), 0);
+
+  // Target 2 is out of reach by default: every bar has no width, and the page says what to read instead.
+  await page.locator('#sens-target').selectOption('t2');
+  await page.getByRole('button', { name: 'Bereken de gevoeligheid' }).click();
+  await page.getByTestId('tornado-flat').waitFor();
+  assert.ok(cli('v=1&runs=2000', '--sensitivity', '--target', 't2').tornado.every((b) => b.swing === 0));
   assert.deepEqual(errors, []);
   await context.close();
 });
