@@ -28,7 +28,8 @@ export function svg_markup(selector) {
   const to = [clone, ...clone.querySelectorAll('*')];
   from.forEach((el, i) => {
     const style = getComputedStyle(el);
-    to[i].setAttribute('style', STYLE_PROPS.map((p) => `${p}:${style.getPropertyValue(p)}`).join(';'));
+    // Through the CSSOM: the Content-Security-Policy blocks setting a style attribute as text.
+    STYLE_PROPS.forEach((p) => to[i].style.setProperty(p, style.getPropertyValue(p)));
   });
   const box = svg.viewBox.baseVal;
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');

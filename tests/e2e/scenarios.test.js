@@ -127,7 +127,7 @@ test('exports: CSV and JSON carry the link and model version; JSON equals the CL
 });
 
 test('exports: the chart as SVG and PNG', async () => {
-  const { page, context } = await openPage(browser, `${server.url}?v=1&runs=1000`);
+  const { page, context, errors } = await openPage(browser, `${server.url}?v=1&runs=1000`);
   await fullResult(page);
   const svg = (await download(page, 'Grafiek (SVG)')).toString();
   assert.match(svg, /^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -135,6 +135,7 @@ test('exports: the chart as SVG and PNG', async () => {
   const png = await download(page, 'Grafiek (PNG)');
   assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG file');
   assert.ok(png.length > 10000, `PNG of ${png.length} bytes`);
+  assert.deepEqual(errors, [], 'no Content-Security-Policy violation');
   await context.close();
 });
 
