@@ -52,9 +52,11 @@ fn column(months: &[MonthStats], f: fn(&MonthStats) -> f64) -> Vec<f64> {
     months.iter().map(f).collect()
 }
 
-fn readout(lang: Lang, m: &MonthStats) -> String {
+/// A month's values in words; with the observed count of that month when there is one.
+fn readout(lang: Lang, m: &MonthStats, observed: Option<f64>) -> String {
+    let observed = observed.map_or_else(String::new, |c| format!("; {} {}", tr(lang, "obs.point"), number(lang, c, 0)));
     format!(
-        "{}: {} {}; 50%: {}–{}; 90%: {}–{}; {} {}",
+        "{}: {} {}; 50%: {}–{}; 90%: {}–{}; {} {}{observed}",
         month_name(lang, m.month),
         tr(lang, "chart.median"),
         number(lang, m.p50, 0),
@@ -67,7 +69,9 @@ fn readout(lang: Lang, m: &MonthStats) -> String {
     )
 }
 
-fn table(lang: Lang, months: &[MonthStats]) -> Html {
+/// The chart as a table; with observed points (month offset, count) a column of them.
+fn table(lang: Lang, months: &[MonthStats], points: &[(i32, f64)]) -> Html {
+    let observed = |i: usize| points.iter().find(|p| p.0 == i as i32).map(|p| p.1);
     html! {
         <table class="fan-table">
             <caption>{tr(lang, "chart.table.caption")}</caption>
@@ -77,14 +81,16 @@ fn table(lang: Lang, months: &[MonthStats]) -> Html {
                 <th scope="col">{tr(lang, "chart.median")}</th>
                 <th scope="col">{"p75"}</th><th scope="col">{"p95"}</th>
                 <th scope="col">{tr(lang, "chart.mean")}</th>
+                if !points.is_empty() { <th scope="col">{tr(lang, "obs.point")}</th> }
             </tr></thead>
             <tbody>
-                {for months.iter().map(|m| html! {
+                {for months.iter().enumerate().map(|(i, m)| html! {
                     <tr>
                         <th scope="row">{m.month.to_string()}</th>
                         <td>{number(lang, m.p5, 0)}</td><td>{number(lang, m.p25, 0)}</td>
                         <td>{number(lang, m.p50, 0)}</td><td>{number(lang, m.p75, 0)}</td>
                         <td>{number(lang, m.p95, 0)}</td><td>{number(lang, m.mean, 1)}</td>
+                        if !points.is_empty() { <td>{observed(i).map_or_else(String::new, |c| number(lang, c, 0))}</td> }
                     </tr>
                 })}
             </tbody>
@@ -236,7 +242,7 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
                 </button>
             </div>
             if *as_table {
-                {table(lang, months)}
+                {table(lang, months, &points)}
             } else {
                 <svg viewBox={FRAME.view_box()} role="img" aria-labelledby="fan-title fan-desc" class="fan-svg"
                     tabindex="0" {onmousemove} {onmouseleave} {onkeydown} {onfocus} data-testid="fan">
@@ -263,7 +269,10 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
                 </svg>
             }
             <p class="readout" aria-live="polite" data-testid="readout">
-                {shown.map_or_else(|| tr(lang, "chart.hint").to_string(), |m| readout(lang, m))}
+                {shown.map_or_else(|| tr(lang, "chart.hint").to_string(), |m| {
+                    let i = selected.unwrap_or_default() as i32;
+                    readout(lang, m, points.iter().find(|p| p.0 == i).map(|p| p.1))
+                })}
             </p>
             <figcaption class="legend">
                 <span class="key median">{tr(lang, "chart.median")}</span>

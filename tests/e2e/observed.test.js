@@ -48,6 +48,15 @@ test('a pasted series is drawn, back-tested like the CLI, kept in the link and r
   assert.equal(Number(await backtest.getAttribute('data-within90')), want.within90);
   assert.match(await backtest.textContent(), /6 van de 9 punten/);
 
+  // The readout and the table say the observed count too.
+  await page.getByTestId('fan').focus();
+  await page.keyboard.press('Home');
+  assert.match(await page.getByTestId('readout').textContent(), /januari 2024: .*Waargenomen 251$/);
+  await page.getByRole('button', { name: 'Toon als tabel' }).click();
+  const row = page.locator('.fan-table tbody tr').filter({ has: page.locator('th', { hasText: '2024-03' }) });
+  assert.equal(await row.locator('td').last().textContent(), '270');
+  await page.getByRole('button', { name: 'Toon als tabel' }).click();
+
   await page.waitForURL(/obs=2023-10~262\.249\.231\.251\.238\.270\.199\.244\.300/);
   const again = await context.newPage();
   await again.goto(page.url());
