@@ -56,10 +56,13 @@ pub fn write_service_worker(dist: &std::path::Path) -> Result<(), String> {
             hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
     }
-    let list = files.iter().map(|f| format!("'./{f}'")).collect::<Vec<_>>().join(", ");
+    // The standalone file is cached when first fetched (a download), not on every first visit.
+    let lazy = crate::standalone::STANDALONE;
+    let list = files.iter().filter(|f| *f != lazy).map(|f| format!("'./{f}'")).collect::<Vec<_>>().join(", ");
     let sw = include_str!("sw.js")
         .replace("__VERSION__", &format!("{hash:016x}"))
-        .replace("__FILES__", &format!("[{list}]"));
+        .replace("__FILES__", &format!("[{list}]"))
+        .replace("__LAZY__", &format!("['./{lazy}']"));
     std::fs::write(dist.join("sw.js"), sw).map_err(|e| e.to_string())?;
     let start = dist.join("start.js");
     let mut script = std::fs::read_to_string(&start).map_err(|e| e.to_string())?;

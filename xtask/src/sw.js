@@ -7,6 +7,8 @@
 // matching the page.
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
+// Files of the release cached when first fetched instead of at install (large, rarely used).
+const LAZY = __LAZY__.map((f) => new URL(f, self.location).href);
 const CACHE = `wlz-${VERSION}`;
 
 self.addEventListener('install', (event) => {
@@ -30,6 +32,13 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(
-    caches.open(CACHE).then(async (cache) => (await cache.match(request, { ignoreSearch: true })) || fetch(request)),
+    caches.open(CACHE).then(async (cache) => {
+      const cached = await cache.match(request, { ignoreSearch: true });
+      if (cached) return cached;
+      const response = await fetch(request);
+      const url = new URL(request.url);
+      if (response.ok && LAZY.includes(url.origin + url.pathname)) await cache.put(url.origin + url.pathname, response.clone());
+      return response;
+    }),
   );
 });
