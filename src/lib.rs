@@ -12,6 +12,7 @@ pub mod messages;
 pub mod protocol;
 pub mod state;
 pub mod url_sync;
+pub mod window_event;
 pub mod worker;
 
 /// Mounts the page on `<body>`.

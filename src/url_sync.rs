@@ -4,11 +4,11 @@
 //! change starts a new one, so back and forward step through scenarios; a
 //! `popstate` (back/forward) is sent to the reducer as the new query.
 
+use crate::window_event::use_window_event;
 use gloo_timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
-use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 /// Least time between two URL rewrites while a slider moves (ms).
@@ -66,23 +66,12 @@ pub fn use_url_sync(query: String, on_navigate: Callback<String>) {
     let sync = use_mut_ref(|| Rc::new(Sync::default())).borrow().clone();
     {
         let sync = sync.clone();
-        use_effect_with((), move |_| {
-            let listener = Closure::<dyn FnMut(web_sys::PopStateEvent)>::new(move |_| {
-                sync.trailing.borrow_mut().take();
-                sync.settle.borrow_mut().take();
-                sync.settled.set(true);
-                *sync.latest.borrow_mut() = location_query();
-                on_navigate.emit(location_query());
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
-                }
-            }
+        use_window_event("popstate", move |_| {
+            sync.trailing.borrow_mut().take();
+            sync.settle.borrow_mut().take();
+            sync.settled.set(true);
+            *sync.latest.borrow_mut() = location_query();
+            on_navigate.emit(location_query());
         });
     }
     use_effect_with(query, move |query| {

@@ -3,7 +3,7 @@
 
 use crate::i18n::{Lang, tr};
 use crate::js_bindings;
-use wasm_bindgen::prelude::*;
+use crate::window_event::use_window_event;
 use yew::prelude::*;
 
 /// Window event start.js sends when a new release waits.
@@ -22,18 +22,7 @@ pub fn update_notice(props: &UpdateNoticeProps) -> Html {
     let waiting = use_state(js_bindings::update_waiting);
     {
         let waiting = waiting.clone();
-        use_effect_with((), move |_| {
-            let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| waiting.set(true));
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(UPDATE_EVENT, listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(UPDATE_EVENT, listener.as_ref().unchecked_ref());
-                }
-            }
-        });
+        use_window_event(UPDATE_EVENT, move |_| waiting.set(true));
     }
     if !*waiting {
         return html! {};
