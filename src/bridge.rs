@@ -69,23 +69,26 @@ impl EngineWorker {
     /// requests still running are dropped by the worker.
     pub fn send(&self, request: &Request) {
         self.last_sent.set(request.id);
-        let message = ToWorker::Project(request.clone());
-        if self.ready.get() {
-            post(&self.worker, &message);
-        } else {
-            let mut pending = self.pending.borrow_mut();
-            pending.retain(|m| !matches!(m, ToWorker::Project(_)));
-            pending.push(message);
-        }
+        self.deliver(ToWorker::Project(request.clone()));
     }
 
     /// Sends a question (kept until the worker is ready); every question is answered.
     pub fn ask(&self, message: ToWorker) {
+        self.deliver(message);
+    }
+
+    /// Posts `message`, or keeps it until the worker is ready; a waiting
+    /// projection is replaced by a newer one, questions all wait.
+    fn deliver(&self, message: ToWorker) {
         if self.ready.get() {
             post(&self.worker, &message);
-        } else {
-            self.pending.borrow_mut().push(message);
+            return;
         }
+        let mut pending = self.pending.borrow_mut();
+        if matches!(message, ToWorker::Project(_)) {
+            pending.retain(|m| !matches!(m, ToWorker::Project(_)));
+        }
+        pending.push(message);
     }
 }
 
