@@ -310,10 +310,18 @@ impl State {
                 if next.query() == self.query() {
                     return self;
                 }
-                let keep = State { result: self.result, result_for: self.result_for, ..next };
-                let asked =
-                    State { questions: self.questions, solve: self.solve, sensitivity: self.sensitivity, ..keep };
-                State { request: self.request, worker_generation: self.worker_generation, ..asked }.changed()
+                // The result, the questions and the worker stay until the new scenario's come.
+                State {
+                    result: self.result,
+                    result_for: self.result_for,
+                    questions: self.questions,
+                    solve: self.solve,
+                    sensitivity: self.sensitivity,
+                    request: self.request,
+                    worker_generation: self.worker_generation,
+                    ..next
+                }
+                .changed()
             }
             Action::Retry => {
                 if self.failure.is_none() {
