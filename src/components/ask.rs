@@ -2,8 +2,22 @@
 //! message when a question cannot be answered.
 
 use crate::i18n::{Lang, tr};
+use crate::state::{Action, Asked};
 use wlz_engine::targets::TargetId;
 use yew::prelude::*;
+
+/// Properties of a decision-support panel.
+#[derive(Properties, PartialEq)]
+pub struct AskProps {
+    /// Page language.
+    pub lang: Lang,
+    /// The panel's newest question and its answer.
+    pub asked: Option<Asked>,
+    /// True when the scenario changed after the question.
+    pub stale: bool,
+    /// Sends an action to the reducer.
+    pub dispatch: Callback<Action>,
+}
 
 /// The catalogue key of a target's name.
 pub fn target_key(target: TargetId) -> &'static str {

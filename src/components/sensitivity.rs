@@ -2,28 +2,15 @@
 //! assumption at its 10th and 90th percentile, and the rank correlation of
 //! each sampled quantity with the target outcome (`wlz_engine::sensitivity`).
 
-use super::ask::{panel, refused, target_key, target_select};
+use super::ask::{AskProps, panel, refused, target_key, target_select};
 use crate::i18n::{Lang, number, percent, tr};
 use crate::protocol::{Answer, Question};
-use crate::state::{Action, Asked};
+use crate::state::Action;
 use wlz_engine::chart::{Frame, Scale};
 use wlz_engine::params::{self, Key};
 use wlz_engine::sensitivity::{Driver, Sensitivity, TornadoBar};
 use wlz_engine::targets::TargetId;
 use yew::prelude::*;
-
-/// Properties of [`SensitivityPanel`].
-#[derive(Properties, PartialEq)]
-pub struct SensitivityProps {
-    /// Page language.
-    pub lang: Lang,
-    /// The newest question and its answer.
-    pub asked: Option<Asked>,
-    /// True when the scenario changed after the question.
-    pub stale: bool,
-    /// Sends an action to the reducer.
-    pub dispatch: Callback<Action>,
-}
 
 /// Room above the first bar (SVG user units).
 const TOP: f64 = 26.0;
@@ -185,7 +172,7 @@ fn correlations(lang: Lang, s: &Sensitivity) -> Html {
 
 /// The "what matters most" panel.
 #[function_component(SensitivityPanel)]
-pub fn sensitivity_panel(props: &SensitivityProps) -> Html {
+pub fn sensitivity_panel(props: &AskProps) -> Html {
     let lang = props.lang;
     let target = use_state(|| TargetId::T1);
     let on_target = {

@@ -2,27 +2,14 @@
 //! least lever level at which the target is reached with a chosen
 //! confidence, found by the engine in the worker (`wlz_engine::solve`).
 
-use super::ask::{panel, refused, target_key, target_select};
+use super::ask::{AskProps, panel, refused, target_key, target_select};
 use crate::i18n::{Lang, number, percent, tr};
 use crate::protocol::{Answer, Question};
-use crate::state::{Action, Asked};
+use crate::state::Action;
 use wlz_engine::params::Key;
 use wlz_engine::solve::{DEFAULT_CONFIDENCE, MAX_CONFIDENCE, MIN_CONFIDENCE, Solution, SolveLever};
 use wlz_engine::targets::TargetId;
 use yew::prelude::*;
-
-/// Properties of [`Solve`].
-#[derive(Properties, PartialEq)]
-pub struct SolveProps {
-    /// Page language.
-    pub lang: Lang,
-    /// The newest question and its answer.
-    pub asked: Option<Asked>,
-    /// True when the scenario changed after the question.
-    pub stale: bool,
-    /// Sends an action to the reducer.
-    pub dispatch: Callback<Action>,
-}
 
 /// The catalogue key of a lever choice's name.
 pub fn lever_key(lever: SolveLever) -> &'static str {
@@ -127,7 +114,7 @@ fn solution_view(lang: Lang, s: &Solution, dispatch: &Callback<Action>) -> Html 
 
 /// The "what would it take" panel.
 #[function_component(Solve)]
-pub fn solve(props: &SolveProps) -> Html {
+pub fn solve(props: &AskProps) -> Html {
     let lang = props.lang;
     let target = use_state(|| TargetId::T1);
     let lever = use_state(|| SolveLever::Aid);
