@@ -52,9 +52,14 @@ pub fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// gzip -9 (without name or time stamp, so the build is reproducible), then base64.
+/// `bytes` through gzip -9, without name or time stamp (so the build is reproducible).
+pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    pipe("gzip", &["-9", "-n", "-c"], bytes)
+}
+
+/// gzip, then base64.
 fn pack(bytes: &[u8]) -> Result<String, String> {
-    Ok(base64(&pipe("gzip", &["-9", "-n", "-c"], bytes)?))
+    Ok(base64(&gzip(bytes)?))
 }
 
 /// The CSP source expression of an inline element's text: 'sha256-…'.

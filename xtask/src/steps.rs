@@ -81,19 +81,10 @@ pub fn build_release() -> Result<(), String> {
         std::fs::read_dir(&dist).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
     entries.sort();
     for path in entries.iter().filter(|p| p.extension().is_some_and(|e| e == "wasm")) {
-        let raw = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-        let gz = cmd("sh")
-            .arg("-c")
-            .arg(format!("gzip -9 -c '{}' | wc -c", path.display()))
-            .output()
-            .map_err(|e| e.to_string())?;
-        let gz = String::from_utf8_lossy(&gz.stdout).trim().to_string();
+        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let gz = crate::standalone::gzip(&bytes)?.len();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        eprintln!(
-            "    {name}: {:.0} KiB raw, {:.0} KiB gzip",
-            raw as f64 / 1024.0,
-            gz.parse::<f64>().unwrap_or(0.0) / 1024.0
-        );
+        eprintln!("    {name}: {:.0} KiB raw, {:.0} KiB gzip", bytes.len() as f64 / 1024.0, gz as f64 / 1024.0);
     }
     Ok(())
 }
