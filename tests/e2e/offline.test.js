@@ -2,17 +2,11 @@
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import assert from 'node:assert/strict';
-import { serveDist, launch, fullResult, medianLevel } from './support.js';
+import { serveDist, launch, fullResult, medianLevel, controlled } from './support.js';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function controlled(page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
-}
 
 test('after the first visit the page loads and computes with the server gone', async () => {
   const server = await serveDist('/');

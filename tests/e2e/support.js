@@ -79,3 +79,10 @@ export async function medianLevel(page) {
   const ys = [...d.matchAll(/[ML][\d.]+,([\d.]+)/g)].map((m) => Number(m[1]));
   return -ys.reduce((a, b) => a + b, 0) / ys.length;
 }
+
+/** Waits until the service worker is active and controls `page` (reloading once if the first visit is not yet controlled). */
+export async function controlled(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+}

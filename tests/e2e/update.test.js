@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST, serveDist, launch, fullResult } from './support.js';
+import { DIST, serveDist, launch, fullResult, controlled } from './support.js';
 
 let browser;
 let dir;
@@ -42,9 +42,7 @@ test('a new release waits, is offered, and then replaces the old one whole', asy
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${server.url}?v=1&runs=2000`);
   await fullResult(page);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  await controlled(page);
   await fullResult(page);
   assert.equal(await shown(page), 'one');
   assert.deepEqual(await cacheNames(page), ['wlz-one']);
