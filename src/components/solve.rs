@@ -14,10 +14,10 @@ use yew::prelude::*;
 /// The catalogue key of a lever choice's name.
 pub fn lever_key(lever: SolveLever) -> &'static str {
     match lever {
-        SolveLever::Longer => "lever.longer",
-        SolveLever::Aid => "lever.aid",
-        SolveLever::Youth => "lever.youth",
-        SolveLever::Region => "lever.region",
+        SolveLever::One(LeverId::Longer) => "lever.longer",
+        SolveLever::One(LeverId::Aid) => "lever.aid",
+        SolveLever::One(LeverId::Youth) => "lever.youth",
+        SolveLever::One(LeverId::Region) => "lever.region",
         SolveLever::All => "solve.all",
     }
 }
@@ -72,7 +72,7 @@ fn solution_view(lang: Lang, s: &Solution, dispatch: &Callback<Action>) -> Html 
             (None, None) => {}
         })
     };
-    let bound = tr(lang, if s.lever == SolveLever::Youth { "solve.at_most" } else { "solve.at_least" });
+    let bound = tr(lang, if s.lever == SolveLever::One(LeverId::Youth) { "solve.at_most" } else { "solve.at_least" });
     let below = s.below.map(|b| {
         html! {
             <p>{tr(lang, "solve.below")}{" "}{level_text(lang, s.lever, b.level)}{": "}{percent(lang, b.probability, 2)}{"."}</p>
@@ -117,7 +117,7 @@ fn solution_view(lang: Lang, s: &Solution, dispatch: &Callback<Action>) -> Html 
 pub fn solve(props: &AskProps) -> Html {
     let lang = props.lang;
     let target = use_state(|| TargetId::T1);
-    let lever = use_state(|| SolveLever::Aid);
+    let lever = use_state(|| SolveLever::One(LeverId::Aid));
     let confidence = use_state(|| number(Lang::En, DEFAULT_CONFIDENCE * 100.0, 0));
     let parsed = parse_confidence(&confidence);
     let on_target = {
@@ -128,7 +128,7 @@ pub fn solve(props: &AskProps) -> Html {
         let lever = lever.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            lever.set(SolveLever::parse(&select.value()).unwrap_or(SolveLever::Aid));
+            lever.set(SolveLever::parse(&select.value()).unwrap_or(SolveLever::One(LeverId::Aid)));
         })
     };
     let on_confidence = {

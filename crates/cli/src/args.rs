@@ -180,6 +180,7 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Vec<String
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wlz_engine::lever::LeverId;
 
     fn strings(args: &[&str]) -> Vec<String> {
         args.iter().map(|s| s.to_string()).collect()
@@ -215,7 +216,7 @@ mod tests {
         let a = parse(strings(&["--target", "t1", "--solve=youth"])).unwrap();
         assert_eq!(
             a.task,
-            Task::Ask(Question::Solve { lever: SolveLever::Youth, target: TargetId::T1, confidence: 0.8 })
+            Task::Ask(Question::Solve { lever: SolveLever::One(LeverId::Youth), target: TargetId::T1, confidence: 0.8 })
         );
         let a = parse(strings(&["--sensitivity", "--target", "t1"])).unwrap();
         assert_eq!(a.task, Task::Ask(Question::Sensitivity { target: TargetId::T1 }));

@@ -4,6 +4,8 @@
 
 mod common;
 
+use wlz_engine::targets::TargetId;
+use wlz_engine::lever::LeverId;
 use common::default_params;
 use wlz_engine::compare::{CompareError, Comparison, compare};
 use wlz_engine::model_params::ModelParams;
@@ -14,7 +16,7 @@ const RUNS: u32 = 1_000;
 
 fn with_aid(adoption: f64) -> ModelParams {
     let mut p = default_params();
-    p.aid.target = adoption;
+    p.levers[LeverId::Aid].target = adoption;
     p
 }
 
@@ -82,7 +84,7 @@ fn the_hulpmiddel_lowers_b() {
     let (a, b) = (default_params(), with_aid(0.8));
     let c = compare(&a, &b, RUNS).unwrap();
     assert_sane(&c);
-    let ramp = b.aid.ramp as usize;
+    let ramp = b.levers[LeverId::Aid].ramp as usize;
     for d in &c.diff[ramp..] {
         assert!(d.mean < 0.0, "{}: mean difference {}", d.month, d.mean);
     }
@@ -102,8 +104,8 @@ fn the_hulpmiddel_lowers_b() {
 fn the_target_of_b_may_differ() {
     let a = default_params();
     let mut b = a.clone();
-    b.t1.threshold = 1e9; // always met
-    b.t2.to = 90; // outside the 84 months
+    b.targets[TargetId::T1].threshold = 1e9; // always met
+    b.targets[TargetId::T2].to = 90; // outside the 84 months
     let c = compare(&a, &b, 300).unwrap();
     assert_sane(&c);
     let (t1, t2) = (&c.targets[0], &c.targets[1]);
@@ -138,12 +140,12 @@ fn mismatches_are_refused() {
 fn other_parameters_compare_sanely() {
     let mut a = default_params();
     a.horizon = 24;
-    a.t2.from = 12;
-    a.t2.to = 23;
+    a.targets[TargetId::T2].from = 12;
+    a.targets[TargetId::T2].to = 23;
     let mut b = a.clone();
     b.eps.sd = 0.0;
-    b.region.target = 0.3;
-    b.region.ramp = 0;
+    b.levers[LeverId::Region].target = 0.3;
+    b.levers[LeverId::Region].ramp = 0;
     b.sigma = 0.4;
     let c = compare(&a, &b, 500).unwrap();
     assert_sane(&c);
