@@ -8,6 +8,7 @@ use web_sys::HtmlInputElement;
 use wlz_app::components::{fan_chart::FanChart, lever::Lever, scorecard::Scorecard};
 use wlz_app::i18n::Lang;
 use wlz_engine::Scenario;
+use wlz_engine::lever::LeverId;
 use wlz_engine::params::Key;
 use yew::prelude::*;
 
@@ -29,7 +30,7 @@ fn lever_harness() -> Html {
         })
     };
     html! {
-        <Lever index={1} scenario={(*scenario).clone()} lang={Lang::Nl} problem={None}
+        <Lever lever={LeverId::Aid} scenario={(*scenario).clone()} lang={Lang::Nl} problem={None}
             {on_set} on_type={Callback::noop()} />
     }
 }

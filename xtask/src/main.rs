@@ -6,6 +6,7 @@
 //! - `cargo xtask build`: the release build into dist/ only.
 //! - `cargo xtask bench`: the criterion benchmark and the browser benchmark.
 
+mod catalogue;
 mod serve;
 mod standalone;
 mod steps;

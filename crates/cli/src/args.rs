@@ -216,7 +216,11 @@ mod tests {
         let a = parse(strings(&["--target", "t1", "--solve=youth"])).unwrap();
         assert_eq!(
             a.task,
-            Task::Ask(Question::Solve { lever: SolveLever::One(LeverId::Youth), target: TargetId::T1, confidence: 0.8 })
+            Task::Ask(Question::Solve {
+                lever: SolveLever::One(LeverId::Youth),
+                target: TargetId::T1,
+                confidence: 0.8
+            })
         );
         let a = parse(strings(&["--sensitivity", "--target", "t1"])).unwrap();
         assert_eq!(a.task, Task::Ask(Question::Sensitivity { target: TargetId::T1 }));

@@ -4,11 +4,11 @@
 //!   target (issue): well under 1 s natively (the page must answer within 2 s as wasm);
 //! - the tornado chart and rank correlations ([`sensitivity`]) of targets 1 and 2.
 
-#[cfg(not(target_arch = "wasm32"))]
-use wlz_engine::lever::LeverId;
 use criterion::{Criterion, criterion_group, criterion_main};
 #[cfg(not(target_arch = "wasm32"))]
 use std::hint::black_box;
+#[cfg(not(target_arch = "wasm32"))]
+use wlz_engine::lever::LeverId;
 #[cfg(not(target_arch = "wasm32"))]
 use wlz_engine::{
     Scenario,

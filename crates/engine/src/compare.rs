@@ -105,7 +105,7 @@ pub fn compare(a: &ModelParams, b: &ModelParams, runs: u32) -> Result<Comparison
         })
         .collect();
 
-    Ok(Comparison { a: proj_a, b: proj_b, diff, b_lower, b_lower_monthly, targets, cumulative_diff })
+    Ok(Comparison { a: proj_a, b: proj_b, paired: Paired { diff, b_lower, b_lower_monthly, targets, cumulative_diff } })
 }
 
 /// Per run, whether its mean count over the window of `spec` is at or below

@@ -112,7 +112,6 @@ fn hundredths(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 
-
 /// Interpolation steps allowed without halving the bracket before a bisection step.
 const INTERPOLATIONS: u32 = 3;
 

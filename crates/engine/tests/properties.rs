@@ -4,14 +4,14 @@
 //! (proptest is not built for wasm32).
 #![cfg(not(target_arch = "wasm32"))]
 
-use wlz_engine::lever::{LeverId, PerLever};
-use wlz_engine::targets::PerTarget;
 use proptest::prelude::*;
+use wlz_engine::lever::{LeverId, PerLever};
 use wlz_engine::model_params::{LeverSetting, ModelParams, TargetSpec, Uncertain};
 use wlz_engine::month::Month;
 use wlz_engine::output::Projection;
 use wlz_engine::simulate::project_runs;
 use wlz_engine::target_runs::count_runs;
+use wlz_engine::targets::PerTarget;
 use wlz_engine::targets::TargetId;
 
 const RUNS: u32 = 200;

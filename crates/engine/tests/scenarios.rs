@@ -2,15 +2,20 @@
 
 mod common;
 
-use wlz_engine::targets::TargetId;
-use wlz_engine::lever::LeverId;
 use common::{default_params, strongest_params};
+use wlz_engine::lever::LeverId;
 use wlz_engine::simulate::project;
+use wlz_engine::targets::TargetId;
 
 #[test]
 fn no_levers_median_about_250_each_month() {
     let p = default_params();
-    assert!(p.levers[LeverId::Longer].is_idle() && p.levers[LeverId::Aid].is_idle() && p.levers[LeverId::Youth].is_idle() && p.levers[LeverId::Region].is_idle());
+    assert!(
+        p.levers[LeverId::Longer].is_idle()
+            && p.levers[LeverId::Aid].is_idle()
+            && p.levers[LeverId::Youth].is_idle()
+            && p.levers[LeverId::Region].is_idle()
+    );
     let proj = project(&p);
     assert_eq!(proj.runs, 10_000);
     for m in &proj.months {

@@ -4,8 +4,8 @@
 //! and P(level) on common random numbers is monotone up to a few runs, as
 //! measured on whole grids.
 
-use wlz_engine::lever::LeverId;
 use wlz_engine::codec::decode;
+use wlz_engine::lever::LeverId;
 use wlz_engine::model_params::ModelParams;
 use wlz_engine::params::Key;
 use wlz_engine::simulate::project;
@@ -126,10 +126,19 @@ fn bad_requests_are_refused() {
     );
     let p = scenario("", 500).model_params();
     for c in [0.49, 1.0, -0.1] {
-        assert!(matches!(solve(&p, SolveLever::One(LeverId::Aid), TargetId::T1, c), Err(SolveError::Confidence { .. })), "{c}");
+        assert!(
+            matches!(solve(&p, SolveLever::One(LeverId::Aid), TargetId::T1, c), Err(SolveError::Confidence { .. })),
+            "{c}"
+        );
     }
-    assert!(matches!(probability_at(&p, SolveLever::One(LeverId::Youth), TargetId::T1, 11.0), Err(SolveError::Level { .. })));
-    assert!(matches!(probability_at(&p, SolveLever::One(LeverId::Region), TargetId::T1, 50.5), Err(SolveError::Level { .. })));
+    assert!(matches!(
+        probability_at(&p, SolveLever::One(LeverId::Youth), TargetId::T1, 11.0),
+        Err(SolveError::Level { .. })
+    ));
+    assert!(matches!(
+        probability_at(&p, SolveLever::One(LeverId::Region), TargetId::T1, 50.5),
+        Err(SolveError::Level { .. })
+    ));
     assert!(probability_at(&p, SolveLever::One(LeverId::Region), TargetId::T1, 50.0).is_ok());
 }
 

@@ -4,8 +4,8 @@
 //! with `cargo xtask bench` (release build). Not a timed test: it asserts nothing about time.
 #![cfg(target_arch = "wasm32")]
 
-use wlz_engine::lever::LeverId;
 use wasm_bindgen_test::*;
+use wlz_engine::lever::LeverId;
 use wlz_engine::sensitivity::sensitivity;
 use wlz_engine::solve::{DEFAULT_CONFIDENCE, SolveLever, solve};
 use wlz_engine::targets::TargetId;

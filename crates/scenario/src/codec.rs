@@ -17,9 +17,6 @@ pub const VERSION: &str = "1";
 /// Longest query read, in characters; a longer one is refused whole.
 pub const MAX_QUERY_LEN: usize = 8192;
 
-/// Languages of the page (`lang` key, page only).
-pub const LANGS: [&str; 2] = ["nl", "en"];
-
 /// Longest scenario title (`title`), in characters.
 pub const MAX_TITLE: usize = 100;
 /// Longest scenario note (`note`), in characters.
@@ -30,7 +27,9 @@ pub const PINNED_PREFIX: &str = "a.";
 /// What a link carries besides the scenario: page-only keys, ignored by the CLI.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Page {
-    /// The page language (`lang`), when given and valid.
+    /// The page language (`lang`) as given, unchecked: the languages are the
+    /// page's business (it checks the code and reports a bad one); the command
+    /// line ignores it. Written into the link when set.
     pub lang: Option<String>,
     /// A title for the scenario (`title`), at most [`MAX_TITLE`] characters.
     pub title: String,
@@ -75,7 +74,7 @@ fn push_keys(out: &mut String, scenario: &Scenario, prefix: &str) {
 /// The page's query: the canonical scenario, then the pinned scenario A
 /// (`pin=1` and its non-default keys as `a.` keys), the observed series when
 /// short enough (`obs`, only URL-safe characters), the title and note
-/// (percent-encoded) and the language when it is not Dutch.
+/// (percent-encoded) and the language when one is set.
 pub fn encode_page(scenario: &Scenario, page: &Page) -> String {
     let mut out = encode(scenario);
     if let Some(pinned) = &page.pinned {
@@ -91,9 +90,8 @@ pub fn encode_page(scenario: &Scenario, page: &Page) -> String {
             out.push_str(&format!("&{key}={}", percent_encode(text)));
         }
     }
-    match page.lang.as_deref() {
-        Some(lang) if lang != LANGS[0] => out.push_str(&format!("&lang={lang}")),
-        _ => {}
+    if let Some(lang) = &page.lang {
+        out.push_str(&format!("&lang={}", percent_encode(lang)));
     }
     out
 }
@@ -128,11 +126,10 @@ pub fn decode(query: &str) -> Decoded {
         let found = match key.as_str() {
             "v" if value != VERSION => problem(Issue::Version),
             "v" => None,
-            "lang" if LANGS.contains(&value.as_str()) => {
-                decoded.page.lang = Some(value.clone());
+            "lang" => {
+                decoded.page.lang = Some(crate::problem::shorten(&value));
                 None
             }
-            "lang" => problem(Issue::OutOfRange { min: LANGS[0].into(), max: LANGS[1].into() }),
             "pin" if value == "1" => {
                 pin = true;
                 None
@@ -250,7 +247,8 @@ mod tests {
     fn bad_parts_are_reported_and_left_at_defaults() {
         let d = decode("v=2&aid=200&aid=5&zzz=1&longer=abc&start=2024-13&runs=&eps_sd=20&eps=100&lang=de&%ZZ=1");
         let lines: Vec<String> = d.problems.iter().map(ToString::to_string).collect();
-        assert_eq!(lines.len(), 10, "{lines:#?}");
+        assert_eq!(lines.len(), 9, "{lines:#?}");
+        assert_eq!(d.page.lang.as_deref(), Some("de"), "the page checks the language");
         assert!(lines.iter().any(|l| l == "aid=200: out of range, allowed 0 to 100"));
         assert!(lines.iter().any(|l| l.starts_with("aid=5: key given more than once")));
         assert!(lines.iter().any(|l| l.starts_with("eps_sd=20: too large for eps")));

@@ -71,10 +71,17 @@ pub struct TargetDiff {
 /// A against B on common random numbers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
-    /// Scenario A's projection, bit for bit what [`crate::simulate::project_runs`] gives for A alone.
+    /// Scenario A's projection, bit for bit what the engine's projection gives for A alone.
     pub a: Projection,
     /// Scenario B's projection, likewise.
     pub b: Projection,
+    /// What the paired runs of A and B say.
+    pub paired: Paired,
+}
+
+/// The paired differences of a comparison: everything it adds to the two projections.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Paired {
     /// Per month, count_B - count_A over the runs (clients/month).
     pub diff: Vec<DiffMonth>,
     /// Share of runs whose cumulative intake over the horizon is strictly lower in B than in A.

@@ -99,6 +99,8 @@ pub struct LeverRow {
     pub today_text: &'static str,
     /// Catalogue key of its short name (tables, the explanation).
     pub short: &'static str,
+    /// Catalogue key of what it does, in the explanation.
+    pub explain: &'static str,
 }
 
 impl LeverRow {
@@ -134,6 +136,7 @@ pub const LEVERS: [LeverRow; LEVER_COUNT] = [
         label: "lever.longer",
         today_text: "lever.longer.today",
         short: "lever.longer.short",
+        explain: "explain.longer.text",
     },
     LeverRow {
         id: LeverId::Aid,
@@ -146,6 +149,7 @@ pub const LEVERS: [LeverRow; LEVER_COUNT] = [
         label: "lever.aid",
         today_text: "lever.aid.today",
         short: "lever.aid.short",
+        explain: "explain.aid.text",
     },
     LeverRow {
         id: LeverId::Youth,
@@ -158,6 +162,7 @@ pub const LEVERS: [LeverRow; LEVER_COUNT] = [
         label: "lever.youth",
         today_text: "lever.youth.today",
         short: "lever.youth.short",
+        explain: "explain.youth.text",
     },
     LeverRow {
         id: LeverId::Region,
@@ -170,6 +175,7 @@ pub const LEVERS: [LeverRow; LEVER_COUNT] = [
         label: "lever.region",
         today_text: "lever.region.today",
         short: "lever.region.short",
+        explain: "explain.region.text",
     },
 ];
 

@@ -21,6 +21,7 @@ pub mod output;
 pub mod params;
 pub mod presets;
 pub mod problem;
+pub mod protocol;
 pub mod question;
 pub mod scenario;
 pub mod sensitivity;

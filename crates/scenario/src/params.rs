@@ -251,9 +251,9 @@ impl ParamSpec {
     }
 }
 
+use crate::lever::LeverId;
 use DefaultRule::{Fixed, FromEnd, SameAs, Start};
 use Group::{Assumption as A, Lever, Simulation as S, Target as T};
-use crate::lever::LeverId;
 use Unit::{Clients, ClientsPerMonth as PerMonth, Months, Percent, PercentPerMonth, PercentPerYear, Runs};
 
 const SIGNIFICANT: &str = "Significant study in Kamerstuk 25 424 nr. 676 (13 Dec 2023)";

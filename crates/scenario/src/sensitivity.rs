@@ -49,6 +49,27 @@ pub enum Driver {
     Fluctuation,
 }
 
+impl Driver {
+    /// Every sampled quantity, in the order of the rank correlations.
+    pub const ALL: [Driver; 5] = [Driver::Level, Driver::Trend, Driver::Eps, Driver::Theta, Driver::Fluctuation];
+
+    /// The scenario key of its mean; none for the fluctuation.
+    pub fn key(self) -> Option<Key> {
+        match self {
+            Driver::Level => Some(Key::Level),
+            Driver::Trend => Some(Key::Trend),
+            Driver::Eps => Some(Key::Eps),
+            Driver::Theta => Some(Key::Theta),
+            Driver::Fluctuation => None,
+        }
+    }
+
+    /// The quantity whose mean is `key`.
+    pub fn of_key(key: Key) -> Option<Driver> {
+        Driver::ALL.into_iter().find(|d| d.key() == Some(key))
+    }
+}
+
 /// The rank correlation of one sampled quantity with the target outcome.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RankCorrelation {

@@ -19,7 +19,6 @@ pub const MAX_CONFIDENCE: f64 = 0.999;
 /// The confidence used when none is given (share 0..1): 80 %.
 pub const DEFAULT_CONFIDENCE: f64 = 0.8;
 
-
 /// Which lever the search moves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SolveLever {

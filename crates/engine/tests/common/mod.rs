@@ -1,8 +1,8 @@
 //! Shared helpers of the engine's integration tests.
 #![allow(dead_code)]
 
-use wlz_engine::lever::LeverId;
 use wlz_engine::Scenario;
+use wlz_engine::lever::LeverId;
 use wlz_engine::model_params::ModelParams;
 
 /// The brief's default scenario in model units.
