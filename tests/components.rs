@@ -90,3 +90,24 @@ async fn scorecard_shows_both_targets_in_dutch_format() {
     assert!(p1.ends_with('%') && p1.contains(','), "Dutch decimal comma: {p1}");
     assert!(root.query_selector("[data-testid=p-t2]").unwrap().is_some());
 }
+
+#[wasm_bindgen_test]
+async fn the_lever_panel_renders_one_lever_per_row_of_the_table() {
+    use wlz_app::components::lever::LeverPanel;
+    #[function_component(PanelHarness)]
+    fn panel_harness() -> Html {
+        html! {
+            <LeverPanel scenario={Scenario::default()} lang={Lang::En} problem={None}
+                on_set={Callback::noop()} on_type={Callback::noop()} />
+        }
+    }
+    let root = root();
+    yew::Renderer::<PanelHarness>::with_root(root.clone()).render();
+    settle().await;
+    let levers = root.query_selector_all(".lever").unwrap();
+    assert_eq!(levers.length() as usize, wlz_engine::lever::LEVERS.len());
+    for (i, row) in wlz_engine::lever::LEVERS.iter().enumerate() {
+        let slider = root.query_selector(&format!("#lever-{}", row.id.name())).unwrap();
+        assert!(slider.is_some(), "lever {i} ({}) has its slider", row.id.name());
+    }
+}

@@ -5,7 +5,7 @@ use super::compare::Compare;
 use super::explanation::Explanation;
 use super::fan_chart::FanChart;
 use super::impact::Impact;
-use super::lever::Lever;
+use super::lever::LeverPanel;
 use super::observed::Observed;
 use super::param_panel::ParamPanel;
 use super::scenario_bar::ScenarioBar;
@@ -20,7 +20,6 @@ use crate::state::{Action, Refusal, State};
 use crate::url_sync::{initial_query, use_url_sync};
 use std::rc::Rc;
 use wlz_scenario::MODEL_VERSION;
-use wlz_scenario::lever::LeverId;
 use wlz_scenario::params::Group;
 use wlz_scenario::protocol::Response;
 use yew::prelude::*;
@@ -119,12 +118,6 @@ pub fn app() -> Html {
         let other = lang.next();
         Callback::from(move |_| d.dispatch(Action::Lang(other)))
     };
-    let levers = LeverId::ALL.into_iter().map(|lever| {
-        html! {
-            <Lever {lever} scenario={state.scenario.clone()} {lang} problem={state.entry_problem.clone()}
-                on_set={on_set.clone()} on_type={on_type.clone()} />
-        }
-    });
     let status = match (&state.failure, &state.result) {
         (Some(message), _) => {
             let d = state.dispatcher();
@@ -166,10 +159,8 @@ pub fn app() -> Html {
                     </div>
                 }
                 <div class="layout">
-                    <section class="levers" aria-labelledby="levers-title">
-                        <h2 id="levers-title">{tr(lang, "levers")}</h2>
-                        {for levers}
-                    </section>
+                    <LeverPanel scenario={state.scenario.clone()} {lang} problem={state.entry_problem.clone()}
+                        on_set={on_set.clone()} on_type={on_type.clone()} />
                     <section class="results" aria-live="polite" aria-busy={state.computing().to_string()}>
                         if let Some((report, _)) = &state.result {
                             <FanChart report={report.clone()} {lang} baseline={state.result_scenario.get(wlz_scenario::params::Key::Baseline)}

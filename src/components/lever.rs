@@ -92,3 +92,33 @@ pub fn lever(props: &LeverProps) -> Html {
         </div>
     }
 }
+
+/// Properties of [`LeverPanel`].
+#[derive(Properties, PartialEq)]
+pub struct LeverPanelProps {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Page language.
+    pub lang: Lang,
+    /// A rejected typed value, if any.
+    pub problem: Option<(Key, Problem)>,
+    /// Called with a slider value (URL units).
+    pub on_set: Callback<(Key, f64)>,
+    /// Called with typed text.
+    pub on_type: Callback<(Key, String)>,
+}
+
+/// The measures: one [`Lever`] per row of the lever table, in its order.
+#[function_component(LeverPanel)]
+pub fn lever_panel(props: &LeverPanelProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <section class="levers" aria-labelledby="levers-title">
+            <h2 id="levers-title">{tr(lang, "levers")}</h2>
+            {for LeverId::ALL.into_iter().map(|lever| html! {
+                <Lever {lever} scenario={props.scenario.clone()} {lang} problem={props.problem.clone()}
+                    on_set={props.on_set.clone()} on_type={props.on_type.clone()} />
+            })}
+        </section>
+    }
+}

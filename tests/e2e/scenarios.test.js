@@ -15,7 +15,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const query = (page) => new URL(page.url()).search.slice(1);
 
 test('back and forward step through settled scenarios; dragging adds no history entries', async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(browser, server.url, [], { clock: true });
   await fullResult(page);
   const length0 = await page.evaluate(() => history.length);
   const aid = page.getByRole('slider', { name: /hulpmiddel/ });
@@ -23,12 +23,12 @@ test('back and forward step through settled scenarios; dragging adds no history 
   for (let i = 0; i < 12; i++) await aid.press('ArrowRight');
   await page.waitForURL(/aid=12(&|$)/);
   assert.ok(await page.evaluate(() => history.length) <= length0 + 1, 'a drag is one entry at most');
-  await page.waitForTimeout(1300);
+  await page.clock.fastForward(1300); // past the 1-second settle: the scenario gets its own entry
   const region = page.getByRole('slider', { name: /Regioaanpak/ });
   await region.focus();
   await region.press('End');
   await page.waitForURL(/region=50/);
-  await page.waitForTimeout(1300);
+  await page.clock.fastForward(1300);
   await page.goBack();
   await page.waitForURL((url) => !url.search.includes('region='));
   assert.equal(query(page), 'v=1&aid=12');

@@ -182,38 +182,16 @@ pub fn decode(query: &str) -> Decoded {
 /// Undoes URL encoding (`%XX` and `+` for a space); invalid escapes stay as
 /// written and invalid UTF-8 becomes U+FFFD, so the value is then reported as malformed.
 pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push((h * 16 + l) as u8);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(&text.replace('+', " ")).decode_utf8_lossy().into_owned()
 }
+
+/// Everything but the unreserved characters of RFC 3986 (letters, digits, `-_.~`).
+const RESERVED: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
 /// Percent-encodes a value for a query string (everything but unreserved characters).
 pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(text, RESERVED).to_string()
 }
 
 /// The keys of the parameter table, in canonical order (for docs and the CLI's help).
@@ -314,5 +292,8 @@ mod tests {
             let _ = decode(q);
         }
         assert_eq!(percent_decode("a%2Bb+c%"), "a+b c%");
+        assert_eq!(percent_decode("%ZZ%4"), "%ZZ%4", "invalid escapes stay as written");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+        assert_eq!(percent_encode("Plan B & co/é~"), "Plan%20B%20%26%20co%2F%C3%A9~");
     }
 }

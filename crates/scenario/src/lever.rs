@@ -3,8 +3,9 @@
 //! command line's help, the page's lever panels and the explanation.
 //!
 //! A lever has three scenario keys (its value in percent, its start month and
-//! its ramp in months), today's value, a strongest value (the end of its range
-//! that lowers the intake most) and two catalogue keys for the page. Adding a
+//! its ramp in months), a strongest value (the end of its range that lowers
+//! the intake most) and catalogue keys for the page. Today's value is the
+//! default of its value key (the parameter table's row: no change by default). Adding a
 //! lever: a variant of [`LeverId`], a row in [`LEVERS`], its three keys in
 //! [`crate::params`], its factor in the engine's model, and its strings in the
 //! catalogue (ARCHITECTURE.md, "Add a lever").
@@ -58,15 +59,6 @@ impl LeverId {
     }
 }
 
-/// Today's value of a lever, in its URL unit (percent).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Today {
-    /// A fixed value (percent).
-    Fixed(f64),
-    /// The value of another key (lever 3: today's youth share is `youth0`).
-    SameAs(Key),
-}
-
 /// Which end of a lever's range lowers the intake.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
@@ -87,8 +79,6 @@ pub struct LeverRow {
     pub from: Key,
     /// Its ramp key (months).
     pub ramp: Key,
-    /// Today's value (percent).
-    pub today: Today,
     /// Which end of the value key's range is the strongest.
     pub direction: Direction,
     /// True when the lever is an assumed direct cut of the intake rather than a mechanism (lever 4).
@@ -119,10 +109,6 @@ impl LeverRow {
     }
 }
 
-/// Today's share of Wmo beschikkingen longer than one year, in percent: 20 + 5
-/// in the Significant study (Kamerstuk 25 424 nr. 676).
-pub const LONGER_TODAY: f64 = 25.0;
-
 /// The levers, in [`LeverId`] order.
 pub const LEVERS: [LeverRow; LEVER_COUNT] = [
     LeverRow {
@@ -130,7 +116,6 @@ pub const LEVERS: [LeverRow; LEVER_COUNT] = [
         value: Key::Longer,
         from: Key::LongerFrom,
         ramp: Key::LongerRamp,
-        today: Today::Fixed(LONGER_TODAY),
         direction: Direction::Up,
         assumed_cut: false,
         label: "lever.longer",
@@ -143,7 +128,6 @@ pub const LEVERS: [LeverRow; LEVER_COUNT] = [
         value: Key::Aid,
         from: Key::AidFrom,
         ramp: Key::AidRamp,
-        today: Today::Fixed(0.0),
         direction: Direction::Up,
         assumed_cut: false,
         label: "lever.aid",
@@ -156,7 +140,6 @@ pub const LEVERS: [LeverRow; LEVER_COUNT] = [
         value: Key::Youth,
         from: Key::YouthFrom,
         ramp: Key::YouthRamp,
-        today: Today::SameAs(Key::Youth0),
         direction: Direction::Down,
         assumed_cut: false,
         label: "lever.youth",
@@ -169,7 +152,6 @@ pub const LEVERS: [LeverRow; LEVER_COUNT] = [
         value: Key::Region,
         from: Key::RegionFrom,
         ramp: Key::RegionRamp,
-        today: Today::Fixed(0.0),
         direction: Direction::Up,
         assumed_cut: true,
         label: "lever.region",

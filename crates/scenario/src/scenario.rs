@@ -5,7 +5,7 @@
 //! other keys (a lever's start month is the projection's start; lever 3
 //! defaults to youth0; target 2's window is the horizon's last 12 months).
 
-use crate::lever::{LeverRow, PerLever, Today};
+use crate::lever::{LeverRow, PerLever};
 use crate::model_params::{LeverSetting, ModelParams, TargetSpec, Uncertain};
 use crate::month::Month;
 use crate::params::{self, DefaultRule, Key, Kind, PARAMS, ParamSpec};
@@ -135,12 +135,10 @@ impl Scenario {
         problems
     }
 
-    /// Today's value of `lever` in percent (lever 3's is `youth0`).
+    /// Today's value of `lever` in percent: the default of its value key
+    /// (levers change nothing by default; lever 3's today is `youth0`).
     pub fn today(&self, lever: &LeverRow) -> f64 {
-        match lever.today {
-            Today::Fixed(v) => v,
-            Today::SameAs(key) => self.get(key),
-        }
+        self.default_of(lever.value)
     }
 
     /// The threshold of `target` (clients/month).
