@@ -47,12 +47,6 @@ impl Lang {
             Lang::En => en::TABLE,
         }
     }
-
-    /// The language a switch button offers from this one (the next in [`Lang::ALL`]).
-    pub fn next(self) -> Lang {
-        let i = Lang::ALL.iter().position(|&l| l == self).unwrap_or(0);
-        Lang::ALL[(i + 1) % Lang::ALL.len()]
-    }
 }
 
 /// The string for `key` in `lang`; "?" if it is missing (a test keeps that from happening).

@@ -95,7 +95,7 @@ mod tests {
         let decoded =
             decode("v=2&aid=200&aid=5&zzz=1&longer=abc&start=2024-13&runs=1.5&eps_sd=20&eps=100&t1_to=2023-01");
         assert_eq!(decoded.problems.len(), 9, "{:?}", decoded.problems);
-        for lang in [Lang::Nl, Lang::En] {
+        for lang in Lang::ALL {
             for problem in &decoded.problems {
                 let text = problem_text(lang, problem);
                 assert!(!text.contains('{') && !text.contains('?'), "{text}");

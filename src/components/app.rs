@@ -113,11 +113,15 @@ pub fn app() -> Html {
                 on_type={on_type.clone()} on_reset={on_reset.clone()} on_reset_all={on_reset_all.clone()} />
         }
     };
-    let switch_lang = {
+    // One button per other language, named in that language (each table says "switch to me").
+    let switches = Lang::ALL.into_iter().filter(|&other| other != lang).map(|other| {
         let d = state.dispatcher();
-        let other = lang.next();
-        Callback::from(move |_| d.dispatch(Action::Lang(other)))
-    };
+        let onclick = Callback::from(move |_| d.dispatch(Action::Lang(other)));
+        html! {
+            <button type="button" class="lang" {onclick} aria-label={tr(other, "lang.switch.label")}
+                lang={other.code()}>{tr(other, "lang.name")}</button>
+        }
+    });
     let status = match (&state.failure, &state.result) {
         (Some(message), _) => {
             let d = state.dispatcher();
@@ -140,8 +144,7 @@ pub fn app() -> Html {
         <>
             <header class="top">
                 <h1>{tr(lang, "title")}</h1>
-                <button type="button" class="lang" onclick={switch_lang} aria-label={tr(lang, "lang.switch.label")}
-                    lang={lang.next().code()}>{tr(lang, "lang.switch")}</button>
+                {for switches}
             </header>
             <main>
                 <UpdateNotice {lang} />

@@ -29,7 +29,7 @@ pub fn target_key(target: TargetId) -> &'static str {
 pub fn target_select(lang: Lang, id: &'static str, current: TargetId, on_change: Callback<TargetId>) -> Html {
     let onchange = Callback::from(move |e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        on_change.emit(TargetId::parse(&select.value()).unwrap_or(TargetId::T1));
+        on_change.emit(TargetId::parse(&select.value()).unwrap_or(TargetId::ALL[0]));
     });
     html! {
         <>

@@ -174,7 +174,7 @@ fn correlations(lang: Lang, s: &Sensitivity) -> Html {
 #[function_component(SensitivityPanel)]
 pub fn sensitivity_panel(props: &AskProps) -> Html {
     let lang = props.lang;
-    let target = use_state(|| TargetId::T1);
+    let target = use_state(|| TargetId::ALL[0]);
     let on_target = {
         let target = target.clone();
         Callback::from(move |t| target.set(t))

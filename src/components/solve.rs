@@ -110,9 +110,9 @@ fn solution_view(lang: Lang, s: &Solution, dispatch: &Callback<Action>) -> Html 
 #[function_component(Solve)]
 pub fn solve(props: &AskProps) -> Html {
     let lang = props.lang;
-    let target = use_state(|| TargetId::T1);
+    let target = use_state(|| TargetId::ALL[0]);
     let lever = use_state(|| SolveLever::One(LeverId::Aid));
-    let confidence = use_state(|| number(Lang::En, DEFAULT_CONFIDENCE * 100.0, 0));
+    let confidence = use_state(|| number(lang, DEFAULT_CONFIDENCE * 100.0, 0));
     let parsed = parse_confidence(&confidence);
     let on_target = {
         let target = target.clone();
