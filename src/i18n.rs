@@ -8,7 +8,7 @@
 //! Adding a language: a variant of [`Lang`] (with its code), its table file
 //! and its line in [`Lang::table`].
 
-use wlz_scenario::params::{Key, spec};
+use wlz_scenario::params::{Group, Key, Kind, ParamSpec, spec};
 
 mod en;
 mod nl;
@@ -87,6 +87,27 @@ pub fn param_text(lang: Lang, text: ParamText, key: Key) -> &'static str {
     tr(lang, &text.key(key))
 }
 
+/// What the scenario key named `name` means, in words: a lever's label (its
+/// start month and ramp with the lever's short name), a parameter's label, or
+/// the observed series; none for a name that is not a key of the scenario.
+pub fn key_name(lang: Lang, name: &str) -> Option<String> {
+    if name == "obs" {
+        return Some(tr(lang, "obs").to_string());
+    }
+    let spec = wlz_scenario::params::by_name(name)?;
+    Some(match spec.group {
+        Group::Lever(id) => {
+            let row = id.row();
+            match spec.key {
+                k if k == row.value => tr(lang, row.label).to_string(),
+                k if k == row.from => format!("{}: {}", tr(lang, row.short), tr(lang, "key.from")),
+                _ => format!("{}: {}", tr(lang, row.short), tr(lang, "key.ramp")),
+            }
+        }
+        _ => param_text(lang, ParamText::Label, spec.key).to_string(),
+    })
+}
+
 /// The catalogue key of a preset's name (`preset.<id>`).
 pub fn preset_key(id: &str) -> String {
     format!("preset.{id}")
@@ -127,6 +148,17 @@ pub fn number(lang: Lang, value: f64, decimals: usize) -> String {
     out
 }
 
+/// A key's value as shown in its entry field: the URL's shortest exact form
+/// (no grouping, so that it reads back exactly) with the language's decimal
+/// mark, `0,3` in Dutch; months as `YYYY-MM`.
+pub fn entry_text(lang: Lang, spec: &ParamSpec, value: f64) -> String {
+    let text = wlz_scenario::scenario::format_value(spec, value);
+    match spec.kind {
+        Kind::Month => text,
+        Kind::Int | Kind::Real => text.replace('.', tr(lang, "number.decimal")),
+    }
+}
+
 /// A share 0..1 as a percentage with `decimals` decimals, e.g. "36,5%".
 pub fn percent(lang: Lang, share: f64, decimals: usize) -> String {
     format!("{}%", number(lang, share * 100.0, decimals))
@@ -135,7 +167,6 @@ pub fn percent(lang: Lang, share: f64, decimals: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wlz_scenario::params::Group;
 
     #[test]
     fn every_language_has_the_same_keys_each_once_and_every_text() {
@@ -229,5 +260,15 @@ mod tests {
         assert_eq!(number(Lang::En, -12.0, 0), "−12");
         assert_eq!(number(Lang::Nl, f64::NAN, 0), "–");
         assert_eq!(percent(Lang::Nl, 0.365, 1), "36,5%");
+        let (outflow, stock) = (spec(Key::Outflow), spec(Key::Stock));
+        assert_eq!(entry_text(Lang::Nl, outflow, 0.3), "0,3");
+        assert_eq!(entry_text(Lang::En, outflow, 0.3), "0.3");
+        assert_eq!(entry_text(Lang::Nl, stock, 29_500.0), "29500", "no grouping: it reads back exactly");
+        assert_eq!(entry_text(Lang::Nl, spec(Key::Start), 24_288.0), "2024-01");
+        for value in [0.05, 12.5, -0.99, 29_500.0] {
+            let back =
+                wlz_scenario::scenario::parse_typed(spec(Key::Phi), &entry_text(Lang::Nl, spec(Key::Phi), value));
+            assert_eq!(back, Ok(value), "what a field shows reads back");
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Problems with input (a link, a typed value) in plain words, per language,
 //! from catalogue templates with `{key}`, `{value}`, `{min}`, `{max}` slots.
 
-use crate::i18n::{Lang, number, tr};
+use crate::i18n::{Lang, entry_text, key_name, number, tr};
 use wlz_scenario::observed::{MAX_COUNT, MAX_MONTH, MIN_MONTH, ObservedIssue};
 use wlz_scenario::params::{self, Kind};
 use wlz_scenario::problem::{Issue, Problem};
@@ -10,11 +10,10 @@ fn fill(template: &str, slots: &[(&str, &str)]) -> String {
     slots.iter().fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
 }
 
-fn range_of(key: &str) -> (String, String) {
-    params::by_name(key).map_or_else(Default::default, |spec| {
-        let text = |v| wlz_scenario::scenario::format_value(spec, v);
-        (text(spec.min), text(spec.max))
-    })
+/// The range of the key named `key` as the page writes numbers (`−0,99` in Dutch).
+fn range_of(lang: Lang, key: &str) -> (String, String) {
+    params::by_name(key)
+        .map_or_else(Default::default, |spec| (entry_text(lang, spec, spec.min), entry_text(lang, spec, spec.max)))
 }
 
 /// What is wrong with a line of observed data (or the `obs` link value), in `lang`.
@@ -44,19 +43,28 @@ pub fn observed_issue_text(lang: Lang, issue: &ObservedIssue) -> String {
     }
 }
 
+/// A problem of a link as a sentence in `lang`, led by what its key means in
+/// words when it is a key of the scenario (`Gebruik van het hulpmiddel (adoptie) — aid=200: …`).
+pub fn link_problem_text(lang: Lang, problem: &Problem) -> String {
+    let text = problem_text(lang, problem);
+    match key_name(lang, &problem.key) {
+        Some(name) => format!("{name} — {text}"),
+        None => text,
+    }
+}
+
 /// One problem as a sentence in `lang`.
 pub fn problem_text(lang: Lang, problem: &Problem) -> String {
     let (key, value) = (problem.key.as_str(), problem.value.as_str());
-    let (min, max) = range_of(key);
+    let (min, max) = range_of(lang, key);
     let template = match &problem.issue {
         Issue::UnknownKey => tr(lang, "problem.unknown"),
+        Issue::Ambiguous => tr(lang, "problem.ambiguous"),
         Issue::Duplicate => tr(lang, "problem.duplicate"),
         Issue::Malformed(Kind::Int) => tr(lang, "problem.not_int"),
         Issue::Malformed(Kind::Real) => tr(lang, "problem.not_number"),
         Issue::Malformed(Kind::Month) => tr(lang, "problem.not_month"),
-        Issue::OutOfRange { min, max } => {
-            return fill(tr(lang, "problem.range"), &[("key", key), ("value", value), ("min", min), ("max", max)]);
-        }
+        Issue::OutOfRange { .. } => tr(lang, "problem.range"),
         Issue::OneOf(allowed) => {
             return fill(tr(lang, "problem.one_of"), &[("key", key), ("value", value), ("allowed", allowed)]);
         }
@@ -106,6 +114,18 @@ mod tests {
         assert!(nl.contains(&"aid=200: buiten het bereik; toegestaan is 0 tot en met 100".to_string()), "{nl:#?}");
         assert!(nl.iter().any(|t| t.starts_with("start=2024-13: geen maand")), "{nl:#?}");
         assert!(nl.iter().any(|t| t.starts_with("eps_sd=20: te groot bij eps")), "{nl:#?}");
+        let aid = decoded.problems.iter().find(|p| p.key == "aid").unwrap();
+        let named = link_problem_text(Lang::Nl, aid);
+        assert_eq!(
+            named,
+            "Gebruik van het hulpmiddel (adoptie) — aid=200: buiten het bereik; toegestaan is 0 tot en met 100"
+        );
+        let phi = decode("phi=2").problems;
+        assert_eq!(
+            link_problem_text(Lang::Nl, &phi[0]),
+            "Schommeling: samenhang tussen opeenvolgende maanden φ — phi=2: buiten het bereik; toegestaan is -0,99 tot en met 0,99"
+        );
+        assert!(link_problem_text(Lang::En, &decode("longer_ramp=x").problems[0]).starts_with("Longer Wmo"));
     }
 
     #[test]

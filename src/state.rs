@@ -94,7 +94,8 @@ pub enum Action {
     /// Set keys to exact values in URL units, in one change (an answer of the
     /// "what would it take" search; not snapped to the sliders' steps).
     Apply(Vec<(Key, f64)>),
-    /// Set a key from typed text (decimal comma accepted).
+    /// Set a key from typed text, read by `wlz_scenario::scenario::parse_typed`
+    /// (a decimal comma or point; an ambiguous `1.250` is refused with a message).
     Type(Key, String),
     /// Put one key back at its default.
     Reset(Key),
@@ -268,9 +269,12 @@ impl State {
                 if self.scenario == before { self } else { self.changed() }
             }
             Action::Type(key, text) => {
-                let text = text.trim().replace(',', ".");
+                let spec = params::spec(key);
                 let mut scenario = self.scenario.clone();
-                match scenario.set_text(params::spec(key).name, &text) {
+                let read = wlz_scenario::scenario::parse_typed(spec, &text)
+                    .map_err(|issue| Problem::new(spec.name, text.trim(), issue))
+                    .and_then(|value| scenario.set(key, value));
+                match read {
                     Ok(()) => {
                         scenario.repair();
                         self.entry_problem = None;
@@ -464,6 +468,22 @@ mod tests {
         assert_eq!(same.request, 1, "no change, no new request");
         let out_of_range = same.apply(Action::Set(Key::Aid, 250.0));
         assert_eq!(out_of_range.scenario.get(Key::Aid), 33.0);
+    }
+
+    #[test]
+    fn every_kind_of_numeric_field_reads_a_decimal_comma() {
+        let typed = |key, text: &str| State::default().apply(Action::Type(key, text.into()));
+        assert_eq!(typed(Key::Outflow, "0,3").query(), "v=1&outflow=0.3");
+        assert_eq!(typed(Key::Outflow, "0.3").query(), "v=1&outflow=0.3");
+        assert_eq!(typed(Key::LevelSd, "12,5").query(), "v=1", "12,5 is the default, not 125");
+        assert_eq!(typed(Key::Phi, "\u{2212}0,5").query(), "v=1&phi=-0.5");
+        assert_eq!(typed(Key::Runs, "20000,0").query(), "v=1&runs=20000");
+        assert_eq!(typed(Key::Longer, "37,5").query(), "v=1&longer=37.5");
+        let ambiguous = typed(Key::Stock, "30.000");
+        assert_eq!(ambiguous.query(), "v=1", "an ambiguous number changes nothing");
+        assert_eq!(ambiguous.entry_problem.map(|(k, p)| (k, p.issue)), Some((Key::Stock, Issue::Ambiguous)));
+        let unreadable = typed(Key::Level, "twee");
+        assert!(matches!(unreadable.entry_problem, Some((Key::Level, ref p)) if p.value == "twee"));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::solve::Solve;
 use super::update_notice::UpdateNotice;
 use crate::bridge::EngineWorker;
 use crate::i18n::{Lang, number, tr};
-use crate::messages::problem_text;
+use crate::messages::link_problem_text;
 use crate::state::{Action, Refusal, State};
 use crate::url_sync::{initial_query, use_url_sync};
 use std::rc::Rc;
@@ -158,7 +158,7 @@ pub fn app() -> Html {
                 if !state.link_problems.is_empty() {
                     <div class="notice" role="status">
                         <p>{tr(lang, "problems")}</p>
-                        <ul>{for state.link_problems.iter().map(|p| html! { <li>{problem_text(lang, p)}</li> })}</ul>
+                        <ul>{for state.link_problems.iter().map(|p| html! { <li>{link_problem_text(lang, p)}</li> })}</ul>
                     </div>
                 }
                 <div class="layout">

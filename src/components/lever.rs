@@ -1,6 +1,7 @@
 //! One lever: a slider and a typed numeric entry, today's value with its
 //! source, and its start month and ramp behind a disclosure.
 
+use super::entry::NumberEntry;
 use crate::i18n::{Lang, tr};
 use crate::messages::problem_text;
 use wlz_scenario::Scenario;
@@ -25,6 +26,11 @@ pub struct LeverProps {
     pub on_set: Callback<(Key, f64)>,
     /// Called with typed text.
     pub on_type: Callback<(Key, String)>,
+}
+
+fn typed_text(on_type: &Callback<(Key, String)>, key: Key) -> Callback<String> {
+    let on_type = on_type.clone();
+    Callback::from(move |text: String| on_type.emit((key, text)))
 }
 
 fn typed(on_type: &Callback<(Key, String)>, key: Key) -> Callback<Event> {
@@ -55,7 +61,7 @@ pub fn lever(props: &LeverProps) -> Html {
     let problem_for = |k: Key| props.problem.as_ref().filter(|(pk, _)| *pk == k).map(|(_, p)| problem_text(lang, p));
     let error = [key, from_key, ramp_key].into_iter().find_map(problem_for);
     let error_id = format!("{id}-error");
-    let described = |k: Key| problem_for(k).map(|_| error_id.clone());
+    let described = |k: Key| problem_for(k).map(|_| AttrValue::from(error_id.clone()));
     html! {
         <div class="lever">
             <label for={id.clone()}>{label}</label>
@@ -63,10 +69,9 @@ pub fn lever(props: &LeverProps) -> Html {
                 <input type="range" id={id.clone()} min={spec.min.to_string()} max={spec.max.to_string()}
                     step={spec.step.to_string()} value={value.clone()} {oninput}
                     aria-describedby={format!("{id}-today")} />
-                <input type="number" class="entry" id={format!("{id}-entry")} min={spec.min.to_string()}
-                    max={spec.max.to_string()} step="any" value={value} inputmode="decimal"
-                    aria-label={format!("{label} ({})", tr(lang, "number"))} onchange={typed(&props.on_type, key)}
-                    aria-invalid={problem_for(key).is_some().to_string()} aria-describedby={described(key)} />
+                <NumberEntry id={format!("{id}-entry")} {spec} value={scenario.get(key)} {lang}
+                    aria_label={format!("{label} ({})", tr(lang, "number"))} on_type={typed_text(&props.on_type, key)}
+                    error_id={described(key)} />
                 <span class="unit" aria-hidden="true">{tr(lang, "unit.percent")}</span>
             </div>
             if let Some(text) = error {
@@ -83,9 +88,8 @@ pub fn lever(props: &LeverProps) -> Html {
                 </div>
                 <div class="timing-row">
                     <label for={format!("{id}-ramp")}>{tr(lang, "lever.ramp")}</label>
-                    <input type="number" id={format!("{id}-ramp")} class="entry" value={scenario.text(ramp_key)}
-                        min="0" max={params::spec(ramp_key).max.to_string()} step="1" onchange={typed(&props.on_type, ramp_key)}
-                        aria-invalid={problem_for(ramp_key).is_some().to_string()} aria-describedby={described(ramp_key)} />
+                    <NumberEntry id={format!("{id}-ramp")} spec={params::spec(ramp_key)} value={scenario.get(ramp_key)} {lang}
+                        on_type={typed_text(&props.on_type, ramp_key)} error_id={described(ramp_key)} />
                     <span class="unit">{tr(lang, "unit.months")}</span>
                 </div>
             </details>

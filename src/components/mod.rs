@@ -4,6 +4,7 @@ pub mod app;
 pub mod ask;
 pub mod axes;
 pub mod compare;
+pub mod entry;
 pub mod explanation;
 pub mod fan_chart;
 pub mod impact;

@@ -3,7 +3,8 @@
 //! source or saying it is an assumption, a typed entry and a reset; and a
 //! reset for the whole group.
 
-use crate::i18n::{Lang, ParamText, tr};
+use super::entry::NumberEntry;
+use crate::i18n::{Lang, ParamText, entry_text, tr};
 use crate::messages::problem_text;
 use wlz_scenario::Scenario;
 use wlz_scenario::params::{Group, Key, Kind, PARAMS, ParamSpec, Provenance, Unit};
@@ -67,11 +68,15 @@ fn row(props: &ParamPanelProps, spec: &'static ParamSpec) -> Html {
     let (lang, key) = (props.lang, spec.key);
     let id = format!("param-{}", spec.name);
     let label = tr(lang, &label_key(spec));
-    let onchange = {
+    let on_type = {
         let on_type = props.on_type.clone();
+        Callback::from(move |text: String| on_type.emit((key, text)))
+    };
+    let onchange = {
+        let on_type = on_type.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            on_type.emit((key, input.value()));
+            on_type.emit(input.value());
         })
     };
     let problem = props.problem.as_ref().filter(|(k, _)| *k == key).map(|(_, p)| problem_text(lang, p));
@@ -82,13 +87,13 @@ fn row(props: &ParamPanelProps, spec: &'static ParamSpec) -> Html {
         Callback::from(move |_| on_reset.emit(key))
     };
     let text = |v| wlz_scenario::scenario::format_value(spec, v);
+    let range = |v| entry_text(lang, spec, v);
     let input = if spec.kind == Kind::Month {
         html! { <input type="month" id={id.clone()} value={props.scenario.text(key)} min={text(spec.min)} max={text(spec.max)}
         {onchange} aria-invalid={problem.is_some().to_string()} aria-describedby={problem.as_ref().map(|_| error_id.clone())} /> }
     } else {
-        html! { <input type="number" class="entry" id={id.clone()} value={props.scenario.text(key)} min={text(spec.min)}
-        max={text(spec.max)} step="any" inputmode="decimal" {onchange}
-        aria-invalid={problem.is_some().to_string()} aria-describedby={problem.as_ref().map(|_| error_id.clone())} /> }
+        let error_id = problem.as_ref().map(|_| AttrValue::from(error_id.clone()));
+        html! { <NumberEntry id={id.clone()} {spec} value={props.scenario.get(key)} {lang} {on_type} {error_id} /> }
     };
     html! {
         <div class={classes!("param", (!is_default).then_some("changed"))} data-key={spec.name}>
@@ -104,7 +109,7 @@ fn row(props: &ParamPanelProps, spec: &'static ParamSpec) -> Html {
             }
             <p class="meta">
                 {badge(lang, spec.provenance)}
-                <span class="range">{tr(lang, "range")}{" "}{text(spec.min)}{" – "}{text(spec.max)}</span>
+                <span class="range">{tr(lang, "range")}{" "}{range(spec.min)}{" – "}{range(spec.max)}</span>
             </p>
         </div>
     }

@@ -21,7 +21,7 @@ pub fn lever_key(lever: SolveLever) -> &'static str {
 
 /// The confidence typed (percent), when it is a number in range.
 pub fn parse_confidence(text: &str) -> Option<f64> {
-    let share = text.trim().replace(',', ".").parse::<f64>().ok()? / 100.0;
+    let share = wlz_scenario::scenario::parse_typed_number(text).ok()? / 100.0;
     (MIN_CONFIDENCE..=MAX_CONFIDENCE).contains(&share).then_some(share)
 }
 

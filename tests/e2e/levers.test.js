@@ -39,7 +39,7 @@ test('raising the youth share above today raises the intake', async () => {
   const { page, context } = await openPage(browser, server.url);
   await fullResult(page);
   const before = await medianLevel(page);
-  const entry = page.getByRole('spinbutton', { name: /Aandeel jongeren/ });
+  const entry = page.getByRole('textbox', { name: /Aandeel jongeren/ });
   await entry.fill('40');
   await entry.press('Enter');
   await page.waitForURL(/youth=40/);

@@ -4,15 +4,19 @@
 //! # Text form (paste or file)
 //!
 //! One month per line: `YYYY-MM`, a separator, the count. The separator is a
-//! comma, a semicolon, a tab, or spaces (the first of `,` `;` tab found on a
-//! line, else runs of spaces). Surrounding whitespace, blank lines, double
+//! tab, a semicolon, a comma, or spaces (the first of tab `;` `,` found on a
+//! line, in that order, so that `2024-01;250,0` from Dutch Excel splits at the
+//! semicolon; else runs of spaces). Surrounding whitespace, blank lines, double
 //! quotes around a field, empty trailing fields (`2024-01;250;;` from a
 //! spreadsheet), Windows or old Mac line endings and a UTF-8 byte order mark
 //! are accepted. The first non-blank line is a header, and skipped, when it
 //! has no digit (`month,count`, `maand;aantal`). Counts are whole numbers of
-//! clients from 0 to [`MAX_COUNT`], digits only: no sign, no decimals, no
-//! thousands separators (`1.250` is refused rather than guessed: in Dutch it
-//! is 1250, in English 1.25). Months run from [`MIN_MONTH`] to [`MAX_MONTH`],
+//! clients from 0 to [`MAX_COUNT`], read by the page's one number reader
+//! ([`crate::scenario::typed_decimal`]): digits, optionally followed by a
+//! decimal comma or point and one or two zeros (`250,0` is 250, as a
+//! spreadsheet writes a whole number); no sign, no other decimals (`250,5`),
+//! no thousands separators (`1.250` is refused rather than guessed: in Dutch
+//! it is 1250, in English 1.25). Months run from [`MIN_MONTH`] to [`MAX_MONTH`],
 //! each at most once; at most [`MAX_LINES`] data lines and [`MAX_BYTES`] bytes.
 //! Every bad line is reported with its 1-based line number; the series is
 //! given only when no line is bad, so nothing is silently dropped.
@@ -193,10 +197,16 @@ fn check_month(month: Month) -> Result<Month, ObservedIssue> {
     }
 }
 
-/// The fields of a data line: split at the first of `,` `;` tab present, else
+/// The count of a line of text: [`crate::scenario::typed_decimal`] for whole
+/// numbers (`250,0` is 250), then [`parse_count`].
+fn parse_typed_count(field: &str) -> Result<u32, ObservedIssue> {
+    parse_count(&crate::scenario::typed_decimal(field, true).map_err(|_| ObservedIssue::BadCount)?)
+}
+
+/// The fields of a data line: split at the first of tab `;` `,` present, else
 /// at runs of whitespace; each trimmed and unquoted; empty trailing fields dropped.
 fn fields(line: &str) -> Vec<&str> {
-    let mut out: Vec<&str> = match [',', ';', '\t'].into_iter().find(|&c| line.contains(c)) {
+    let mut out: Vec<&str> = match ['\t', ';', ','].into_iter().find(|&c| line.contains(c)) {
         Some(sep) => line.split(sep).map(|f| f.trim().trim_matches('"').trim()).collect(),
         None => line.split_whitespace().map(|f| f.trim_matches('"')).collect(),
     };
@@ -213,7 +223,7 @@ fn parse_line(line: &str) -> Result<ObservedPoint, ObservedIssue> {
         return Err(ObservedIssue::Fields { found: parts.len() });
     }
     let month = check_month(Month::parse(parts[0]).ok_or(ObservedIssue::BadMonth)?)?;
-    let count = parse_count(parts[1])?;
+    let count = parse_typed_count(parts[1])?;
     Ok(ObservedPoint { month, count })
 }
 
@@ -444,6 +454,17 @@ mod tests {
             assert_eq!(ObservedSeries::parse(text), Ok(series(&[(2024, 1, 250)])), "{text:?}");
         }
         assert_eq!(ObservedSeries::parse("2024-01,250\r2024-02,0\r"), Ok(series(&[(2024, 1, 250), (2024, 2, 0)])));
+    }
+
+    #[test]
+    fn a_spreadsheet_whole_number_is_read_and_a_fraction_refused() {
+        for text in ["2024-01;250,0", "maand;aantal\n2024-01;250,00", "2024-01\t250.0", "2024-01 250"] {
+            assert_eq!(ObservedSeries::parse(text), Ok(series(&[(2024, 1, 250)])), "{text:?}");
+        }
+        for text in ["2024-01;250,5", "2024-01;250,000", "2024-01;1.250", "2024-01;1.234,0"] {
+            let errors = ObservedSeries::parse(text).unwrap_err();
+            assert_eq!(errors[0].issue, ObservedIssue::BadCount, "{text:?}");
+        }
     }
 
     #[test]

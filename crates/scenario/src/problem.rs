@@ -19,6 +19,9 @@ pub enum Issue {
     Duplicate,
     /// The value is not of the key's kind (whole number, decimal, `YYYY-MM`).
     Malformed(Kind),
+    /// A typed number with one point or comma followed by three digits (`1.250`):
+    /// 1250 with Dutch grouping, 1.25 with a decimal point; refused rather than guessed.
+    Ambiguous,
     /// The value lies outside the valid range (bounds as written in the URL).
     OutOfRange {
         /// Smallest valid value.
@@ -100,6 +103,10 @@ impl fmt::Display for Problem {
         let (key, value) = (&self.key, &self.value);
         match &self.issue {
             Issue::UnknownKey => write!(f, "{key}: unknown key (ignored)"),
+            Issue::Ambiguous => write!(
+                f,
+                "{key}={value}: ambiguous, a point or comma before three digits may group thousands; write 1250 or 1,25"
+            ),
             Issue::Duplicate => write!(f, "{key}={value}: key given more than once, the first value is used"),
             Issue::Malformed(kind) => {
                 let expected = match kind {

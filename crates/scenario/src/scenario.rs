@@ -216,19 +216,69 @@ fn check(spec: &ParamSpec, value: f64) -> Result<(), Issue> {
 pub fn parse_value(spec: &ParamSpec, text: &str) -> Option<f64> {
     match spec.kind {
         Kind::Month => Month::parse(text).map(|m| f64::from(m.0)),
-        Kind::Int | Kind::Real => {
-            let digits = text.strip_prefix('-').unwrap_or(text);
-            let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-            let plain = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-            let ok = !digits.is_empty()
-                && digits.len() <= 24
-                && plain(whole)
-                && plain(fraction)
-                && !(whole.is_empty() && fraction.is_empty())
-                && (spec.kind == Kind::Real || !digits.contains('.'));
-            ok.then(|| text.parse::<f64>().ok()).flatten().filter(|v| v.is_finite())
-        }
+        kind => plain_number(text, kind),
     }
+}
+
+/// A whole number (`Int`) or a plain decimal (`Real`) as written in the URL.
+fn plain_number(text: &str, kind: Kind) -> Option<f64> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let plain = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let ok = !digits.is_empty()
+        && digits.len() <= 24
+        && plain(whole)
+        && plain(fraction)
+        && !(whole.is_empty() && fraction.is_empty())
+        && (kind == Kind::Real || !digits.contains('.'));
+    ok.then(|| text.parse::<f64>().ok()).flatten().filter(|v| v.is_finite())
+}
+
+/// A decimal number as a person types it (a form field, a pasted count),
+/// rewritten in the URL's form (`-0.3`, `250.0`) for [`parse_value`]:
+/// surrounding spaces are ignored; the decimal mark may be a comma or a point
+/// (`0,3` and `0.3` are both 0.3); a leading `-` or `−` (U+2212, as the page
+/// writes negative numbers) is a minus. No thousands grouping and no exponent.
+/// A single mark followed by exactly three digits after a whole part that does
+/// not start with 0 (`1.250`, `29,500`) is refused as [`Issue::Ambiguous`]: Dutch
+/// groups thousands with a point, English with a comma, so it could be 1250 or
+/// 1.25. With `whole`, a fraction of one or two zeros is dropped (`250,0` is 250).
+/// Anything else that is not a plain number is [`Issue::Malformed`] (as a `Real`).
+pub fn typed_decimal(text: &str, whole: bool) -> Result<String, Issue> {
+    let text = text.trim();
+    let text = text.strip_prefix('\u{2212}').map_or_else(|| text.to_string(), |rest| format!("-{rest}"));
+    let marks: Vec<usize> = text.match_indices([',', '.']).map(|(i, _)| i).collect();
+    let Some(&at) = marks.first() else { return Ok(text) };
+    if marks.len() > 1 {
+        return Err(Issue::Malformed(Kind::Real));
+    }
+    let (int_part, fraction) = (&text[..at], &text[at + 1..]);
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = int_part.strip_prefix('-').unwrap_or(int_part);
+    if fraction.len() == 3 && digits(fraction) && digits(unsigned) && !unsigned.starts_with('0') {
+        return Err(Issue::Ambiguous);
+    }
+    if whole && (1..=2).contains(&fraction.len()) && fraction.bytes().all(|b| b == b'0') {
+        return Ok(int_part.to_string());
+    }
+    Ok(format!("{int_part}.{fraction}"))
+}
+
+/// The value a person typed for `spec` (see [`typed_decimal`]; months as
+/// `YYYY-MM`), in URL units, not yet checked against the key's range: the one
+/// reader of every numeric field of the page.
+pub fn parse_typed(spec: &ParamSpec, text: &str) -> Result<f64, Issue> {
+    let text = match spec.kind {
+        Kind::Month => text.trim().to_string(),
+        Kind::Int | Kind::Real => typed_decimal(text, spec.kind == Kind::Int)?,
+    };
+    parse_value(spec, &text).ok_or(Issue::Malformed(spec.kind))
+}
+
+/// A decimal number a person typed where no key of the table applies (the
+/// confidence of "what would it take"), read like [`parse_typed`] reads a `Real`.
+pub fn parse_typed_number(text: &str) -> Result<f64, Issue> {
+    plain_number(&typed_decimal(text, false)?, Kind::Real).ok_or(Issue::Malformed(Kind::Real))
 }
 
 /// Writes a value as in the URL: the shortest decimal that reads back to the
@@ -293,6 +343,31 @@ mod tests {
         assert!(s.is_default(Key::Aid) && s.is_default(Key::Runs));
         s.set(Key::Aid, 0.0).unwrap();
         assert!(s.is_default(Key::Aid), "a value equal to its default is not stored");
+    }
+
+    #[test]
+    fn typed_numbers_take_a_decimal_comma_or_point() {
+        let spec = params::spec;
+        assert_eq!(parse_typed(spec(Key::Outflow), "0,3"), Ok(0.3));
+        assert_eq!(parse_typed(spec(Key::Outflow), " 0.3 "), Ok(0.3));
+        assert_eq!(parse_typed(spec(Key::LevelSd), "12,5"), Ok(12.5));
+        assert_eq!(parse_typed(spec(Key::Phi), "\u{2212}0,5"), Ok(-0.5));
+        assert_eq!(parse_typed(spec(Key::Phi), "-0,99"), Ok(-0.99));
+        assert_eq!(parse_typed(spec(Key::Phi), "0,125"), Ok(0.125), "a leading 0 groups no thousands");
+        assert_eq!(parse_typed(spec(Key::Runs), "20000"), Ok(20_000.0));
+        assert_eq!(parse_typed(spec(Key::Runs), "250,0"), Ok(250.0));
+        assert_eq!(parse_typed(spec(Key::Runs), "250,5"), Err(Issue::Malformed(Kind::Int)));
+        assert_eq!(parse_typed(spec(Key::Stock), "30.000"), Err(Issue::Ambiguous));
+        assert_eq!(parse_typed(spec(Key::Level), "1,250"), Err(Issue::Ambiguous));
+        assert_eq!(parse_typed(spec(Key::Level), "1.234,5"), Err(Issue::Malformed(Kind::Real)));
+        assert_eq!(parse_typed(spec(Key::Level), "2e2"), Err(Issue::Malformed(Kind::Real)));
+        assert_eq!(parse_typed(spec(Key::Level), ""), Err(Issue::Malformed(Kind::Real)));
+        assert_eq!(parse_typed(spec(Key::Level), ","), Err(Issue::Malformed(Kind::Real)));
+        assert_eq!(parse_typed(spec(Key::Start), "2025-03"), Ok(24_302.0));
+        assert_eq!(parse_typed(spec(Key::Start), "2025-3"), Err(Issue::Malformed(Kind::Month)));
+        assert_eq!(parse_typed_number(" 95,5 "), Ok(95.5));
+        assert_eq!(parse_typed_number("NaN"), Err(Issue::Malformed(Kind::Real)));
+        assert_eq!(parse_typed_number("1.000"), Err(Issue::Ambiguous));
     }
 
     #[test]
