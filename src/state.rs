@@ -76,8 +76,10 @@ pub struct State {
     pub questions: u64,
     /// The newest "what would it take" question.
     pub solve: Option<Asked>,
-    /// The newest "what matters most" question.
+    /// The newest "which assumption matters most" question (the tornado).
     pub sensitivity: Option<Asked>,
+    /// The newest "which measure matters most" question (the lever table).
+    pub lever_ranking: Option<Asked>,
     /// The observed monthly series shown with the projection (`obs` in the link when short).
     pub obs: Option<Rc<ObservedSeries>>,
     /// The observed data as the user typed, pasted or loaded it (kept as is, also when it has errors).
@@ -203,7 +205,7 @@ impl State {
 
     /// The message for the newest question, while it has no answer.
     pub fn question_message(&self) -> Option<ToWorker> {
-        [&self.solve, &self.sensitivity]
+        [&self.solve, &self.sensitivity, &self.lever_ranking]
             .into_iter()
             .flatten()
             .find(|a| a.id == self.questions && a.answer.is_none())
@@ -219,7 +221,13 @@ impl State {
         match question {
             Question::Solve { .. } => &mut self.solve,
             Question::Sensitivity { .. } => &mut self.sensitivity,
+            Question::LeverRanking => &mut self.lever_ranking,
         }
+    }
+
+    /// Every question slot.
+    fn slots(&mut self) -> [&mut Option<Asked>; 3] {
+        [&mut self.solve, &mut self.sensitivity, &mut self.lever_ranking]
     }
 
     /// The query string the URL shows for this state.
@@ -345,6 +353,7 @@ impl State {
                     questions: self.questions,
                     solve: self.solve,
                     sensitivity: self.sensitivity,
+                    lever_ranking: self.lever_ranking,
                     request: self.request,
                     worker_generation: self.worker_generation,
                     ..next
@@ -372,7 +381,7 @@ impl State {
             // The first message wins: after a panic's own message the worker also reports the trap.
             Action::Failed { id, message } if id == self.request || id == 0 => {
                 // Questions in flight died with the worker: they can be asked again.
-                for asked in [&mut self.solve, &mut self.sensitivity].into_iter().flatten() {
+                for asked in self.slots().into_iter().flatten() {
                     if asked.answer.is_none() {
                         asked.answer = Some(Rc::new(Err(Refusal::Failed(message.clone()))));
                     }
@@ -418,7 +427,7 @@ impl State {
                 self
             }
             Action::Answered { id, answer, elapsed_ms } => {
-                for asked in [&mut self.solve, &mut self.sensitivity].into_iter().flatten() {
+                for asked in self.slots().into_iter().flatten() {
                     if asked.id == id && asked.answer.is_none() {
                         asked.answer = Some(answer.clone());
                         asked.elapsed_ms = elapsed_ms;
@@ -565,6 +574,21 @@ mod tests {
         );
         let again = moved.apply(Action::Set(Key::Aid, 71.0));
         assert_eq!(again.worker_generation, 1, "no new worker while the current one works");
+    }
+
+    #[test]
+    fn the_lever_table_is_asked_once_and_keeps_its_answer_apart() {
+        let state = State::from_query("v=1&runs=200").apply(Action::Ask(Question::LeverRanking));
+        let Some(ToWorker::Ask { id, question, query }) = state.question_message() else { panic!("no question") };
+        assert_eq!((question, query.as_str()), (Question::LeverRanking, "v=1&runs=200"));
+        let params = state.scenario.model_params();
+        let answer = wlz_engine::question::answer(question, &params).map_err(Refusal::Engine);
+        let state = state.apply(Action::Answered { id, answer: Rc::new(answer), elapsed_ms: 3.0 });
+        assert!(state.question_message().is_none() && state.solve.is_none() && state.sensitivity.is_none());
+        let asked = state.lever_ranking.clone().expect("asked");
+        assert!(matches!(asked.answer.as_deref(), Some(Ok(Answer::LeverRanking(t))) if t.rows.len() == 4));
+        let moved = state.apply(Action::Set(Key::Aid, 50.0));
+        assert!(moved.is_stale(&asked), "a change of the scenario marks the table");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::explanation::Explanation;
 use super::fan_chart::FanChart;
 use super::impact::Impact;
 use super::lever::LeverPanel;
+use super::lever_table::LeverTable;
 use super::observed::Observed;
 use super::param_panel::ParamPanel;
 use super::scenario_bar::ScenarioBar;
@@ -178,6 +179,8 @@ pub fn app() -> Html {
                     </section>
                 </div>
                 <div class="decision">
+                    <LeverTable {lang} asked={state.lever_ranking.clone()}
+                        stale={state.lever_ranking.as_ref().is_some_and(|a| state.is_stale(a))} dispatch={dispatch.clone()} />
                     <Solve {lang} asked={state.solve.clone()} stale={state.solve.as_ref().is_some_and(|a| state.is_stale(a))}
                         dispatch={dispatch.clone()} />
                     <SensitivityPanel {lang} asked={state.sensitivity.clone()}

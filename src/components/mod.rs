@@ -9,6 +9,7 @@ pub mod explanation;
 pub mod fan_chart;
 pub mod impact;
 pub mod lever;
+pub mod lever_table;
 pub mod observed;
 pub mod param_panel;
 pub mod scenario_bar;

@@ -200,7 +200,7 @@ pub fn sensitivity_panel(props: &AskProps) -> Html {
             </>
         },
         Some(Err(message)) => refused(lang, message),
-        Some(Ok(Answer::Solved(_))) => html! {},
+        Some(Ok(_)) => html! {},
     });
     let form = html! {
         <form class="solve-form" {onsubmit}>

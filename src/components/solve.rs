@@ -153,7 +153,7 @@ pub fn solve(props: &AskProps) -> Html {
             </>
         },
         Some(Err(message)) => refused(lang, message),
-        Some(Ok(Answer::Sensitivity(_))) => html! {},
+        Some(Ok(_)) => html! {},
     });
     let form = html! {
         <form class="solve-form" {onsubmit}>

@@ -78,6 +78,7 @@ fn main() -> ExitCode {
         Task::Ask(question) => match wlz_engine::question::answer(question, &params) {
             Ok(Answer::Solved(solution)) => wrapped::<Solution>(&query, *solution, elapsed_ms()),
             Ok(Answer::Sensitivity(result)) => wrapped::<Sensitivity>(&query, *result, elapsed_ms()),
+            Ok(Answer::LeverRanking(result)) => wrapped(&query, *result, elapsed_ms()),
             Err(e @ SolveError::Window { .. }) => return bad_input(&[format!("--target={e}")]),
             Err(e) => return bad_input(&[format!("--{e}")]),
         },

@@ -19,6 +19,7 @@
 
 pub mod attribution;
 pub mod compare;
+pub mod lever_rank;
 pub mod model;
 pub mod quantile;
 pub mod question;

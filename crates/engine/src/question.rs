@@ -2,6 +2,7 @@
 
 pub use wlz_scenario::question::*;
 
+use crate::lever_rank::lever_ranking;
 use crate::model_params::ModelParams;
 use crate::sensitivity::sensitivity;
 use crate::solve::{SolveError, solve};
@@ -13,6 +14,7 @@ pub fn answer(question: Question, params: &ModelParams) -> Result<Answer, SolveE
             solve(params, lever, target, confidence).map(|s| Answer::Solved(Box::new(s)))
         }
         Question::Sensitivity { target } => Ok(Answer::Sensitivity(Box::new(sensitivity(params, target)))),
+        Question::LeverRanking => Ok(Answer::LeverRanking(Box::new(lever_ranking(params)))),
     }
 }
 
@@ -32,6 +34,8 @@ mod tests {
         assert!(matches!(solved, Ok(Answer::Solved(s)) if s.runs == 200));
         let sens = answer(Question::Sensitivity { target: TargetId::T1 }, &params);
         assert!(matches!(sens, Ok(Answer::Sensitivity(s)) if s.tornado.len() == 4));
+        let levers = answer(Question::LeverRanking, &params);
+        assert!(matches!(levers, Ok(Answer::LeverRanking(t)) if t.rows.len() == 4 && t.runs == 200));
         let aid = SolveLever::One(LeverId::Aid);
         let refused = answer(Question::Solve { lever: aid, target: TargetId::T1, confidence: 1.5 }, &params);
         assert!(matches!(refused, Err(SolveError::Confidence { .. })));

@@ -14,6 +14,7 @@ pub mod codec;
 pub mod compare;
 pub mod export;
 pub mod lever;
+pub mod lever_rank;
 pub mod model_params;
 pub mod month;
 pub mod observed;

@@ -1,7 +1,9 @@
 //! A decision-support question about a scenario, and its answer: what the
 //! command-line tool's `--solve` / `--sensitivity` and the page's worker ask
 //! of the engine, in one type (the engine's `question::answer` answers it).
+//! The lever table ([`Question::LeverRanking`]) is asked by the page.
 
+use crate::lever_rank::LeverRanking;
 use crate::sensitivity::Sensitivity;
 use crate::solve::{Solution, SolveLever};
 use crate::target::TargetId;
@@ -24,6 +26,9 @@ pub enum Question {
         /// The target.
         target: TargetId,
     },
+    /// Which measure matters most: each lever alone at its strongest value and
+    /// 10 points from today's, with P(target) and clients averted (the lever table).
+    LeverRanking,
 }
 
 /// The engine's answer to a [`Question`].
@@ -33,4 +38,6 @@ pub enum Answer {
     Solved(Box<Solution>),
     /// The answer to [`Question::Sensitivity`].
     Sensitivity(Box<Sensitivity>),
+    /// The answer to [`Question::LeverRanking`].
+    LeverRanking(Box<LeverRanking>),
 }
