@@ -9,6 +9,7 @@ pub mod components;
 pub mod i18n;
 pub mod js_bindings;
 pub mod messages;
+pub mod share;
 pub mod state;
 pub mod url_sync;
 pub mod window_event;

@@ -3,9 +3,11 @@
 
 use crate::i18n::{Lang, preset_key, tr};
 use crate::js_bindings;
+use crate::share::{share_link, today};
 use crate::state::Action;
 use std::rc::Rc;
 use wlz_scenario::Scenario;
+use wlz_scenario::export::{self, CsvLocale, file_stem};
 use wlz_scenario::output::Report;
 use wlz_scenario::presets::PRESETS;
 use yew::prelude::*;
@@ -38,8 +40,12 @@ pub const FILE_STEM: &str = "wlz-ggz-wonen-instroom";
 /// `cargo xtask build` gives it); also the name of its download.
 pub const STANDALONE_FILE: &str = "wlz-ggz-wonen-verkenner.html";
 
-fn href() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+/// The CSV form of a page language: Dutch Excel's on a Dutch page, the international form otherwise.
+pub fn csv_locale(lang: Lang) -> CsvLocale {
+    match lang {
+        Lang::Nl => CsvLocale::Nl,
+        Lang::En => CsvLocale::International,
+    }
 }
 
 /// The scenario bar.
@@ -71,40 +77,55 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
         })
     };
     let copy = {
-        let say = say.clone();
+        let (say, query) = (say.clone(), props.query.clone());
         Callback::from(move |_| {
             let say = say.clone();
+            // A standalone file without a public address has no link: the query alone, and a word to send the file.
+            let (text, said) = match share_link(&query) {
+                Some(link) => (link, "link.copied"),
+                None => (query.clone(), "link.copied_query"),
+            };
             wasm_bindgen_futures::spawn_local(async move {
-                let copied = wasm_bindgen_futures::JsFuture::from(js_bindings::copy_text(&href())).await;
-                say(if copied.is_ok_and(|v| v.as_bool() == Some(true)) { "link.copied" } else { "link.copy_failed" });
+                let copied = wasm_bindgen_futures::JsFuture::from(js_bindings::copy_text(&text)).await;
+                say(if copied.is_ok_and(|v| v.as_bool() == Some(true)) { said } else { "link.copy_failed" });
             });
         })
     };
     let export = |kind: &'static str| {
-        let (report, say) = (props.report.clone(), say.clone());
+        let (report, say, lang) = (props.report.clone(), say.clone(), props.lang);
+        let (title, query) = (props.title.clone(), props.query.clone());
         Callback::from(move |_| {
             let Some(report) = report.as_ref() else {
                 say("export.wait");
                 return;
             };
+            let name = |ext: &str| format!("{}.{ext}", file_stem(&title, FILE_STEM, &today()));
+            let link = share_link(&query).unwrap_or_else(|| query.clone());
+            let locale = csv_locale(lang);
             match kind {
                 "csv" => {
-                    let text = wlz_scenario::export::csv(&href(), &report.model_version, &report.months);
-                    js_bindings::download_text(&format!("{FILE_STEM}.csv"), "text/csv", &text);
+                    let text = export::csv_months(&link, &report.model_version, &report.months, locale);
+                    js_bindings::download_text(&name("csv"), "text/csv;charset=utf-8", &text);
                 }
-                "json" => match serde_json::to_string_pretty(report.as_ref()) {
-                    Ok(text) => js_bindings::download_text(&format!("{FILE_STEM}.json"), "application/json", &text),
-                    Err(_) => say("export.failed"),
-                },
+                "csv-targets" => {
+                    let targets: Vec<_> = report.targets.iter().map(|t| t.result.clone()).collect();
+                    let text = export::csv_targets(&link, &report.model_version, &targets, locale);
+                    let stem = file_stem(&title, FILE_STEM, &today());
+                    js_bindings::download_text(
+                        &format!("{stem}-{}.csv", tr(lang, "export.targets.file")),
+                        "text/csv;charset=utf-8",
+                        &text,
+                    );
+                }
+                "json" => js_bindings::download_text(&name("json"), "application/json", &export::report_json(report)),
                 "svg" | "png" => {
                     let markup = js_bindings::svg_markup("[data-testid=fan]");
                     if markup.is_empty() {
                         say("export.chart_hidden");
                     } else if kind == "svg" {
-                        js_bindings::download_text(&format!("{FILE_STEM}.svg"), "image/svg+xml", &markup);
+                        js_bindings::download_text(&name("svg"), "image/svg+xml", &markup);
                     } else {
-                        let (promise, say) =
-                            (js_bindings::svg_to_png(&markup, &format!("{FILE_STEM}.png"), 2.0), say.clone());
+                        let (promise, say) = (js_bindings::svg_to_png(&markup, &name("png"), 2.0), say.clone());
                         wasm_bindgen_futures::spawn_local(async move {
                             if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
                                 say("export.failed");
@@ -121,9 +142,14 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
         })
     };
     let standalone = {
-        let (query, say) = (props.query.clone(), say.clone());
+        let (query, say, title) = (props.query.clone(), say.clone(), props.title.clone());
         Callback::from(move |_| {
-            let promise = js_bindings::download_standalone(STANDALONE_FILE, &format!("./{STANDALONE_FILE}"), &query);
+            let name = if title.trim().is_empty() {
+                STANDALONE_FILE.to_string()
+            } else {
+                format!("{}.html", file_stem(&title, FILE_STEM, ""))
+            };
+            let promise = js_bindings::download_standalone(&name, &format!("./{STANDALONE_FILE}"), &query);
             let say = say.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let offered = wasm_bindgen_futures::JsFuture::from(promise).await;
@@ -169,7 +195,8 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                 </button>
                 <button type="button" onclick={copy}>{tr(lang, "link.copy")}</button>
                 <span class="exports" role="group" aria-label={tr(lang, "export.group")}>
-                    <button type="button" onclick={export("csv")}>{"CSV"}</button>
+                    <button type="button" onclick={export("csv")}>{tr(lang, "export.csv")}</button>
+                    <button type="button" onclick={export("csv-targets")}>{tr(lang, "export.csv.targets")}</button>
                     <button type="button" onclick={export("json")}>{"JSON"}</button>
                     <button type="button" onclick={export("svg")}>{tr(lang, "export.svg")}</button>
                     <button type="button" onclick={export("png")}>{tr(lang, "export.png")}</button>
@@ -186,6 +213,20 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_json_export_is_the_clis_report_without_its_timing_and_the_same_bytes_each_time() {
+        let scenario = wlz_scenario::codec::decode("v=1&runs=200&aid=30").scenario;
+        let params = scenario.model_params();
+        let projection = wlz_engine::simulate::project(&params);
+        let query = wlz_scenario::codec::encode(&scenario);
+        let (a, b) = (Report::new(&query, &params, &projection, 12.5), Report::new(&query, &params, &projection, 99.0));
+        assert_eq!(export::report_json(&a), export::report_json(&b), "no wall-clock time in the page's JSON");
+        let mut cli = serde_json::to_value(&a).unwrap();
+        cli.as_object_mut().unwrap().remove("elapsed_ms");
+        let page: serde_json::Value = serde_json::from_str(&export::report_json(&a)).unwrap();
+        assert_eq!(page, cli, "every other field as the CLI writes it");
+    }
 
     #[test]
     fn every_preset_has_a_name_in_the_catalogue() {

@@ -4,7 +4,28 @@
 // Dutch Excel opens), and no English on the Dutch page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { serveDist, launch, openPage, fullResult, percentValue } from './support.js';
+
+/** Clicks the button named `name` and returns the download's file name and bytes. */
+async function download(page, name) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
+}
+
+/** Reads a CSV written for Dutch Excel: UTF-8 with BOM, CRLF, `;` between fields, a decimal comma. */
+function readDutchCsv(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xEF, 0xBB, 0xBF], 'UTF-8 with a byte order mark');
+  const text = bytes.subarray(3).toString('utf8');
+  assert.ok(text.endsWith('\r\n') && !/[^\r]\n/.test(text), 'CRLF line ends');
+  const [comment, header, ...rows] = text.slice(0, -2).split('\r\n');
+  const cells = rows.map((r) => r.split(';'));
+  for (const row of cells) {
+    for (const cell of row.slice(1)) assert.match(cell, /^(-?\d+(,\d+)?|\d{4}-\d{2}|)$/, `a Dutch number: ${cell}`);
+  }
+  const number = (cell) => (cell === '' ? null : Number(cell.replace(',', '.')));
+  return { comment, header: header.split(';'), rows: cells, number };
+}
 
 let browser;
 let server;
@@ -35,5 +56,50 @@ test('the lever table ranks the four measures, marks the regional one, and the t
   assert.match(await page.getByTestId('rank-without').textContent(), /^Zonder maatregelen is de kans op doel 1 \d+(,\d)?%, doel 2 \d+(,\d)?%\.$/);
   assert.equal(await page.getByTestId('rank-longer').locator('td').first().textContent(), '25%');
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the Dutch CSVs read back by Dutch Excel\'s rules and agree with the JSON; the JSON is the same bytes for the same link', async () => {
+  const link = 'v=1&runs=1000&aid=40&title=Regio%20Utrecht%2C%20variant%20B';
+  const { page, context } = await openPage(browser, `${server.url}?${link}`);
+  await fullResult(page);
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  const json = await download(page, 'JSON');
+  assert.equal(json.name, `regio-utrecht-variant-b-${today}.json`, 'named after the title and the date');
+  const report = JSON.parse(json.bytes.toString());
+
+  const months = await download(page, 'CSV per maand');
+  assert.equal(months.name, `regio-utrecht-variant-b-${today}.csv`);
+  const csv = readDutchCsv(months.bytes);
+  assert.equal(csv.comment, `# scenario: ${page.url()}; model_version: ${report.model_version}`);
+  assert.deepEqual(csv.header, ['month', 'mean', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95']);
+  assert.equal(csv.rows.length, 84);
+  csv.rows.forEach((row, i) => {
+    const m = report.months[i];
+    assert.equal(row[0], m.month);
+    assert.equal(csv.number(row[1]), Math.round(m.mean * 10) / 10, `mean of ${m.month}`);
+    assert.ok(Math.abs(csv.number(row[5]) - m.p50) <= 0.5, `median of ${m.month}`);
+  });
+
+  const targets = await download(page, 'CSV per doel');
+  assert.equal(targets.name, `regio-utrecht-variant-b-${today}-doelen.csv`);
+  const t = readDutchCsv(targets.bytes);
+  assert.deepEqual(t.header.slice(0, 6), ['target', 'threshold', 'window_from', 'window_to', 'probability_pct', 'margin95_pct']);
+  assert.deepEqual(t.rows.map((r) => r[0]), ['t1', 't2'], 'one row per target');
+  t.rows.forEach((row, i) => {
+    const r = report.targets[i];
+    assert.equal(t.number(row[4]), Math.round(r.probability * 1000) / 10, `probability of ${r.id}`);
+    assert.equal(t.number(row[5]), Math.round(1.96 * r.std_error * 1000) / 10, `margin of ${r.id}`);
+    assert.equal(row[7] || null, r.first_reached.p50, `first reached (median) of ${r.id}`);
+  });
+
+  // The same link in a fresh page gives the same JSON, byte for byte.
+  const again = await openPage(browser, `${server.url}?${link}`);
+  await fullResult(again.page);
+  assert.ok((await download(again.page, 'JSON')).bytes.equals(json.bytes), 'byte-identical JSON');
+  await again.context.close();
   await context.close();
 });

@@ -108,24 +108,26 @@ async function download(page, name) {
 }
 
 test('exports: CSV and JSON carry the link and model version; JSON equals the CLI to the bit', async () => {
-  const link = 'v=1&runs=1000&aid=40';
+  const link = 'v=1&runs=1000&aid=40&lang=en';
   const { page, context } = await openPage(browser, `${server.url}?${link}`);
   await fullResult(page);
-  const csv = (await download(page, 'CSV')).toString();
+  const csv = (await download(page, 'CSV by month')).toString();
   const lines = csv.trim().split('\n');
   const version = (await page.getByTestId('model-version').textContent()).trim();
   assert.match(version, /^\d+\.\d+\.\d+$/);
-  assert.equal(lines[0], `# scenario: ${page.url()}; model_version: ${version}`);
+  assert.equal(lines[0], `# scenario: ${page.url()}, model_version: ${version}`, 'the international form on an English page');
   assert.equal(lines[1], 'month,mean,p5,p10,p25,p50,p75,p90,p95');
   assert.equal(lines.length, 2 + 84);
+  assert.match(lines[2], /^2024-01,\d+\.\d,\d+,\d+,\d+,\d+,\d+,\d+,\d+$/, 'rounded: no float tails');
   const json = JSON.parse((await download(page, 'JSON')).toString());
   assert.equal(json.scenario, 'v=1&runs=1000&aid=40');
   assert.equal(json.model_version, version);
+  assert.equal(json.elapsed_ms, undefined, 'the page leaves the timing to the CLI');
   const cli = path.join(ROOT, 'target/debug/wlz-sim');
   const fromCli = JSON.parse(fs.existsSync(cli)
-    ? execFileSync(cli, [link]).toString()
-    : execFileSync('cargo', ['run', '-q', '-p', 'wlz-sim', '--', link], { cwd: ROOT }).toString());
-  delete json.elapsed_ms; delete fromCli.elapsed_ms;
+    ? execFileSync(cli, ['v=1&runs=1000&aid=40']).toString()
+    : execFileSync('cargo', ['run', '-q', '-p', 'wlz-sim', '--', 'v=1&runs=1000&aid=40'], { cwd: ROOT }).toString());
+  delete fromCli.elapsed_ms;
   assert.deepEqual(json, fromCli, 'the page and the CLI give the same numbers for the same link');
   await context.close();
 });

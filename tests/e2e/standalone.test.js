@@ -61,7 +61,7 @@ test('the standalone file opens from disk alone and computes with no network', a
   await moveAidToEnd(page);
   assert.ok((await medianLevel(page)) < before, 'moving a lever changed the result');
   await page.waitForFunction(() => /aid=100/.test(location.search)); // the address follows the scenario
-  for (const name of ['CSV', 'Grafiek (SVG)', 'Grafiek (PNG)']) {
+  for (const name of ['CSV per maand', 'Grafiek (SVG)', 'Grafiek (PNG)']) {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
     assert.ok(fs.statSync(await file.path()).size > 1000, `${name} export works from the file`);
   }

@@ -75,6 +75,25 @@ fn payload(id: &str, extra: &str, packed: &str) -> String {
     format!("<script type=\"application/octet-stream\" id=\"{id}\"{extra}>\n{packed}\n</script>\n")
 }
 
+/// The environment variable naming the explorer's public address, written into
+/// the standalone file so that its "Kopieer link" gives a link a receiver can
+/// open (never the file's own `file:` path).
+pub const PUBLIC_URL_VAR: &str = "WLZ_PUBLIC_URL";
+
+/// The public address from [`PUBLIC_URL_VAR`], HTML-escaped for an attribute;
+/// empty when it is not set. Fails on anything but an `http(s)://` address.
+fn public_url() -> Result<String, String> {
+    let Ok(url) = std::env::var(PUBLIC_URL_VAR) else { return Ok(String::new()) };
+    let url = url.trim();
+    if url.is_empty() {
+        return Ok(String::new());
+    }
+    if !(url.starts_with("https://") || url.starts_with("http://")) || url.chars().any(|c| c.is_whitespace()) {
+        return Err(format!("{PUBLIC_URL_VAR}={url}: not an http(s):// address"));
+    }
+    Ok(url.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;"))
+}
+
 /// Writes dist/[`STANDALONE`] from the release build in `dist`.
 pub fn write_standalone(dist: &Path) -> Result<(), String> {
     let css = String::from_utf8(read(dist, "app.css")?).map_err(|e| e.to_string())?;
@@ -89,6 +108,7 @@ pub fn write_standalone(dist: &Path) -> Result<(), String> {
     parts += &payload("wlz-worker-wasm", "", &pack(&read(dist, "worker_bg.wasm")?)?);
     parts += &payload("wlz-worker-js", "", &pack(&read(dist, "worker.js")?)?);
     let icon = base64(&read(dist, "icon.svg")?);
+    let public = public_url()?;
     let csp = format!(
         "default-src 'none'; script-src {} blob: 'wasm-unsafe-eval'; worker-src blob:; style-src {}; \
          img-src data: blob:; connect-src 'none'; font-src 'none'; object-src 'none'; base-uri 'none'; \
@@ -106,6 +126,7 @@ pub fn write_standalone(dist: &Path) -> Result<(), String> {
 <title>__TITLE__</title>
 <meta name=\"description\" content=\"__DESCRIPTION__\">
 <meta name=\"wlz-scenario\" content=\"\">
+<meta name=\"wlz-public-url\" content=\"{public}\">
 <link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">
 <style>{css}</style>
 {parts}<script type=\"module\">{BOOT}</script>
