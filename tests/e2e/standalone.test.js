@@ -23,7 +23,7 @@ after(async () => {
 
 /** A fresh context that records every request and every error of its pages. */
 async function recordingContext() {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await browser.newContext({ acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
   const requests = [];
   const errors = [];
   context.on('request', (r) => requests.push(r.url()));
@@ -77,7 +77,7 @@ test('the page offers the standalone file with the current scenario, which opens
   await page.goto(`${server.url}?v=1&runs=2000&aid=50&title=Mijn%20scenario`);
   await fullResult(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('standalone').click()]);
-  assert.equal(download.suggestedFilename(), STANDALONE);
+  assert.equal(download.suggestedFilename(), 'mijn-scenario.html', 'named after the title');
   const saved = path.join(dir, 'from-server.html');
   await download.saveAs(saved);
   await server.close();
@@ -94,6 +94,7 @@ test('the page offers the standalone file with the current scenario, which opens
   // The standalone file offers itself again, with the scenario as it is now.
   await moveAidToEnd(opened);
   const [again] = await Promise.all([opened.waitForEvent('download'), opened.getByTestId('standalone').click()]);
+  assert.equal(again.suggestedFilename(), 'mijn-scenario.html', 're-downloaded under its title');
   const resaved = path.join(dir, 'from-file.html');
   await again.saveAs(resaved);
   const second = fs.readFileSync(resaved, 'utf8');
@@ -103,6 +104,44 @@ test('the page offers the standalone file with the current scenario, which opens
   await third.goto(pathToFileURL(resaved).href);
   assert.match(await fullResult(third), /2\.000 runs/);
   assert.equal(await third.getByRole('slider', { name: /hulpmiddel/ }).inputValue(), '100');
+  assertNoNetwork(requests);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('from disk, "Kopieer link" never copies a file: path: the public address given at build time, or the query and a word to send the file', async () => {
+  const bare = path.join(dir, 'bare');
+  fs.mkdirSync(bare);
+  const source = fs.readFileSync(path.join(DIST, STANDALONE), 'utf8');
+  assert.match(source, /<meta name="wlz-public-url" content="">/, 'built without WLZ_PUBLIC_URL');
+  fs.writeFileSync(path.join(bare, STANDALONE), source);
+  // The same file as `WLZ_PUBLIC_URL=https://example.org/wlz/ cargo xtask build` writes it.
+  const withAddress = path.join(dir, 'public.html');
+  fs.writeFileSync(withAddress, source.replace('<meta name="wlz-public-url" content="">',
+    '<meta name="wlz-public-url" content="https://example.org/wlz/">'));
+
+  const { context, requests, errors } = await recordingContext();
+  const page = await context.newPage();
+  await page.goto(`${pathToFileURL(path.join(bare, STANDALONE)).href}?v=1&runs=1000&aid=30`);
+  await fullResult(page);
+  await page.getByRole('button', { name: 'Kopieer link' }).click();
+  await page.getByTestId('bar-notice').filter({ hasText: 'stuur het bestand zelf mee' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, 'v=1&runs=1000&aid=30', 'the query only');
+  assert.doesNotMatch(copied, /file:|\/tmp|wlz-standalone/);
+
+  const opened = await context.newPage();
+  await opened.goto(`${pathToFileURL(withAddress).href}?v=1&runs=1000&aid=30`);
+  await fullResult(opened);
+  await opened.getByRole('button', { name: 'Kopieer link' }).click();
+  await opened.getByTestId('bar-notice').filter({ hasText: 'Link gekopieerd' }).waitFor();
+  assert.equal(await opened.evaluate(() => navigator.clipboard.readText()), 'https://example.org/wlz/?v=1&runs=1000&aid=30');
+
+  // The exports carry the public address too, never the file's path.
+  const [csv] = await Promise.all([opened.waitForEvent('download'), opened.getByRole('button', { name: 'CSV per maand', exact: true }).click()]);
+  const text = fs.readFileSync(await csv.path(), 'utf8');
+  assert.match(text, /^\uFEFF# scenario: https:\/\/example\.org\/wlz\/\?v=1&runs=1000&aid=30; /);
+  assert.doesNotMatch(text, /file:/);
   assertNoNetwork(requests);
   assert.deepEqual(errors, []);
   await context.close();
