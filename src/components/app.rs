@@ -2,6 +2,7 @@
 //! and `<html lang>` in step with the state.
 
 use super::compare::Compare;
+use super::deviations::Deviations;
 use super::explanation::Explanation;
 use super::fan_chart::FanChart;
 use super::impact::Impact;
@@ -153,6 +154,7 @@ pub fn app() -> Html {
                 if !state.title.is_empty() {
                     <p class="scenario-heading" data-testid="scenario-heading">{state.title.clone()}</p>
                 }
+                <Deviations scenario={state.scenario.clone()} {lang} observed={state.obs.as_ref().map(|o| o.points.len())} />
                 <ScenarioBar {lang} query={state.query()} scenario={state.scenario.clone()} title={state.title.clone()} note={state.note.clone()}
                     pinned={state.pinned.is_some()} dispatch={dispatch.clone()}
                     report={state.result.as_ref().filter(|_| !state.computing()).map(|(r, _)| r.clone())} />

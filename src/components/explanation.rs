@@ -367,7 +367,7 @@ fn meaning(lang: Lang, spec: &ParamSpec) -> &'static str {
 }
 
 /// The current value of a key with its unit: `YYYY-MM` for months.
-fn value_text(lang: Lang, s: &Scenario, spec: &ParamSpec) -> String {
+pub fn value_text(lang: Lang, s: &Scenario, spec: &ParamSpec) -> String {
     if spec.kind == Kind::Month {
         return s.text(spec.key);
     }

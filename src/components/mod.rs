@@ -4,6 +4,7 @@ pub mod app;
 pub mod ask;
 pub mod axes;
 pub mod compare;
+pub mod deviations;
 pub mod entry;
 pub mod explanation;
 pub mod fan_chart;

@@ -121,6 +121,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("status.retry", "Compute again"),
     ("lang.name", "English"),
     ("lang.switch.label", "Switch to English"),
+    ("deviations", "Different from the default:"),
     ("problems", "Not everything in the link could be read; these parts are at their defaults:"),
     ("model.version", "model version"),
     ("target.interval", "95% interval"),

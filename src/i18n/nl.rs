@@ -127,6 +127,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("status.retry", "Opnieuw berekenen"),
     ("lang.name", "Nederlands"),
     ("lang.switch.label", "Schakel naar Nederlands"),
+    ("deviations", "Afwijkend van de standaard:"),
     ("problems", "Niet alles in de link kon worden gelezen; deze delen staan op hun standaardwaarde:"),
     ("model.version", "modelversie"),
     ("target.interval", "95%-interval"),

@@ -103,3 +103,36 @@ test('the Dutch CSVs read back by Dutch Excel\'s rules and agree with the JSON; 
   await again.context.close();
   await context.close();
 });
+
+test('a colleague\'s link says under the title what it changes, in words, each a link to its field', async () => {
+  const link = 'v=1&seed=42&runs=20000&aid=30&aid_ramp=3&level=260&trend=2&t2=120&region=200';
+  const { page, context } = await openPage(browser, `${server.url}?${link}`);
+  await fullResult(page);
+  const list = page.getByTestId('deviations');
+  assert.match(await list.locator('p').textContent(), /^Afwijkend van de standaard:$/);
+  const items = await list.locator('li').allTextContents();
+  assert.deepEqual(items, [
+    'Startgetal toevalsgenerator (seed): 42',
+    'Aantal Monte-Carloruns: 20.000 runs',
+    'Gebruik van het hulpmiddel (adoptie): 30%',
+    'Hulpmiddel: aanloop: 3 maanden',
+    'Onderliggend instroomniveau L (gemiddelde): 260 cliënten per maand',
+    'Autonome trend g (gemiddelde): 2% per jaar',
+    'Doel 2: drempel: 120 cliënten per maand',
+  ]);
+  // A link problem names the lever in words beside the key.
+  assert.match(await page.getByRole('status').filter({ hasText: 'Niet alles' }).textContent(),
+    /Regioaanpak en overige maatregelen \(reductie\) — region=200: buiten het bereik; toegestaan is 0 tot en met 50/);
+  // Each item leads to its field, also inside a closed disclosure.
+  await list.getByRole('link', { name: 'Hulpmiddel: aanloop' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'lever-aid-ramp');
+  assert.ok(await page.locator('#lever-aid-ramp').isVisible(), 'its disclosure opened');
+  await list.getByRole('link', { name: 'Startgetal toevalsgenerator (seed)' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'param-seed');
+  await context.close();
+
+  const plain = await openPage(browser, `${server.url}?v=1`);
+  await fullResult(plain.page);
+  assert.equal(await plain.page.getByTestId('deviations').count(), 0, 'the default scenario lists nothing');
+  await plain.context.close();
+});

@@ -1,0 +1,109 @@
+//! "Afwijkend van de standaard: …": under the title, every key the scenario
+//! sets to other than its default (levers, assumptions, targets, settings) and
+//! the observed series, in words with its value, each a link to its field
+//! (which opens the disclosure it sits in and takes the focus).
+
+use super::explanation::value_text;
+use crate::i18n::{Lang, key_name, number, tr};
+use wasm_bindgen::JsCast;
+use wlz_scenario::Scenario;
+use wlz_scenario::params::{Group, PARAMS, ParamSpec};
+use yew::prelude::*;
+
+/// Properties of [`Deviations`].
+#[derive(Properties, PartialEq)]
+pub struct DeviationsProps {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Page language.
+    pub lang: Lang,
+    /// Months in the observed series, when there is one.
+    #[prop_or_default]
+    pub observed: Option<usize>,
+}
+
+/// The id of the field where `spec`'s key is set.
+pub fn field_id(spec: &ParamSpec) -> String {
+    match spec.group {
+        Group::Lever(id) => {
+            let row = id.row();
+            let lever = id.name();
+            match spec.key {
+                k if k == row.from => format!("lever-{lever}-from"),
+                k if k == row.ramp => format!("lever-{lever}-ramp"),
+                _ => format!("lever-{lever}-entry"),
+            }
+        }
+        _ => format!("param-{}", spec.name),
+    }
+}
+
+/// Opens every closed disclosure around the element `id`, scrolls it into view and focuses it.
+fn reveal(id: &str) {
+    let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let mut around = element.closest("details").ok().flatten();
+    while let Some(details) = around {
+        let _ = details.set_attribute("open", "");
+        around = details.parent_element().and_then(|p| p.closest("details").ok().flatten());
+    }
+    element.scroll_into_view();
+    if let Ok(field) = element.dyn_into::<web_sys::HtmlElement>() {
+        let _ = field.focus();
+    }
+}
+
+/// One changed key: its name in words and its value, a link to its field.
+fn item(id: String, name: String, value: String) -> Html {
+    let onclick = {
+        let id = id.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            reveal(&id);
+        })
+    };
+    html! { <li><a href={format!("#{id}")} {onclick}>{name}</a>{": "}<span class="value">{value}</span></li> }
+}
+
+/// The list of what differs from the default scenario; nothing when nothing does.
+#[function_component(Deviations)]
+pub fn deviations(props: &DeviationsProps) -> Html {
+    let (lang, s) = (props.lang, &props.scenario);
+    let changed = PARAMS.iter().filter(|spec| !s.is_default(spec.key));
+    let mut items: Vec<Html> = changed
+        .map(|spec| item(field_id(spec), key_name(lang, spec.name).unwrap_or_default(), value_text(lang, s, spec)))
+        .collect();
+    if let Some(months) = props.observed {
+        let value = format!("{} {}", number(lang, months as f64, 0), tr(lang, "obs.months"));
+        items.push(item("obs-text".into(), tr(lang, "obs").into(), value));
+    }
+    if items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="deviations" data-testid="deviations">
+            <p id="deviations-title">{tr(lang, "deviations")}</p>
+            <ul aria-labelledby="deviations-title">{for items}</ul>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wlz_scenario::params::Key;
+
+    #[test]
+    fn every_key_has_a_field_and_a_name() {
+        for spec in &PARAMS {
+            assert!(!field_id(spec).is_empty());
+            for lang in Lang::ALL {
+                assert!(key_name(lang, spec.name).is_some_and(|n| !n.is_empty() && n != "?"), "{}", spec.name);
+            }
+        }
+        assert_eq!(field_id(wlz_scenario::params::spec(Key::AidRamp)), "lever-aid-ramp");
+        assert_eq!(field_id(wlz_scenario::params::spec(Key::Longer)), "lever-longer-entry");
+        assert_eq!(field_id(wlz_scenario::params::spec(Key::Seed)), "param-seed");
+    }
+}
