@@ -108,6 +108,38 @@ pub fn key_name(lang: Lang, name: &str) -> Option<String> {
     })
 }
 
+/// The catalogue key of a parameter's note (`note.<name>`): what its default
+/// takes from its sources, or why it is an assumption; none when the parameter
+/// table gives it no note.
+pub fn note_key(spec: &ParamSpec) -> Option<String> {
+    spec.note.map(|_| format!("note.{}", spec.name))
+}
+
+/// The terms of the explanation's glossary, in order: each has `glossary.<id>`
+/// (the term) and `glossary.<id>.text` (what it means) in the catalogue.
+pub const GLOSSARY: [&str; 15] = [
+    "monte_carlo",
+    "run",
+    "median",
+    "band",
+    "sd",
+    "beta",
+    "poisson",
+    "fluct",
+    "beschikking",
+    "ramp",
+    "averted",
+    "shapley",
+    "crn",
+    "seed",
+    "stock",
+];
+
+/// The catalogue keys of a glossary term and of its meaning.
+pub fn glossary_keys(id: &str) -> (String, String) {
+    (format!("glossary.{id}"), format!("glossary.{id}.text"))
+}
+
 /// The catalogue key of a preset's name (`preset.<id>`).
 pub fn preset_key(id: &str) -> String {
     format!("preset.{id}")
@@ -201,6 +233,18 @@ mod tests {
         }
         for preset in wlz_scenario::presets::PRESETS {
             assert!(has(&preset_key(preset.id)), "{}", preset.id);
+        }
+        for spec in wlz_scenario::params::PARAMS.iter() {
+            if let Some(key) = note_key(spec) {
+                assert!(has(&key), "{key}");
+            }
+        }
+        for id in GLOSSARY {
+            let (term, text) = glossary_keys(id);
+            assert!(has(&term) && has(&text), "{id}");
+        }
+        for source in wlz_scenario::sources::SOURCES {
+            assert!(has(source.label), "{}", source.label);
         }
         for lever in wlz_scenario::lever::LEVERS {
             for key in [lever.label, lever.today_text, lever.short] {

@@ -3,7 +3,8 @@
 //! are sourced and which are assumed, generated from the parameter table
 //! (`wlz_scenario::params::PARAMS`).
 
-use crate::i18n::{Lang, ParamText, number, param_text, tr};
+use super::provenance::source_links;
+use crate::i18n::{GLOSSARY, Lang, ParamText, glossary_keys, note_key, number, param_text, tr};
 use wlz_scenario::lever::LeverId;
 use wlz_scenario::params::{Key, Kind, PARAMS, ParamSpec, Provenance, Unit};
 use wlz_scenario::{MODEL_VERSION, Scenario};
@@ -33,6 +34,7 @@ pub fn explanation(props: &ExplanationProps) -> Html {
             {stock(lang, s)}
             {targets(lang, s)}
             {provenance(lang, s)}
+            {glossary(lang)}
             <p class="version">{tr(lang, "model.version")}{" "}<span data-testid="explain-version">{MODEL_VERSION}</span></p>
         </section>
     }
@@ -146,7 +148,23 @@ fn change(lang: Lang, s: &Scenario, today: f64, keys: [Key; 3]) -> String {
 
 /// "mean 50%, sd 20%" of an uncertain share.
 fn mean_sd(lang: Lang, s: &Scenario, mean: Key, sd: Key) -> String {
-    format!("{} {}{}sd {}", tr(lang, "explain.mean"), pct_of(lang, s, mean), arg_sep(lang), pct_of(lang, s, sd))
+    let sd_text = tr(lang, "explain.sd");
+    format!("{} {}{}{sd_text} {}", tr(lang, "explain.mean"), pct_of(lang, s, mean), arg_sep(lang), pct_of(lang, s, sd))
+}
+
+/// The glossary of the terms used above.
+fn glossary(lang: Lang) -> Html {
+    html! {
+        <>
+            <h3>{tr(lang, "glossary")}</h3>
+            <dl class="glossary" data-testid="glossary">
+                {for GLOSSARY.iter().map(|id| {
+                    let (term, text) = glossary_keys(id);
+                    html! { <><dt>{tr(lang, &term)}</dt><dd>{tr(lang, &text)}</dd></> }
+                })}
+            </dl>
+        </>
+    }
 }
 
 /// Section 3: the four levers and their factors.
@@ -196,6 +214,25 @@ fn factor(lang: Lang, lever: LeverId) -> (Html, Html, Option<(&'static str, Key,
     }
 }
 
+/// Lever 1's renewal rate R(s) with its decision lengths and split, and Rr.
+fn renewal(lang: Lang) -> Html {
+    let s = || var("s");
+    let n = |v: f64| num(lang, v);
+    html! {
+        <>
+            <p>{tr(lang, "explain.renewal.text")}</p>
+            {equation("eq-renewal", html! {
+                <>
+                    {var("R")}{"("}{s()}{") = (1 − "}{s()}{format!(") / {} + {} ", n(12.0), n(0.8))}{s()}
+                    {format!(" / {} + {} ", n(24.0), n(0.2))}{s()}{format!(" / {}; ", n(60.0))}
+                    {var_sub("R", "r")}{of_m()}{" = "}{var("R")}{"("}{s()}{of_m()}{") / "}{var("R")}
+                    {"("}{tr(lang, "explain.today")}{")"}
+                </>
+            })}
+        </>
+    }
+}
+
 /// One lever: its name, what it does, its factor with the scenario's values.
 fn lever_item(lang: Lang, s: &Scenario, lever: LeverId) -> Html {
     let row = lever.row();
@@ -203,6 +240,7 @@ fn lever_item(lang: Lang, s: &Scenario, lever: LeverId) -> Html {
     html! {
         <li>
             <strong>{tr(lang, row.short)}</strong>{". "}{tr(lang, row.explain)}
+            if lever == LeverId::Longer { {renewal(lang)} }
             {equation(format!("eq-{}", lever.name()), html! {
                 <>
                     {equation_html}{"; "}{quantity}{format!(": {}", change(lang, s, s.today(row), row.keys()))}
@@ -244,6 +282,7 @@ fn expected(lang: Lang, s: &Scenario) -> Html {
 fn uncertainty(lang: Lang, s: &Scenario) -> Html {
     let sep = arg_sep(lang);
     let normal = tr(lang, "explain.normal");
+    let (mean, sd) = (tr(lang, "explain.mean"), tr(lang, "explain.sd"));
     let phi = s.get(Key::Phi);
     html! {
         <>
@@ -251,8 +290,8 @@ fn uncertainty(lang: Lang, s: &Scenario) -> Html {
             <p>{tr(lang, "explain.uncertainty.text")}</p>
             {equation("eq-draws", html! {
                 <>
-                    {var("L")}{format!(" ~ {normal}({}{sep}{}); ", num(lang, s.get(Key::Level)), num(lang, s.get(Key::LevelSd)))}
-                    {var("g")}{format!(" ~ {normal}({}{sep}{}); ", pct_of(lang, s, Key::Trend), pct_of(lang, s, Key::TrendSd))}
+                    {var("L")}{format!(" ~ {normal}({} {}{sep}{sd} {}); ", mean, num(lang, s.get(Key::Level)), num(lang, s.get(Key::LevelSd)))}
+                    {var("g")}{format!(" ~ {normal}({} {}{sep}{sd} {}); ", mean, pct_of(lang, s, Key::Trend), pct_of(lang, s, Key::TrendSd))}
                     {var("ε")}{format!(" ~ Beta({}); ", mean_sd(lang, s, Key::Eps, Key::EpsSd))}
                     {var("θ")}{format!(" ~ Beta({})", mean_sd(lang, s, Key::Theta, Key::ThetaSd))}
                 </>
@@ -271,6 +310,7 @@ fn uncertainty(lang: Lang, s: &Scenario) -> Html {
                     {tr(lang, "explain.fluct")}{of_m()}{")"}
                 </>
             })}
+            <p class="help">{tr(lang, "explain.sd.name")}{"."}</p>
             <p data-testid="explain-runs">
                 {format!("{} {} {} ({} {}). ", tr(lang, "explain.runs"), num(lang, s.get(Key::Runs)), tr(lang, "explain.unit.runs"),
                     tr(lang, "explain.seed"), num(lang, s.get(Key::Seed)))}
@@ -343,10 +383,6 @@ fn param_list(lang: Lang, s: &Scenario, id: &'static str, keep: fn(&Provenance) 
 
 /// One key: its URL name, its meaning, its current value and, when it has one, its source.
 fn param_item(lang: Lang, s: &Scenario, spec: &ParamSpec) -> Html {
-    let source = match spec.provenance {
-        Provenance::Source(text) => Some(text),
-        Provenance::Assumption | Provenance::Setting => None,
-    };
     html! {
         <li data-key={spec.name}>
             <code>{spec.name}</code>{" "}{meaning(lang, spec)}{": "}
@@ -354,8 +390,11 @@ fn param_item(lang: Lang, s: &Scenario, spec: &ParamSpec) -> Html {
             if !s.is_default(spec.key) {
                 {" ("}{tr(lang, "explain.changed")}{" "}{default_text(lang, s, spec)}{")"}
             }
-            if let Some(text) = source {
-                {" — "}{tr(lang, "explain.source")}{": "}<cite lang="en">{text}</cite>
+            if let Provenance::Source(sources) = spec.provenance {
+                {" — "}{tr(lang, "explain.source")}{": "}{source_links(lang, sources)}
+            }
+            if let Some(key) = note_key(spec) {
+                {" ("}{tr(lang, &key)}{")"}
             }
         </li>
     }

@@ -4,6 +4,7 @@
 //! the same data as a table. Geometry comes from `wlz_scenario::chart`.
 
 use super::axes::y_grid;
+use super::provenance::source_link;
 use crate::i18n::{Lang, month_name, number, tr};
 use std::rc::Rc;
 use wlz_scenario::Month;
@@ -158,8 +159,8 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
             format!("{}: {}–{}", o.from.year(), number(lang, o.low, 0), number(lang, o.high, 0))
         };
         html! {
-            <g class="observed" data-source={o.source}>
-                <title>{format!("{} {label} ({})", tr(lang, "chart.observed"), o.source)}</title>
+            <g class="observed" data-source={o.source.row().name}>
+                <title>{format!("{} {label} ({})", tr(lang, "chart.observed"), tr(lang, o.source.row().label))}</title>
                 <rect x={x.at(from).to_string()} width={(x.at(to) - x.at(from)).max(1.0).to_string()}
                     y={y.at(o.high).min(y.at(o.low) - 3.0).to_string()} height={(y.at(o.low) - y.at(o.high)).max(3.0).to_string()} />
                 <text x={x.at(from).to_string()} y={(if o.low == o.high { y.at(o.low) + 14.0 } else { y.at(o.high) - 5.0 }).to_string()}>{label}</text>
@@ -280,7 +281,10 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
                 <span class="key band90">{tr(lang, "chart.band90")}</span>
                 <span class="key baseline">{tr(lang, "chart.baseline")}{" "}{number(lang, props.baseline, 0)}</span>
                 <span class="key target">{tr(lang, "chart.targets")}</span>
-                <span class="key observed">{tr(lang, "chart.observed.legend")}</span>
+                <span class="key observed">{tr(lang, "chart.observed.legend")}{" ("}
+                    {for OBSERVED.iter().enumerate().map(|(i, o)| html! {
+                        <>{if i > 0 { "; " } else { "" }}{o.from.year().to_string()}{": "}{source_link(lang, o.source)}</>
+                    })}{")"}</span>
                 if !points.is_empty() { <span class="key obs-point">{tr(lang, "obs.legend")}</span> }
             </figcaption>
         </figure>

@@ -45,7 +45,8 @@ pub fn impact(props: &ImpactProps) -> Html {
             <h2 id="impact-title">{tr(lang, "impact.title")}</h2>
             <dl class="figures">
                 {summary_figure(lang, "averted", tr(lang, "impact.averted"), &report.averted,
-                    &format!("{runs}. {}", tr(lang, "impact.averted.note")))}
+                    &format!("{runs}. {} {} {}.", tr(lang, "impact.averted.note"), tr(lang, "impact.mean"),
+                        number(lang, report.averted.mean, 0)))}
                 {summary_figure(lang, "cumulative", tr(lang, "impact.cumulative"), &report.cumulative,
                     &format!("{runs}. {}", tr(lang, "impact.cumulative.note")))}
             </dl>
@@ -147,7 +148,9 @@ fn contributions(lang: Lang, report: &Report, runs: &str) -> Html {
             </svg>
             <figcaption>
                 <strong>{tr(lang, "impact.contrib.title")}</strong>{". "}{tr(lang, "impact.contrib.desc")}
-                <span class="note">{format!(" {runs}. {}", tr(lang, "impact.contrib.note"))}</span>
+                <span class="note" data-testid="contrib-sum">{format!(" {runs}. {} {}, {} ({}); {}.", tr(lang, "impact.contrib.note"),
+                    number(lang, values.iter().sum::<f64>(), 0), tr(lang, "impact.contrib.mean"),
+                    number(lang, report.averted.mean, 0), tr(lang, "impact.contrib.median"))}</span>
             </figcaption>
         </figure>
     }

@@ -2,6 +2,7 @@
 //! source, and its start month and ramp behind a disclosure.
 
 use super::entry::NumberEntry;
+use super::provenance::badge;
 use crate::i18n::{Lang, tr};
 use crate::messages::problem_text;
 use wlz_scenario::Scenario;
@@ -77,7 +78,7 @@ pub fn lever(props: &LeverProps) -> Html {
             if let Some(text) = error {
                 <p class="entry-error" id={error_id.clone()} role="alert">{text}</p>
             }
-            <p class="today" id={format!("{id}-today")}>{tr(lang, row.today_text)}</p>
+            <p class="today" id={format!("{id}-today")}>{tr(lang, row.today_text)}{". "}{badge(lang, spec)}</p>
             <details class="timing">
                 <summary>{tr(lang, "lever.timing")}{": "}{scenario.text(from_key)}{", "}{scenario.text(ramp_key)}{" "}{tr(lang, "unit.months")}</summary>
                 <div class="timing-row">

@@ -4,10 +4,11 @@
 //! reset for the whole group.
 
 use super::entry::NumberEntry;
+use super::provenance::badge;
 use crate::i18n::{Lang, ParamText, entry_text, tr};
 use crate::messages::problem_text;
 use wlz_scenario::Scenario;
-use wlz_scenario::params::{Group, Key, Kind, PARAMS, ParamSpec, Provenance, Unit};
+use wlz_scenario::params::{Group, Key, Kind, PARAMS, ParamSpec, Unit};
 use wlz_scenario::problem::Problem;
 use yew::prelude::*;
 
@@ -54,16 +55,6 @@ pub fn label_key(spec: &ParamSpec) -> String {
     ParamText::Label.key(spec.key)
 }
 
-fn badge(lang: Lang, provenance: Provenance) -> Html {
-    match provenance {
-        Provenance::Source(source) => html! {
-            <span class="badge source"><span class="badge-kind">{tr(lang, "badge.source")}</span>{" "}{source}</span>
-        },
-        Provenance::Assumption => html! { <span class="badge assumption">{tr(lang, "badge.assumption")}</span> },
-        Provenance::Setting => html! { <span class="badge setting">{tr(lang, "badge.setting")}</span> },
-    }
-}
-
 fn row(props: &ParamPanelProps, spec: &'static ParamSpec) -> Html {
     let (lang, key) = (props.lang, spec.key);
     let id = format!("param-{}", spec.name);
@@ -108,7 +99,7 @@ fn row(props: &ParamPanelProps, spec: &'static ParamSpec) -> Html {
                 <p class="entry-error" id={error_id} role="alert">{text}</p>
             }
             <p class="meta">
-                {badge(lang, spec.provenance)}
+                {badge(lang, spec)}
                 <span class="range">{tr(lang, "range")}{" "}{range(spec.min)}{" – "}{range(spec.max)}</span>
             </p>
         </div>

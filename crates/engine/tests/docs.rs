@@ -20,3 +20,13 @@ fn parameter_doc_is_generated_from_the_table() {
         "docs/parameters.md is out of date: run UPDATE_DOCS=1 cargo test -p wlz-engine --test docs"
     );
 }
+
+#[test]
+fn the_model_document_links_every_source() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/model.md")).unwrap();
+    for source in wlz_scenario::sources::SOURCES {
+        if let Some(url) = source.url {
+            assert!(text.contains(&format!("]({url})")), "docs/model.md does not link {url}");
+        }
+    }
+}

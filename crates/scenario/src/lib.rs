@@ -27,6 +27,7 @@ pub mod question;
 pub mod scenario;
 pub mod sensitivity;
 pub mod solve;
+pub mod sources;
 pub mod stats;
 pub mod target;
 

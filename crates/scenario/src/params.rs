@@ -125,10 +125,10 @@ pub enum Unit {
 
 /// Where a default comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "type", content = "text")]
+#[serde(rename_all = "snake_case", tag = "type", content = "sources")]
 pub enum Provenance {
-    /// A published source, named in a few words.
-    Source(&'static str),
+    /// Published sources (rows of [`crate::sources::SOURCES`]).
+    Source(&'static [SourceId]),
     /// A modelling assumption (no published figure).
     Assumption,
     /// A setting of the simulation itself (seed, runs, horizon).
@@ -186,13 +186,15 @@ pub struct ParamSpec {
     pub default: DefaultRule,
     /// Where the default comes from.
     pub provenance: Provenance,
+    /// What the default takes from its sources, or why it is an assumption, in
+    /// a few English words (docs); the page's words are its catalogue's `note.<name>`.
+    pub note: Option<&'static str>,
     /// Where it lives on the page.
     pub group: Group,
 }
 
-const SEED_004: &str = "Kamerstuk 25 424 nr. 676 (13 Dec 2023)";
-/// Kamerstuk 25 424 nr. 651 (14 April 2023).
-const NR_651: &str = "Kamerstuk 25 424 nr. 651 (14 Apr 2023)";
+/// Kamerstuk 25 424, nr. 676 (letter of 13 December 2023).
+const NR_676: &[SourceId] = &[SourceId::Nr676];
 const MONTH_MIN: f64 = 24_252.0; // 2021-01
 const MONTH_MAX: f64 = 24_731.0; // 2060-12
 
@@ -209,6 +211,7 @@ const fn p(key: Key, name: &'static str, meaning: &'static str, group: Group) ->
         step: 1.0,
         default: DefaultRule::Fixed(0.0),
         provenance: Provenance::Assumption,
+        note: None,
         group,
     }
 }
@@ -240,8 +243,13 @@ impl ParamSpec {
         self
     }
 
-    const fn source(mut self, source: &'static str) -> ParamSpec {
-        self.provenance = Provenance::Source(source);
+    const fn source(mut self, sources: &'static [SourceId]) -> ParamSpec {
+        self.provenance = Provenance::Source(sources);
+        self
+    }
+
+    const fn note(mut self, note: &'static str) -> ParamSpec {
+        self.note = Some(note);
         self
     }
 
@@ -252,13 +260,12 @@ impl ParamSpec {
 }
 
 use crate::lever::LeverId;
+use crate::sources::SourceId;
 use DefaultRule::{Fixed, FromEnd, SameAs, Start};
 use Group::{Assumption as A, Lever, Simulation as S, Target as T};
 use Unit::{Clients, ClientsPerMonth as PerMonth, Months, Percent, PercentPerMonth, PercentPerYear, Runs};
 
-const SIGNIFICANT: &str = "Significant study in Kamerstuk 25 424 nr. 676 (13 Dec 2023)";
-const CBS: &str = "CBS via Kamerstuk 25 424 nr. 676 (13 Dec 2023)";
-const STOCK: &str = "between Kamerstuk 25 424 nr. 651 (early 2023) and Bureau Lenz (Nov 2024)";
+const STOCK: &[SourceId] = &[SourceId::Nr651, SourceId::BureauLenz];
 
 /// The parameter table, in canonical key order.
 pub const PARAMS: [ParamSpec; 37] = [
@@ -268,18 +275,20 @@ pub const PARAMS: [ParamSpec; 37] = [
     p(Key::Horizon, "horizon", "number of projected months", S).int(Months, 12.0, 240.0, 1.0, 84.0).setting(),
     p(Key::Longer, "longer", "lever 1: share of Wmo beschikkingen longer than one year", Lever(LeverId::Longer))
         .real(Percent, 0.0, 100.0, 1.0, 25.0)
-        .source(SIGNIFICANT),
+        .source(NR_676)
+        .note("Significant's study of Wmo decision lengths as summarised in the letter: about 75 % at most a year"),
     p(Key::LongerFrom, "longer_from", "lever 1: start month", Lever(LeverId::Longer)).month(Start),
     p(Key::LongerRamp, "longer_ramp", "lever 1: ramp", Lever(LeverId::Longer)).ramp(12.0),
     p(Key::Aid, "aid", "lever 2: hulpmiddel adoption (share of referrals where it is used)", Lever(LeverId::Aid))
         .real(Percent, 0.0, 100.0, 1.0, 0.0)
-        .source(SEED_004),
+        .note("the hulpmiddel was on Regelhulp from December 2023 and viewed more than 4,500 times (nr. 676); its use is not published"),
     p(Key::AidFrom, "aid_from", "lever 2: start month", Lever(LeverId::Aid)).month(Start),
     p(Key::AidRamp, "aid_ramp", "lever 2: ramp", Lever(LeverId::Aid)).ramp(6.0),
     p(Key::Youth, "youth", "lever 3: share aged 26 or younger in the intake", Lever(LeverId::Youth))
         .real(Percent, 0.0, 45.0, 1.0, 0.0)
         .follows(SameAs(Key::Youth0))
-        .source(CBS),
+        .source(NR_676)
+        .note("CBS figures in the letter; the maximum of 45 % is the share among Wmo beschermd wonen clients (2022), another population"),
     p(Key::YouthFrom, "youth_from", "lever 3: start month", Lever(LeverId::Youth)).month(Start),
     p(Key::YouthRamp, "youth_ramp", "lever 3: ramp", Lever(LeverId::Youth)).ramp(12.0),
     p(Key::Region, "region", "lever 4: regional approach and other measures, reduction", Lever(LeverId::Region))
@@ -288,9 +297,12 @@ pub const PARAMS: [ParamSpec; 37] = [
     p(Key::RegionRamp, "region_ramp", "lever 4: ramp", Lever(LeverId::Region)).ramp(12.0),
     p(Key::Level, "level", "L: underlying monthly intake without measures (mean)", A)
         .real(PerMonth, 0.0, 2_000.0, 1.0, 250.0)
-        .source(SEED_004),
+        .source(NR_676)
+        .note("about 250 a month on average from January to about November 2023"),
     p(Key::LevelSd, "level_sd", "L: standard deviation", A).real(PerMonth, 0.0, 500.0, 0.5, 12.5),
-    p(Key::Trend, "trend", "g: autonomous yearly trend (mean)", A).real(PercentPerYear, -50.0, 50.0, 0.5, 0.0),
+    p(Key::Trend, "trend", "g: autonomous yearly trend (mean)", A).real(PercentPerYear, -50.0, 50.0, 0.5, 0.0).note(
+        "the letter of December 2023 (nr. 676) sees 'nog geen trendbreuk' and a 'wisselend verloop', after a fall from 300 to 400 a month (2022) to about 250 (2023); the 40 a month from demographic growth (nr. 651) is a floor, not a trend",
+    ),
     p(Key::TrendSd, "trend_sd", "g: standard deviation", A).real(PercentPerYear, 0.0, 50.0, 0.5, 3.0),
     p(Key::Eps, "eps", "epsilon: share of Wmo-to-Wlz transitions triggered by a renewal (mean)", A)
         .real(Percent, 0.0, 100.0, 1.0, 50.0),
@@ -300,25 +312,35 @@ pub const PARAMS: [ParamSpec; 37] = [
     p(Key::ThetaSd, "theta_sd", "theta: standard deviation", A).real(Percent, 0.0, 50.0, 0.5, 7.0),
     p(Key::Phi, "phi", "fluctuation: AR(1) coefficient", A).real(Unit::None, -0.99, 0.99, 0.01, 0.6),
     p(Key::Sigma, "sigma", "fluctuation: sd of the log factor", A).real(Percent, 0.0, 100.0, 0.5, 10.0),
-    p(Key::Wmo, "wmo", "w: share of intake with Wmo support before", A).real(Percent, 0.0, 100.0, 1.0, 60.0),
+    p(Key::Wmo, "wmo", "w: share of intake with Wmo support before", A)
+        .real(Percent, 0.0, 100.0, 1.0, 60.0)
+        .note("the letter of December 2023 (nr. 676) says 'relatively many' had Wmo support before; no share is published"),
     p(Key::Youth0, "youth0", "y0: share aged 26 or younger in today's intake", A)
         .real(Percent, 1.0, 45.0, 0.5, 10.0)
-        .source(CBS),
+        .source(NR_676)
+        .note("CBS: the share among everyone admitted through June 2023, a stock, used here as the share of the intake"),
     p(Key::Stock, "stock", "S(0): clients with a ggz-wonen indication at the start", A)
         .int(Clients, 0.0, 1_000_000.0, 100.0, 29_500.0)
-        .source(STOCK),
-    p(Key::Outflow, "outflow", "mu: outflow from the stock", A).real(PercentPerMonth, 0.0, 10.0, 0.05, 0.2),
+        .source(STOCK)
+        .note("interpolated between more than 27,000 (early 2023) and more than 32,000 (November 2024)"),
+    p(Key::Outflow, "outflow", "mu: outflow from the stock", A)
+        .real(PercentPerMonth, 0.0, 10.0, 0.05, 0.2)
+        .note("the two stock figures allow about 0 to 0.2 % a month"),
     p(Key::Baseline, "baseline", "target 1: reference level", T)
         .real(PerMonth, 1.0, 5_000.0, 1.0, 300.0)
-        .source(SEED_004),
+        .source(NR_676),
     p(Key::Cut, "cut", "target 1: reduction below the reference", T)
         .real(Percent, 0.0, 100.0, 1.0, 20.0)
-        .source(SEED_004),
-    p(Key::T1From, "t1_from", "target 1: first month of the window", T).month(Fixed(24_288.0)).source(SEED_004),
-    p(Key::T1To, "t1_to", "target 1: last month of the window", T).month(Fixed(24_290.0)).source(SEED_004),
-    p(Key::T2, "t2", "target 2: threshold", T).real(PerMonth, 0.0, 5_000.0, 1.0, 100.0).source(SEED_004),
-    p(Key::T2From, "t2_from", "target 2: first month of the window", T).month(FromEnd(11)).source(SEED_004),
-    p(Key::T2To, "t2_to", "target 2: last month of the window", T).month(FromEnd(0)).source(SEED_004),
+        .source(NR_676),
+    p(Key::T1From, "t1_from", "target 1: first month of the window", T).month(Fixed(24_288.0)).source(NR_676),
+    p(Key::T1To, "t1_to", "target 1: last month of the window", T).month(Fixed(24_290.0)).source(NR_676),
+    p(Key::T2, "t2", "target 2: threshold", T).real(PerMonth, 0.0, 5_000.0, 1.0, 100.0).source(NR_676),
+    p(Key::T2From, "t2_from", "target 2: first month of the window", T)
+        .month(FromEnd(11))
+        .note("'voor de langere termijn' names no year: the last 12 months of the horizon"),
+    p(Key::T2To, "t2_to", "target 2: last month of the window", T)
+        .month(FromEnd(0))
+        .note("'voor de langere termijn' names no year: the last 12 months of the horizon"),
 ];
 
 /// An observed intake figure shown beside the projection (never used in the equations).
@@ -333,7 +355,7 @@ pub struct Observed {
     /// Highest monthly intake of the period (clients/month); equal to `low` for an average.
     pub high: f64,
     /// Where the figure comes from.
-    pub source: &'static str,
+    pub source: SourceId,
 }
 
 /// Observed monthly intake before the projection: 300 to 400 a month in 2022
@@ -345,21 +367,16 @@ pub const OBSERVED: [Observed; 2] = [
         to: crate::Month::new(2022, 12),
         low: 300.0,
         high: 400.0,
-        source: NR_651,
+        source: SourceId::Nr651,
     },
     Observed {
         from: crate::Month::new(2023, 1),
         to: crate::Month::new(2023, 11),
         low: 250.0,
         high: 250.0,
-        source: SEED_004,
+        source: SourceId::Nr676,
     },
 ];
-
-/// Source of the 2022 observed intake (300 to 400 a month), shown on the chart.
-pub const OBSERVED_2022_SOURCE: &str = NR_651;
-/// Source of the 2023 observed intake (about 250 a month), shown on the chart.
-pub const OBSERVED_2023_SOURCE: &str = SEED_004;
 
 /// The row of `key`.
 pub const fn spec(key: Key) -> &'static ParamSpec {
@@ -401,11 +418,16 @@ pub fn markdown_table() -> String {
             DefaultRule::FromEnd(0) => "last month of the horizon".into(),
             DefaultRule::FromEnd(n) => format!("{n} months before the horizon's end"),
         };
-        let provenance = match spec.provenance {
-            Provenance::Source(source) => source,
-            Provenance::Assumption => "assumption",
-            Provenance::Setting => "setting",
+        let mut provenance = match spec.provenance {
+            Provenance::Source(sources) => {
+                sources.iter().map(|&s| crate::sources::markdown(s)).collect::<Vec<_>>().join(" and ")
+            }
+            Provenance::Assumption => "assumption".into(),
+            Provenance::Setting => "setting".into(),
         };
+        if let Some(note) = spec.note {
+            provenance = format!("{provenance}: {note}");
+        }
         out.push_str(&format!(
             "| `{}` | {} | {} | {} to {} | {} | {} |\n",
             spec.name,

@@ -1,0 +1,46 @@
+//! Where a value comes from, as the page shows it: "Bron:" with a link to each
+//! document (its name from the catalogue, its address from
+//! `wlz_scenario::sources`), or "aanname"; with what the value takes from the
+//! sources, or why it is an assumption, when the parameter table has a note.
+
+use crate::i18n::{Lang, note_key, tr};
+use wlz_scenario::params::{ParamSpec, Provenance};
+use wlz_scenario::sources::SourceId;
+use yew::prelude::*;
+
+/// A source as a link to its document (its name alone when no public copy is known).
+pub fn source_link(lang: Lang, id: SourceId) -> Html {
+    let row = id.row();
+    let name = tr(lang, row.label);
+    match row.url {
+        Some(url) => html! {
+            <a class="source-link" href={url} target="_blank" rel="noopener noreferrer" title={row.title}>{name}</a>
+        },
+        None => html! { <span class="source-link">{name}</span> },
+    }
+}
+
+/// The sources of `sources`, each a link, joined with "en" / "and".
+pub fn source_links(lang: Lang, sources: &[SourceId]) -> Html {
+    html! {
+        {for sources.iter().enumerate().map(|(i, &id)| html! {
+            <>
+                if i > 0 { {" "}{tr(lang, "source.and")}{" "} }
+                {source_link(lang, id)}
+            </>
+        })}
+    }
+}
+
+/// The badge of a parameter: "Bron: …" with links, "aanname" or "instelling", and its note.
+pub fn badge(lang: Lang, spec: &ParamSpec) -> Html {
+    let note = note_key(spec).map(|key| html! { <span class="note">{" — "}{tr(lang, &key)}</span> });
+    let badge = match spec.provenance {
+        Provenance::Source(sources) => html! {
+            <span class="badge source"><span class="badge-kind">{tr(lang, "badge.source")}</span>{" "}{source_links(lang, sources)}</span>
+        },
+        Provenance::Assumption => html! { <span class="badge assumption">{tr(lang, "badge.assumption")}</span> },
+        Provenance::Setting => html! { <span class="badge setting">{tr(lang, "badge.setting")}</span> },
+    };
+    html! { <>{badge}{for note}</> }
+}
