@@ -8,6 +8,7 @@ pub mod bridge;
 pub mod components;
 pub mod i18n;
 pub mod js_bindings;
+pub mod memo;
 pub mod messages;
 pub mod share;
 pub mod state;

@@ -49,6 +49,13 @@ pub fn today() -> String {
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }
 
+/// Today's date in words in `lang`: "2 december 2026".
+pub fn today_in_words(lang: crate::i18n::Lang) -> String {
+    let now = js_sys::Date::new_0();
+    let month = wlz_scenario::Month::new(now.get_full_year() as i32, now.get_month() + 1);
+    format!("{} {}", now.get_date(), crate::i18n::month_name(lang, month))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@ use super::lever::LeverPanel;
 use super::lever_table::LeverTable;
 use super::observed::Observed;
 use super::param_panel::ParamPanel;
+use super::print_note::PrintNote;
 use super::scenario_bar::ScenarioBar;
 use super::scorecard::Scorecard;
 use super::sensitivity::SensitivityPanel;
@@ -158,6 +159,7 @@ pub fn app() -> Html {
                 <ScenarioBar {lang} query={state.query()} scenario={state.scenario.clone()} title={state.title.clone()} note={state.note.clone()}
                     pinned={state.pinned.is_some()} dispatch={dispatch.clone()}
                     report={state.result.as_ref().filter(|_| !state.computing()).map(|(r, _)| r.clone())} />
+                <PrintNote {lang} query={state.query()} note={state.note.clone()} />
                 if !state.link_problems.is_empty() {
                     <div class="notice" role="status">
                         <p>{tr(lang, "problems")}</p>

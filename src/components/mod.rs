@@ -13,6 +13,7 @@ pub mod lever;
 pub mod lever_table;
 pub mod observed;
 pub mod param_panel;
+pub mod print_note;
 pub mod provenance;
 pub mod scenario_bar;
 pub mod scorecard;

@@ -3,12 +3,14 @@
 
 use crate::i18n::{Lang, preset_key, tr};
 use crate::js_bindings;
-use crate::share::{share_link, today};
+use crate::memo::{Picture, picture};
+use crate::share::{share_link, today, today_in_words};
 use crate::state::Action;
 use std::rc::Rc;
 use wlz_scenario::Scenario;
 use wlz_scenario::export::{self, CsvLocale, file_stem};
 use wlz_scenario::output::Report;
+use wlz_scenario::params::Key;
 use wlz_scenario::presets::PRESETS;
 use yew::prelude::*;
 
@@ -119,8 +121,19 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                 }
                 "json" => js_bindings::download_text(&name("json"), "application/json", &export::report_json(report)),
                 "svg" | "png" => {
-                    let markup = js_bindings::svg_markup("[data-testid=fan]");
-                    if markup.is_empty() {
+                    let chart = js_bindings::svg_markup("[data-testid=fan]");
+                    let shown = wlz_scenario::codec::decode(&report.scenario).scenario;
+                    let markup = picture(&Picture {
+                        lang,
+                        title: &title,
+                        report,
+                        baseline: shown.get(Key::Baseline),
+                        chart: &chart,
+                        link: share_link(&query).as_deref(),
+                        query: &query,
+                        date: &today_in_words(lang),
+                    });
+                    if chart.is_empty() {
                         say("export.chart_hidden");
                     } else if kind == "svg" {
                         js_bindings::download_text(&name("svg"), "image/svg+xml", &markup);

@@ -233,6 +233,13 @@ pub const TABLE: &[(&str, &str)] = &[
     ("export.print", "Print (A4)"),
     ("export.wait", "One moment: the computation has not finished."),
     ("export.failed", "The export failed."),
+    ("memo.sources", "Sources:"),
+    ("memo.computed", "Results: computed with this model."),
+    ("memo.link", "Link:"),
+    ("memo.no_link", "Standalone file without a public address: send the file itself. Scenario:"),
+    ("memo.qr", "QR code of the link"),
+    ("memo.date", "Date:"),
+    ("memo.note", "Note:"),
     ("export.standalone", "Standalone file (offline)"),
     (
         "export.standalone.hint",

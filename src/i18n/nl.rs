@@ -242,6 +242,13 @@ pub const TABLE: &[(&str, &str)] = &[
     ("export.print", "Afdrukken (A4)"),
     ("export.wait", "Even wachten: de berekening is nog niet klaar."),
     ("export.failed", "Exporteren lukte niet."),
+    ("memo.sources", "Bronnen:"),
+    ("memo.computed", "Uitkomsten: berekend met dit model."),
+    ("memo.link", "Link:"),
+    ("memo.no_link", "Los bestand zonder openbaar adres: stuur het bestand zelf mee. Scenario:"),
+    ("memo.qr", "QR-code van de link"),
+    ("memo.date", "Datum:"),
+    ("memo.note", "Notitie:"),
     ("export.standalone", "Los bestand (offline)"),
     (
         "export.standalone.hint",

@@ -136,3 +136,58 @@ test('a colleague\'s link says under the title what it changes, in words, each a
   assert.equal(await plain.page.getByTestId('deviations').count(), 0, 'the default scenario lists nothing');
   await plain.context.close();
 });
+
+test('the exported picture carries title, legend, both chances, version, date, sources and the link; the print adds link, note, timing and date', async () => {
+  const link = 'v=1&runs=1000&aid=40&title=Regio%20Utrecht&note=Voor%20de%20directie';
+  const { page, context, errors } = await openPage(browser, `${server.url}?${link}`);
+  await fullResult(page);
+  const today = await page.evaluate(() => new Date().toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }));
+  const iso = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  const svg = await download(page, 'Grafiek (SVG)');
+  assert.equal(svg.name, `regio-utrecht-${iso}.svg`);
+  // Read the picture back as a browser reads it: its text, in order.
+  const reader = await context.newPage();
+  await reader.setContent(svg.bytes.toString());
+  const text = await reader.evaluate(() => [...document.querySelectorAll('svg > text, svg > svg > text, svg > svg text')].map((t) => t.textContent));
+  const all = text.join('\n');
+  assert.equal(text[0], 'Regio Utrecht', 'the title first');
+  for (const id of ['t1', 't2']) {
+    const shown = (await page.getByTestId(`p-${id}`).textContent()).trim();
+    const word = (await page.getByTestId(`target-${id}`).locator('.word').textContent()).trim();
+    const label = (await page.getByTestId(`target-${id}`).locator('h3').textContent()).trim();
+    const at = text.indexOf(label);
+    assert.ok(at > 0, `${label} in the picture`);
+    assert.ok(text[at + 1].startsWith(`${word} — ${shown} (95%-interval `), `${label}: ${text[at + 1]}`);
+  }
+  assert.ok(text.join('').includes(`Link: ${page.url()}`), 'the link as text (cut over lines)');
+  const version = (await page.getByTestId('model-version').textContent()).trim();
+  assert.match(all, new RegExp(`modelversie ${version.replace(/\./g, '\\.')} · ${today}`));
+  assert.match(all, /Bronnen: Kamerbrief 14 april 2023/);
+  for (const key of ['mediaan', '50%-band', '90%-band', 'referentie per maand: 300', 'doelen over hun venster']) {
+    assert.ok(text.includes(key), `legend: ${key}`);
+  }
+  assert.equal(await reader.locator('svg[aria-label="QR-code van de link"]').count(), 1, 'a QR code');
+  await reader.close();
+  const png = await download(page, 'Grafiek (PNG)');
+  assert.equal(png.name, `regio-utrecht-${iso}.png`);
+  assert.deepEqual([...png.bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG file');
+  assert.equal(png.bytes.readUInt32BE(16), 1520, 'twice the picture\'s width');
+
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.getByTestId('print-note');
+  assert.ok(await printed.isVisible());
+  assert.match(await printed.textContent(), new RegExp(`Link: ${page.url().replace(/[.?&]/g, (c) => `\\${c}`)}`));
+  assert.match(await printed.textContent(), /Notitie: Voor de directie/);
+  assert.match(await printed.textContent(), new RegExp(`Datum: ${today}`));
+  assert.ok(await page.locator('.lever summary', { hasText: 'Start en aanloop: 2024-01, 6 maanden' }).isVisible(), 'the aid\'s start month and ramp');
+  assert.equal(await page.getByTestId('status').isVisible(), false, 'no timing line');
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'one A4 page');
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await printed.isVisible(), false, 'print only');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
