@@ -123,8 +123,11 @@ test('what matters most: the tornado and the rank correlations match the CLI', a
 
 test('axe-core finds no violations with every decision-support answer and an import error shown', async () => {
   const { default: AxeBuilder } = await import('@axe-core/playwright');
-  const { context, page } = await openPage(browser, `${server.url}?v=1&runs=2000&obs=2024-01~250.240`);
+  // With the lever table, the list of changed keys, a link problem and the sources' notes too.
+  const { context, page } = await openPage(browser, `${server.url}?v=1&runs=2000&obs=2024-01~250.240&level=260&region=90`);
   await fullResult(page);
+  await page.getByRole('button', { name: 'Bereken de tabel' }).click();
+  await page.getByTestId('rank-table').waitFor();
   await page.locator('#solve-lever').selectOption('all');
   await page.getByRole('button', { name: 'Zoek de benodigde stand' }).click();
   await page.getByTestId('solve-result').waitFor();

@@ -191,3 +191,53 @@ test('the exported picture carries title, legend, both chances, version, date, s
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** English words that are not also Dutch words, as they would slip onto a Dutch page. */
+const ENGLISH = ['the', 'and', 'with', 'between', 'early', 'study', 'from', 'month', 'months', 'client', 'clients',
+  'range', 'share', 'target', 'targets', 'chance', 'probability', 'median', 'mean', 'today', 'measure', 'measures',
+  'lever', 'levers', 'assumption', 'source', 'sources', 'setting', 'settings', 'decision', 'decisions', 'renewal',
+  'spread', 'result', 'results', 'computed', 'chart', 'copy', 'none', 'not', 'more', 'less', 'reached', 'first',
+  'never', 'within', 'without', 'which', 'what', 'matters', 'would', 'take', 'to', 'are', 'Dec', 'Apr', 'Nov', 'Sep',
+  'letter', 'aid', 'youth', 'region', 'longer', 'observed', 'step'];
+
+/** The text nodes of `page` with an English word (outside code, formulas and other-language elements). */
+function englishHits(page) {
+  return page.evaluate((words) => {
+    const english = new RegExp(`(^|[^\\p{L}])(${words.join('|')})(?=[^\\p{L}]|$)`, 'iu');
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const hits = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (parent.closest('code, var, script, style, noscript')) continue;
+      const lang = parent.closest('[lang]')?.getAttribute('lang');
+      if (lang !== document.documentElement.lang) continue; // the switch to the other language names itself in it
+      // Keys and values as written in a link (aid=30, p5) are names, not words.
+      const text = node.textContent.replace(/[\w.]+=[^\s:;,]*/g, ' ');
+      const hit = text.match(english);
+      if (hit) hits.push(`${hit[2]}: ${text.trim()}`);
+    }
+    return hits;
+  }, ENGLISH);
+}
+
+test('no English text node on the Dutch page, with every panel open and answered', async () => {
+  const link = 'v=1&runs=1000&aid=30&title=Plan&note=Notitie&obs=2024-01~250.262&region=200&zzz=1';
+  const { page, context } = await openPage(browser, `${server.url}?${link}`);
+  await fullResult(page);
+  await page.getByRole('button', { name: /Vergelijk: zet dit scenario vast/ }).click();
+  await fullResult(page);
+  await page.getByRole('button', { name: 'Bereken de tabel' }).click();
+  await page.getByTestId('rank-table').waitFor();
+  await page.getByRole('button', { name: 'Zoek de benodigde stand' }).click();
+  await page.getByTestId('solve-answer').locator('p').first().waitFor();
+  await page.getByRole('button', { name: 'Bereken de gevoeligheid' }).click();
+  await page.locator('.tornado').waitFor();
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  const found = await englishHits(page);
+  assert.deepEqual(found, [], 'English on the Dutch page');
+  // The same scan finds the English page English (the check can fail).
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Which measure matters most?' }).waitFor();
+  assert.ok((await englishHits(page)).length > 20, 'the English page reads as English');
+  await context.close();
+});
