@@ -8,7 +8,7 @@ use wasm_bindgen_test::*;
 use web_sys::Element;
 use wlz_app::components::explanation::{Explanation, ExplanationProps};
 use wlz_app::components::impact::{Impact, ImpactProps};
-use wlz_app::i18n::{Lang, number};
+use wlz_app::i18n::{Lang, number, tr};
 use wlz_engine::lever::LeverId;
 use wlz_engine::output::Report;
 use wlz_engine::params::{Key, PARAMS, Provenance};
@@ -114,6 +114,11 @@ async fn explanation_fills_in_the_scenario_and_lists_the_sources_in_dutch() {
     assert!(root.query_selector("[data-testid=eq-aid] sub").unwrap().is_some());
     assert!(text(&root, "[data-testid=eq-base]").contains("= 250 × (1 + 0%)"));
     assert!(text(&root, "[data-testid=eq-t1]").contains("300 × (1 − 20%) = 240"));
+    assert!(text(&root, "[data-testid=eq-draws]").contains("Normaal(gemiddeld 250; sd 12,5)"), "the sd says it is one");
+    let renewal = text(&root, "[data-testid=eq-renewal]");
+    assert!(renewal.contains("(1 − s) / 12 + 0,8 s / 24 + 0,2 s / 60"), "lever 1's R(mix): {renewal}");
+    assert!(root.text_content().unwrap().contains("verhouding 4:1"), "the split of moved decisions");
+    assert!(root.query_selector("[data-testid=glossary] dt").unwrap().is_some(), "a glossary");
     for spec in PARAMS.iter() {
         let list = match spec.provenance {
             Provenance::Source(_) => "sourced",
@@ -122,8 +127,19 @@ async fn explanation_fills_in_the_scenario_and_lists_the_sources_in_dutch() {
         };
         let item = root.query_selector(&format!("[data-testid={list}] li[data-key={}]", spec.name)).unwrap();
         let item = item.unwrap_or_else(|| panic!("{} missing from the {list} list", spec.name));
-        if let Provenance::Source(source) = spec.provenance {
-            assert!(item.text_content().unwrap().contains(source), "{} names its source", spec.name);
+        if let Provenance::Source(sources) = spec.provenance {
+            for source in sources {
+                let row = source.row();
+                assert!(
+                    item.text_content().unwrap().contains(tr(Lang::Nl, row.label)),
+                    "{} names its source",
+                    spec.name
+                );
+                if let Some(url) = row.url {
+                    let link = item.query_selector(&format!("a[href='{url}']")).unwrap();
+                    assert!(link.is_some(), "{} links {url}", spec.name);
+                }
+            }
         }
     }
     assert_eq!(
@@ -144,7 +160,7 @@ async fn explanation_in_english_uses_decimal_points() {
     let root = mount_explanation(scenario, Lang::En).await;
     assert_eq!(text(&root, "h2"), "How it works");
     assert!(text(&root, "[data-testid=eq-base]").contains("= 300 × (1 + 0%)"));
-    assert!(text(&root, "[data-testid=eq-draws]").contains("Normal(300, 12.5)"));
+    assert!(text(&root, "[data-testid=eq-draws]").contains("Normal(mean 300, sd 12.5)"));
     assert!(text(&root, "[data-testid=explain-runs]").contains("2,000 runs"));
     assert!(text(&root, "[data-testid=eq-stock]").contains("S(0) = 29,500"));
 }
