@@ -74,6 +74,15 @@ pub fn panel(lang: Lang, text: PanelText, form: Html, answer: Option<Html>, stal
     }
 }
 
+/// The line under an answer: runs per evaluation and the worker's time (ms).
+pub fn runs_line(lang: Lang, runs: u32, elapsed_ms: f64) -> Html {
+    html! {
+        <p class="status">
+            {format!("{} {} · {} ms", number(lang, f64::from(runs), 0), tr(lang, "solve.runs"), number(lang, elapsed_ms, 0))}
+        </p>
+    }
+}
+
 /// Why a question got no answer, in words.
 pub fn refused(lang: Lang, refusal: &Refusal) -> Html {
     let reason = match refusal {

@@ -4,7 +4,7 @@
 //! in the worker (`wlz_scenario::lever_rank`) and sorted there. The regional
 //! lever is marked as an assumed direct cut.
 
-use super::ask::{AskProps, PanelText, panel, refused};
+use super::ask::{AskProps, PanelText, panel, refused, runs_line};
 use crate::i18n::{Lang, number, percent, tr};
 use crate::state::Action;
 use wlz_scenario::lever_rank::{LeverEffect, LeverRanking};
@@ -112,9 +112,7 @@ pub fn lever_table(props: &AskProps) -> Html {
         Some(Ok(Answer::LeverRanking(ranking))) => html! {
             <>
                 {table(lang, ranking)}
-                <p class="status">
-                    {format!("{} {} · {} ms", number(lang, f64::from(ranking.runs), 0), tr(lang, "solve.runs"), number(lang, asked.elapsed_ms, 0))}
-                </p>
+                {runs_line(lang, ranking.runs, asked.elapsed_ms)}
             </>
         },
         Some(Err(refusal)) => refused(lang, refusal),

@@ -2,7 +2,7 @@
 //! assumption at its 10th and 90th percentile, and the rank correlation of
 //! each sampled quantity with the target outcome (`wlz_scenario::sensitivity`).
 
-use super::ask::{AskProps, PanelText, panel, refused, target_key, target_select};
+use super::ask::{AskProps, PanelText, panel, refused, runs_line, target_key, target_select};
 use crate::i18n::{Lang, number, percent, tr};
 use crate::state::Action;
 use wlz_scenario::chart::{Frame, Scale};
@@ -194,9 +194,7 @@ pub fn sensitivity_panel(props: &AskProps) -> Html {
                 {tornado(lang, s)}
                 {tornado_table(lang, s)}
                 {correlations(lang, s)}
-                <p class="status">
-                    {format!("{} {} · {} ms", number(lang, f64::from(s.runs), 0), tr(lang, "solve.runs"), number(lang, asked.elapsed_ms, 0))}
-                </p>
+                {runs_line(lang, s.runs, asked.elapsed_ms)}
             </>
         },
         Some(Err(message)) => refused(lang, message),
