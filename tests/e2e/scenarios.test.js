@@ -115,7 +115,7 @@ test('exports: CSV and JSON carry the link and model version; JSON equals the CL
   const lines = csv.trim().split('\n');
   const version = (await page.getByTestId('model-version').textContent()).trim();
   assert.match(version, /^\d+\.\d+\.\d+$/);
-  assert.equal(lines[0], `# scenario: ${page.url()}, model_version: ${version}`, 'the international form on an English page');
+  assert.equal(lines[0], `# scenario: ${page.url()}; model_version: ${version}`, 'the international form on an English page');
   assert.equal(lines[1], 'month,mean,p5,p10,p25,p50,p75,p90,p95');
   assert.equal(lines.length, 2 + 84);
   assert.match(lines[2], /^2024-01,\d+\.\d,\d+,\d+,\d+,\d+,\d+,\d+,\d+$/, 'rounded: no float tails');

@@ -81,12 +81,12 @@ impl CsvLocale {
         }
     }
 
-    /// The start of a file, the comment line naming the scenario and the model version, and the header.
+    /// The start of a file: the comment line naming the scenario and the model version (as in [`csv`]), the header.
     fn start(self, scenario: &str, model_version: &str, header: &[&str]) -> String {
         let bom = if self == CsvLocale::Nl { "\u{FEFF}" } else { "" };
         let (sep, end) = (self.separator(), self.line_end());
         format!(
-            "{bom}# scenario: {scenario}{sep} model_version: {model_version}{end}{}{end}",
+            "{bom}# scenario: {scenario}; model_version: {model_version}{end}{}{end}",
             header.join(&sep.to_string())
         )
     }
@@ -265,7 +265,7 @@ mod tests {
         let intl = csv_months("v=1", "1.1.0", &[month(277.05, 276.0)], CsvLocale::International);
         assert_eq!(
             intl,
-            "# scenario: v=1, model_version: 1.1.0\nmonth,mean,p5,p10,p25,p50,p75,p90,p95\n2024-01,277.1,230,240,260,276,290,300,1210\n"
+            "# scenario: v=1; model_version: 1.1.0\nmonth,mean,p5,p10,p25,p50,p75,p90,p95\n2024-01,277.1,230,240,260,276,290,300,1210\n"
         );
     }
 
