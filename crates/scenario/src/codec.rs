@@ -1,18 +1,17 @@
-//! Scenario <-> query string (key set version 1).
+//! Scenario <-> query string (key sets 1 and 2).
 //!
-//! Encoding is canonical: `v=1` first, then only the keys whose value differs
-//! from its default, in the parameter table's order; shares in percent,
-//! months as `YYYY-MM`, numbers as the shortest decimal that reads back
-//! exactly. Decoding accepts untrusted text and never panics: bad parts stay
-//! at their defaults and each is reported as a [`Problem`].
+//! Encoding is canonical: `v` first (the scenario's key set), then only the
+//! keys whose value differs from its default, in the parameter table's order;
+//! shares in percent, months as `YYYY-MM`, numbers as the shortest decimal that
+//! reads back exactly; under key set 2 then the observed series (`obs`) when a
+//! link can carry it. Decoding accepts untrusted text and never panics: bad
+//! parts stay at their defaults and each is reported as a [`Problem`]. A link
+//! without `v` is read in the current key set (2); `v=1` links keep model 1.
 
 use crate::observed::ObservedSeries;
-use crate::params::{Key, PARAMS};
+use crate::params::{Key, KeySet, PARAMS};
 use crate::problem::{Issue, Problem};
 use crate::scenario::Scenario;
-
-/// The key set version written and understood.
-pub const VERSION: &str = "1";
 
 /// Longest query read, in characters; a longer one is refused whole.
 pub const MAX_QUERY_LEN: usize = 8192;
@@ -35,11 +34,9 @@ pub struct Page {
     pub title: String,
     /// A note on the scenario (`note`), at most [`MAX_NOTE`] characters.
     pub note: String,
-    /// Scenario A of a comparison (`pin=1` and its `a.` keys); the main scenario is B.
+    /// Scenario A of a comparison (`pin=1` and its `a.` keys); the main scenario
+    /// is B. A has B's key set and observations.
     pub pinned: Option<Scenario>,
-    /// Observed monthly intake (`obs`, see [`crate::observed`]); written into
-    /// the link only when it spans at most [`crate::observed::MAX_URL_OBS`] months.
-    pub obs: Option<ObservedSeries>,
 }
 
 /// The result of reading a query string.
@@ -53,14 +50,15 @@ pub struct Decoded {
     pub problems: Vec<Problem>,
 }
 
-/// The canonical query string of `scenario` (without a leading `?`).
+/// The canonical query string of `scenario` (without a leading `?`): under
+/// key set 2 with its observed series when a link can carry it
+/// ([`ObservedSeries::to_url`]); under key set 1 the series is not part of the
+/// scenario's numbers and only [`encode_page`] writes it.
 pub fn encode(scenario: &Scenario) -> String {
-    let mut out = format!("v={VERSION}");
-    for spec in PARAMS.iter().filter(|p| !scenario.is_default(p.key)) {
-        out.push('&');
-        out.push_str(spec.name);
-        out.push('=');
-        out.push_str(&scenario.text(spec.key));
+    let mut out = format!("v={}", scenario.key_set().code());
+    push_keys(&mut out, scenario, "");
+    if scenario.key_set() >= KeySet::V2 {
+        push_obs(&mut out, scenario);
     }
     out
 }
@@ -71,19 +69,25 @@ fn push_keys(out: &mut String, scenario: &Scenario, prefix: &str) {
     }
 }
 
+fn push_obs(out: &mut String, scenario: &Scenario) {
+    if let Some(obs) = scenario.observed().and_then(ObservedSeries::to_url) {
+        out.push_str("&obs=");
+        out.push_str(&obs);
+    }
+}
+
 /// The page's query: the canonical scenario, then the pinned scenario A
-/// (`pin=1` and its non-default keys as `a.` keys), the observed series when
-/// short enough (`obs`, only URL-safe characters), the title and note
-/// (percent-encoded) and the language when one is set.
+/// (`pin=1` and its non-default keys as `a.` keys), under key set 1 the
+/// observed series when short enough (`obs`, only URL-safe characters), the
+/// title and note (percent-encoded) and the language when one is set.
 pub fn encode_page(scenario: &Scenario, page: &Page) -> String {
     let mut out = encode(scenario);
     if let Some(pinned) = &page.pinned {
         out.push_str("&pin=1");
         push_keys(&mut out, pinned, PINNED_PREFIX);
     }
-    if let Some(obs) = page.obs.as_ref().and_then(ObservedSeries::to_url) {
-        out.push_str("&obs=");
-        out.push_str(&obs);
+    if scenario.key_set() == KeySet::V1 {
+        push_obs(&mut out, scenario);
     }
     for (key, text) in [("title", &page.title), ("note", &page.note)] {
         if !text.is_empty() {
@@ -110,13 +114,29 @@ pub fn decode(query: &str) -> Decoded {
         decoded.problems.push(Problem::new("query", "", Issue::TooLong { len }));
         return decoded;
     }
+    let parts: Vec<(String, String)> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|part| {
+            let (raw_key, raw_value) = part.split_once('=').unwrap_or((part, ""));
+            (percent_decode(raw_key), percent_decode(raw_value))
+        })
+        .collect();
+    // The key set first (the first `v`): it decides which keys exist and their defaults.
+    let keys = match parts.iter().find(|(k, _)| k == "v") {
+        None => KeySet::default(),
+        Some((_, code)) => KeySet::parse(code).unwrap_or_else(|| {
+            decoded.problems.push(Problem::new("v", code, Issue::Version));
+            KeySet::default()
+        }),
+    };
+    decoded.scenario = Scenario::new(keys);
+    let mut observed = None;
     let mut seen: Vec<String> = Vec::new();
-    let mut pinned = Scenario::default();
+    let mut pinned = Scenario::new(keys);
     let mut pin = false;
     let mut pinned_given = false;
-    for part in query.split('&').filter(|p| !p.is_empty()) {
-        let (raw_key, raw_value) = part.split_once('=').unwrap_or((part, ""));
-        let (key, value) = (percent_decode(raw_key), percent_decode(raw_value));
+    for (key, value) in parts {
         if seen.contains(&key) {
             decoded.problems.push(Problem::new(&key, &value, Issue::Duplicate));
             continue;
@@ -124,7 +144,6 @@ pub fn decode(query: &str) -> Decoded {
         seen.push(key.clone());
         let problem = |issue| Some(Problem::new(&key, &value, issue));
         let found = match key.as_str() {
-            "v" if value != VERSION => problem(Issue::Version),
             "v" => None,
             "lang" => {
                 decoded.page.lang = Some(crate::problem::shorten(&value));
@@ -137,7 +156,7 @@ pub fn decode(query: &str) -> Decoded {
             "pin" => problem(Issue::OutOfRange { min: "1".into(), max: "1".into() }),
             "obs" => match ObservedSeries::from_url(&value) {
                 Ok(series) => {
-                    decoded.page.obs = Some(series);
+                    observed = Some(series);
                     None
                 }
                 Err((entry, issue)) => problem(Issue::Observed { entry, issue }),
@@ -166,6 +185,8 @@ pub fn decode(query: &str) -> Decoded {
         };
         decoded.problems.extend(found);
     }
+    decoded.scenario.put_observed(observed.clone());
+    pinned.put_observed(observed);
     decoded.problems.extend(decoded.scenario.repair());
     if pin {
         for mut problem in pinned.repair() {
