@@ -52,8 +52,8 @@ use crate::model_params::ModelParams;
 use crate::rng::{RunRng, Stream};
 use crate::sampling::{Beta, Ziggurat};
 use crate::stats::Summary;
-pub use wlz_scenario::output::{Calibration, Diagnostic};
 use wlz_scenario::Month;
+pub use wlz_scenario::output::{Calibration, Diagnostic};
 
 /// Degrees of freedom of the Student t proposal.
 const NU: f64 = 5.0;
@@ -136,10 +136,7 @@ impl<'a> Data<'a> {
                 Observation { gap, k, y, decay, s, gain, index }
             })
             .collect::<Vec<_>>();
-        let fixed = months
-            .iter()
-            .map(|o| FIXED_LEVERS.iter().fold(1.0, |x, &l| x * path.input[l][o.index]))
-            .collect();
+        let fixed = months.iter().map(|o| FIXED_LEVERS.iter().fold(1.0, |x, &l| x * path.input[l][o.index])).collect();
         Some(Data {
             params,
             months,
@@ -336,7 +333,8 @@ pub fn calibrate(params: &ModelParams, runs: u32) -> Option<Posterior> {
     let free = prior.free();
     let beta_eps = Beta::from_mean_sd(params.eps.mean, params.eps.sd);
     let beta_theta = Beta::from_mean_sd(params.theta.mean, params.theta.sd);
-    let laplace = if free.is_empty() { None } else { laplace(&data, &prior, &free, beta_eps.mean(), beta_theta.mean()) };
+    let laplace =
+        if free.is_empty() { None } else { laplace(&data, &prior, &free, beta_eps.mean(), beta_theta.mean()) };
     let d = free.len() as f64;
     let particles: Vec<Particle> = (0..n as u64)
         .map(|r| {

@@ -208,7 +208,8 @@ impl Context {
             None => RunDraws::sample(params, r, &mut fluctuation, zig),
         };
         let mut z = d.z_start;
-        let mut growth = if params.anchor_lag == 0 { 1.0 } else { libm::pow(d.monthly_growth, f64::from(params.anchor_lag)) };
+        let mut growth =
+            if params.anchor_lag == 0 { 1.0 } else { libm::pow(d.monthly_growth, f64::from(params.anchor_lag)) };
         let floor = params.floor;
         for m in 0..months.min(self.months()) {
             z = params.phi * z + self.innovation_sd * zig.sample(&mut fluctuation);
@@ -289,15 +290,7 @@ impl Context {
             averted.push(end.averted);
             stock_end.push(end.stock_end);
         }
-        PartOf {
-            runs,
-            months: sums,
-            tallies,
-            cumulative,
-            averted,
-            stock_end,
-            calibration: self.calibration().cloned(),
-        }
+        PartOf { runs, months: sums, tallies, cumulative, averted, stock_end, calibration: self.calibration().cloned() }
     }
 
     /// The sums of runs `runs` in the accumulator of the scenario's model.

@@ -12,9 +12,9 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::Config;
-use wlz_engine::params::KeySet;
 use wlz_engine::codec::{self, MAX_QUERY_LEN, decode, encode, percent_decode, percent_encode};
 use wlz_engine::observed::{MAX_URL_OBS, ObservedPoint, ObservedSeries};
+use wlz_engine::params::KeySet;
 use wlz_engine::params::{DefaultRule, Kind, PARAMS};
 use wlz_engine::scenario::format_value;
 use wlz_engine::{Month, Scenario};

@@ -6,10 +6,10 @@
 
 use proptest::prelude::*;
 use wlz_engine::lever::{LeverId, PerLever};
-use wlz_engine::params::KeySet;
 use wlz_engine::model_params::{LeverSetting, ModelParams, TargetSpec, Uncertain};
 use wlz_engine::month::Month;
 use wlz_engine::output::Projection;
+use wlz_engine::params::KeySet;
 use wlz_engine::simulate::project_runs;
 use wlz_engine::target_runs::count_runs;
 use wlz_engine::targets::PerTarget;

@@ -5,8 +5,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
-use wlz_engine::params::KeySet;
 use wlz_engine::lever::LeverId;
+use wlz_engine::params::KeySet;
 use wlz_engine::sensitivity::sensitivity;
 use wlz_engine::solve::{DEFAULT_CONFIDENCE, SolveLever, solve};
 use wlz_engine::targets::TargetId;

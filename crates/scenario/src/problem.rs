@@ -121,10 +121,18 @@ impl fmt::Display for Problem {
             Issue::Version => {
                 let codes: Vec<&str> = crate::params::KeySet::ALL.iter().map(|k| k.code()).collect();
                 let current = crate::params::KeySet::default().code();
-                write!(f, "{key}={value}: unsupported version, allowed {} (read as version {current})", codes.join(", "))
+                write!(
+                    f,
+                    "{key}={value}: unsupported version, allowed {} (read as version {current})",
+                    codes.join(", ")
+                )
             }
             Issue::NotInKeySet(keys) => {
-                write!(f, "{key}={value}: not a key of version {} links (ignored; open the link in version 2)", keys.code())
+                write!(
+                    f,
+                    "{key}={value}: not a key of version {} links (ignored; open the link in version 2)",
+                    keys.code()
+                )
             }
             Issue::TooLong { len } => write!(
                 f,

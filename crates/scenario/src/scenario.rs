@@ -10,9 +10,9 @@ use crate::model_params::{LeverSetting, ModelParams, TargetSpec, Uncertain};
 use crate::month::Month;
 use crate::observed::ObservedSeries;
 use crate::params::{self, DefaultRule, Key, KeySet, Kind, PARAMS, ParamSpec};
-use std::sync::Arc;
 use crate::problem::{Issue, Problem};
 use crate::target::{PerTarget, TargetRow, Threshold};
+use std::sync::Arc;
 
 /// A complete scenario under one key set; `Scenario::default()` is the
 /// current key set's default scenario, [`Scenario::new`] any key set's.

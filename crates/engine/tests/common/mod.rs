@@ -1,10 +1,10 @@
 //! Shared helpers of the engine's integration tests.
 #![allow(dead_code)]
 
-use wlz_engine::params::KeySet;
 use wlz_engine::Scenario;
 use wlz_engine::lever::LeverId;
 use wlz_engine::model_params::ModelParams;
+use wlz_engine::params::KeySet;
 
 /// The brief's default scenario in model units.
 pub fn default_params() -> ModelParams {
