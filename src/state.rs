@@ -78,8 +78,6 @@ pub struct State {
     pub solve: Option<Asked>,
     /// The newest "what matters most" question.
     pub sensitivity: Option<Asked>,
-    /// The observed monthly series shown with the projection (`obs` in the link when short).
-    pub obs: Option<Rc<ObservedSeries>>,
     /// The observed data as the user typed, pasted or loaded it (kept as is, also when it has errors).
     pub obs_text: String,
     /// What is wrong with `obs_text`, per line, after the last attempt to read it.
@@ -166,6 +164,7 @@ impl State {
     /// The state for a page opened with `query` (the URL's query string).
     pub fn from_query(query: &str) -> State {
         let decoded = codec::decode(query);
+        let obs_text = decoded.scenario.observed().map(ObservedSeries::to_text).unwrap_or_default();
         State {
             scenario: decoded.scenario,
             lang: decoded.page.lang.as_deref().and_then(Lang::parse).unwrap_or_default(),
@@ -174,10 +173,22 @@ impl State {
             title: decoded.page.title,
             note: decoded.page.note,
             pinned: decoded.page.pinned,
-            obs_text: decoded.page.obs.as_ref().map(ObservedSeries::to_text).unwrap_or_default(),
-            obs: decoded.page.obs.map(Rc::new),
+            obs_text,
             ..State::default()
         }
+    }
+
+    /// The observed series (the scenario's), for the components that show it.
+    pub fn observed(&self) -> Option<Rc<ObservedSeries>> {
+        self.scenario.observed().cloned().map(Rc::new)
+    }
+
+    /// Sets the observed series of the scenario and of the pinned scenario A (they share it).
+    fn set_observed(&mut self, series: Option<ObservedSeries>) {
+        if let Some(pinned) = &mut self.pinned {
+            pinned.set_observed(series.clone());
+        }
+        self.scenario.set_observed(series);
     }
 
     /// The page keys of this state.
@@ -187,17 +198,12 @@ impl State {
             title: self.title.clone(),
             note: self.note.clone(),
             pinned: self.pinned.clone(),
-            obs: self.obs.as_deref().cloned(),
         }
     }
 
     /// The request the worker gets for this state.
     pub fn worker_request(&self) -> wlz_scenario::protocol::Request {
-        wlz_scenario::protocol::Request {
-            id: self.request,
-            query: codec::encode(&self.scenario),
-            pinned: self.pinned.as_ref().map(codec::encode),
-        }
+        wlz_scenario::protocol::Request::new(self.request, &self.scenario, self.pinned.as_ref())
     }
 
     /// The message for the newest question, while it has no answer.
@@ -381,25 +387,26 @@ impl State {
                 self.obs_text = text;
                 self
             }
-            Action::ReadObserved => {
-                match ObservedSeries::parse(&self.obs_text) {
-                    Ok(series) => {
-                        self.obs = Some(Rc::new(series));
-                        self.obs_errors.clear();
-                    }
-                    Err(errors) => self.obs_errors = errors,
+            Action::ReadObserved => match ObservedSeries::parse(&self.obs_text) {
+                Ok(series) => {
+                    self.obs_errors.clear();
+                    self.set_observed(Some(series));
+                    self.changed()
                 }
-                self
-            }
+                Err(errors) => {
+                    self.obs_errors = errors;
+                    self
+                }
+            },
             Action::ObservedErrors(errors) => {
                 self.obs_errors = errors;
                 self
             }
             Action::ClearObserved => {
-                self.obs = None;
                 self.obs_text.clear();
                 self.obs_errors.clear();
-                self
+                self.set_observed(None);
+                self.changed()
             }
             Action::Ask(question) => {
                 self.questions += 1;

@@ -167,7 +167,7 @@ pub fn app() -> Html {
                     <section class="results" aria-live="polite" aria-busy={state.computing().to_string()}>
                         if let Some((report, _)) = &state.result {
                             <FanChart report={report.clone()} {lang} baseline={state.result_scenario.get(wlz_scenario::params::Key::Baseline)}
-                                points={state.obs.clone()} />
+                                points={state.observed()} />
                             <Scorecard report={report.clone()} {lang} />
                             if let (Some(compared), Some(pinned)) = (&state.compared, &state.pinned) {
                                 <Compare compared={compared.clone()} report={report.clone()} pinned={pinned.clone()} {lang} />
@@ -182,7 +182,7 @@ pub fn app() -> Html {
                         dispatch={dispatch.clone()} />
                     <SensitivityPanel {lang} asked={state.sensitivity.clone()}
                         stale={state.sensitivity.as_ref().is_some_and(|a| state.is_stale(a))} dispatch={dispatch.clone()} />
-                    <Observed {lang} series={state.obs.clone()} text={state.obs_text.clone()} errors={state.obs_errors.clone()}
+                    <Observed {lang} series={state.observed()} text={state.obs_text.clone()} errors={state.obs_errors.clone()}
                         report={state.result.as_ref().map(|(r, _)| r.clone())} dispatch={dispatch.clone()} />
                 </div>
                 <div class="panels">

@@ -126,7 +126,7 @@ pub fn param_panel(props: &ParamPanelProps) -> Html {
             <h2 id={heading_id}>{tr(lang, props.title)}</h2>
             <p class="intro">{tr(lang, props.intro)}</p>
             <div class="params">
-                {for PARAMS.iter().filter(|p| p.group == group).map(|spec| row(props, spec))}
+                {for PARAMS.iter().filter(|p| p.group == group && p.in_key_set(props.scenario.key_set())).map(|spec| row(props, spec))}
             </div>
             <button type="button" class="reset-all" onclick={reset_all} disabled={all_default}>{tr(lang, "reset.all")}</button>
         </section>

@@ -22,6 +22,38 @@ pub struct Request {
     pub query: String,
     /// The canonical query of the pinned scenario A, when comparing.
     pub pinned: Option<String>,
+    /// The observed series in its text form when it is too long for the query
+    /// (a link carries at most [`crate::observed::MAX_URL_OBS`] months); A and B share it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observed: Option<String>,
+}
+
+impl Request {
+    /// The request for `scenario` (B) and the pinned A, numbered `id`.
+    pub fn new(id: u64, scenario: &crate::Scenario, pinned: Option<&crate::Scenario>) -> Request {
+        let series = scenario.observed();
+        let long = series.filter(|s| s.to_url().is_none());
+        Request {
+            id,
+            query: crate::codec::encode(scenario),
+            pinned: pinned.map(crate::codec::encode),
+            observed: long.map(crate::observed::ObservedSeries::to_text),
+        }
+    }
+
+    /// The scenarios B and A of the request, decoded, with the observed series set on both.
+    pub fn scenarios(&self) -> (crate::Scenario, Option<crate::Scenario>) {
+        let mut b = crate::codec::decode(&self.query).scenario;
+        if let Some(series) = self.observed.as_deref().and_then(|t| crate::observed::ObservedSeries::parse(t).ok()) {
+            b.set_observed(Some(series));
+        }
+        let a = self.pinned.as_deref().map(|q| {
+            let mut a = crate::codec::decode(q).scenario;
+            a.set_observed(b.observed().cloned());
+            a
+        });
+        (b, a)
+    }
 }
 
 /// Page -> worker.
