@@ -336,40 +336,47 @@ pub fn calibrate(params: &ModelParams, runs: u32) -> Option<Posterior> {
     let laplace =
         if free.is_empty() { None } else { laplace(&data, &prior, &free, beta_eps.mean(), beta_theta.mean()) };
     let d = free.len() as f64;
-    let particles: Vec<Particle> = (0..n as u64)
-        .map(|r| {
-            let mut rng = RunRng::for_stream(params.seed, r, Stream::Proposal);
-            let (x, log_q) = match laplace {
-                Some((mode, chol)) => {
-                    let z = [zig.sample(&mut rng), zig.sample(&mut rng)];
-                    let chi2: f64 = (0..NU as usize).map(|_| zig.sample(&mut rng)).map(|e| e * e).sum();
-                    let scale = (NU / chi2.max(1e-300)).sqrt();
-                    let mut x = mode;
-                    let mut delta = 0.0;
-                    for &i in &free {
-                        x[i] += scale * free.iter().map(|&j| chol[i][j] * z[j]).sum::<f64>();
-                        delta += z[i] * z[i] * scale * scale;
-                    }
-                    (x, -0.5 * (NU + d) * libm::log1p(delta / NU))
+    let particle = |r: u64| {
+        let mut rng = RunRng::for_stream(params.seed, r, Stream::Proposal);
+        let (x, log_q) = match laplace {
+            Some((mode, chol)) => {
+                let z = [zig.sample(&mut rng), zig.sample(&mut rng)];
+                let chi2: f64 = (0..NU as usize).map(|_| zig.sample(&mut rng)).map(|e| e * e).sum();
+                let scale = (NU / chi2.max(1e-300)).sqrt();
+                let mut x = mode;
+                let mut delta = 0.0;
+                for &i in &free {
+                    x[i] += scale * free.iter().map(|&j| chol[i][j] * z[j]).sum::<f64>();
+                    delta += z[i] * z[i] * scale * scale;
                 }
-                None => {
-                    let mut x = [0.0; 2];
-                    for &i in &free {
-                        x[i] = zig.sample(&mut rng);
-                    }
-                    (x, -0.5 * (x[0] * x[0] + x[1] * x[1]))
+                (x, -0.5 * (NU + d) * libm::log1p(delta / NU))
+            }
+            None => {
+                let mut x = [0.0; 2];
+                for &i in &free {
+                    x[i] = zig.sample(&mut rng);
                 }
-            };
-            let eps = beta_eps.sample(&mut rng, zig);
-            let theta = beta_theta.sample(&mut rng, zig);
-            let raw = prior.raw(x);
-            let draws = RunDraws::new(raw[0], raw[1], eps, theta, 0.0);
-            let (loglik, m) = data.filter(&draws);
-            let log_prior = -0.5 * (x[0] * x[0] + x[1] * x[1]);
-            let log_weight = if loglik.is_finite() { loglik + log_prior - log_q } else { f64::NEG_INFINITY };
-            Particle { draws, raw, log_weight, m }
-        })
-        .collect();
+                (x, -0.5 * (x[0] * x[0] + x[1] * x[1]))
+            }
+        };
+        let eps = beta_eps.sample(&mut rng, zig);
+        let theta = beta_theta.sample(&mut rng, zig);
+        let raw = prior.raw(x);
+        let draws = RunDraws::new(raw[0], raw[1], eps, theta, 0.0);
+        let (loglik, m) = data.filter(&draws);
+        let log_prior = -0.5 * (x[0] * x[0] + x[1] * x[1]);
+        let log_weight = if loglik.is_finite() { loglik + log_prior - log_q } else { f64::NEG_INFINITY };
+        Particle { draws, raw, log_weight, m }
+    };
+    // Each particle is computed alone from its own streams, so the threads
+    // (with the `parallel` feature) change no bit; the sums below run in particle order.
+    #[cfg(feature = "parallel")]
+    let particles: Vec<Particle> = {
+        use rayon::prelude::*;
+        (0..n as u64).into_par_iter().map(particle).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let particles: Vec<Particle> = (0..n as u64).map(particle).collect();
 
     // Normalised weights and the effective sample size, summed in particle order.
     let max = particles.iter().map(|p| p.log_weight).fold(f64::NEG_INFINITY, f64::max);

@@ -482,10 +482,38 @@ pub fn project(params: &ModelParams) -> Projection {
 /// outputs of run r are the same whatever `runs` is, so a partial projection
 /// is the start of the full one. `params.runs` itself is read only by the
 /// calibration (model 2 with observations: as many particles as runs).
+///
+/// With the `parallel` feature a model-2 projection is split into parts over
+/// the threads of the current rayon pool and merged; the numbers are the same
+/// to the bit whatever the number of threads (tests/threads.rs).
 pub fn project_runs(params: &ModelParams, runs: u32) -> Projection {
     let ctx = Context::for_runs(params, runs);
-    ctx.finish(&ctx.part(0..runs.max(1)))
+    ctx.finish(&ctx.parts(0..runs.max(1)))
 }
+
+impl Context {
+    /// The merged part of `runs`: split over the current rayon pool's threads
+    /// when the `parallel` feature is on and the model allows (model 2), else in one piece.
+    pub fn parts(&self, runs: Range<u32>) -> Part {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            let threads = rayon::current_num_threads() as u32;
+            if splittable(&self.params) && threads > 1 && runs.len() >= 2 * MIN_PART as usize {
+                let size = (runs.len() as u32).div_ceil(threads * 4).max(MIN_PART);
+                let ranges: Vec<Range<u32>> =
+                    runs.clone().step_by(size as usize).map(|from| from..(from + size).min(runs.end)).collect();
+                let parts: Vec<Part> = ranges.into_par_iter().map(|range| self.part(range)).collect();
+                return Part::merge(parts).expect("contiguous parts of one scenario");
+            }
+        }
+        self.part(runs)
+    }
+}
+
+/// The fewest runs in a part of a split projection.
+#[cfg(feature = "parallel")]
+const MIN_PART: u32 = 250;
 
 /// [`project_runs`] plus every run's counts (clients/month), month-major:
 /// `counts[m * n + r]` is run r's count in month m, with n = `runs.max(1)`
