@@ -51,7 +51,7 @@ pub struct BatchArgs {
     #[arg(long, value_name = "i/n|slurm|k8s/n")]
     pub shard: Option<String>,
     /// Skip the ids already in --output (a torn last line is dropped first).
-    #[arg(long, requires = "output")]
+    #[arg(long)]
     pub resume: bool,
     /// Number of Monte Carlo runs of every scenario (overrides the queries' runs).
     #[arg(long, value_name = "N")]
@@ -131,6 +131,9 @@ fn settings(args: &BatchArgs) -> Result<(Layout, Columns, Option<Shard>, Overrid
     };
     if shard.is_some() && input_file(args).is_none() {
         return Err(usage("--shard: needs an input FILE (its scenarios are counted first), not standard input".into()));
+    }
+    if args.resume && args.output.is_none() {
+        return Err(usage("--resume: needs --output FILE (the ids already written are read from it)".into()));
     }
     if args.no_header && args.format != Sheet::Csv {
         return Err(usage("--no-header: only with --format csv".into()));
