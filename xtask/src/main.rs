@@ -4,8 +4,11 @@
 //!   site into dist/ and serve it on http://127.0.0.1:8080 (or N).
 //! - `cargo xtask test`: install what the tests need and run every test level.
 //! - `cargo xtask build`: the release build into dist/ only.
-//! - `cargo xtask bench`: the criterion benchmark and the browser benchmark.
+//! - `cargo xtask examples`: the interop examples alone (SALib, EMA Workbench, DuckDB).
+//! - `cargo xtask bench`: the criterion benchmark, the batch benchmark and the browser benchmarks.
 
+mod batch_bench;
+mod python;
 mod serve;
 mod standalone;
 mod steps;
@@ -20,9 +23,11 @@ fn main() -> ExitCode {
         Some("build") => tools::ensure_build_tools().and_then(|_| steps::build_release()),
         Some("test") => steps::test_all(),
         Some("bench") => steps::bench(),
+        Some("examples") => tools::run(tools::cmd("cargo").args(["build", "-p", "wlz-sim"]))
+            .and_then(|()| python::run_examples(&tools::target_dir().join("debug/wlz-sim"))),
         Some("dev") => tools::ensure_build_tools().and_then(|_| tools::run(tools::trunk().arg("serve"))),
         _ => {
-            eprintln!("usage: cargo xtask serve [--port N] | test | build | bench | dev");
+            eprintln!("usage: cargo xtask serve [--port N] | test | build | bench | examples | dev");
             return ExitCode::from(2);
         }
     };

@@ -60,7 +60,7 @@ pub struct Items<R> {
     base: String,
     line: u64,
     index: u64,
-    buffer: String,
+    buffer: Vec<u8>,
     /// The fingerprint of the design the input comes from, once its header is read.
     pub design: Option<String>,
     /// A read error of the input (the items end there).
@@ -71,7 +71,7 @@ impl<R: BufRead> Items<R> {
     /// Items of `reader`, each query over `base`.
     pub fn new(reader: R, layout: Layout, base: &str) -> Items<R> {
         let base = query_of(base).to_string();
-        Items { reader, layout, base, line: 0, index: 0, buffer: String::new(), design: None, failed: None }
+        Items { reader, layout, base, line: 0, index: 0, buffer: Vec::new(), design: None, failed: None }
     }
 
     /// The item of one non-blank, non-comment line, or None for a header.
@@ -104,7 +104,7 @@ impl<R: BufRead> Iterator for Items<R> {
     fn next(&mut self) -> Option<Item> {
         loop {
             self.buffer.clear();
-            match self.reader.read_line(&mut self.buffer) {
+            match self.reader.read_until(b'\n', &mut self.buffer) {
                 Ok(0) => return None,
                 Ok(_) => self.line += 1,
                 Err(e) => {
@@ -112,14 +112,14 @@ impl<R: BufRead> Iterator for Items<R> {
                     return None;
                 }
             }
-            let text = std::mem::take(&mut self.buffer);
+            // Invalid UTF-8 becomes U+FFFD, which the decoder then reports for that line.
+            let text = String::from_utf8_lossy(&self.buffer).into_owned();
             let trimmed = text.trim();
             if let Some(header) = trimmed.strip_prefix(DESIGN_COMMENT.trim_end()) {
                 let header: Option<Value> = serde_json::from_str(header.trim()).ok();
                 self.design = header.and_then(|h| h["fingerprint"].as_str().map(str::to_string));
             }
             let item = if trimmed.is_empty() || trimmed.starts_with('#') { None } else { self.item(trimmed) };
-            self.buffer = text;
             if item.is_some() {
                 return item;
             }
@@ -188,6 +188,13 @@ mod tests {
                 (3, 5, "3".into(), "runs=200&aid=7".into())
             ]
         );
+    }
+
+    #[test]
+    fn invalid_utf8_is_a_bad_line_not_the_end() {
+        let items: Vec<Item> = Items::new(&b"aid=\xff\naid=5\n"[..], Layout::Lines, "").collect();
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].query, Ok("aid=\u{FFFD}".into()));
     }
 
     #[test]

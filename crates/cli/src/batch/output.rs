@@ -84,7 +84,6 @@ pub fn open(path: &Path, sheet: Sheet, resume: bool) -> Result<(File, Done), Str
     let file = OpenOptions::new().append(true).open(path).map_err(|e| format!("--output={name}: {e}"))?;
     file.set_len(whole as u64).map_err(|e| format!("--output={name}: {e}"))?;
     let text = String::from_utf8_lossy(&text[..whole]);
-    let mut header: Vec<String> = Vec::new();
     for line in text.lines() {
         done.started = true;
         let (id, design, error) = match sheet {
@@ -94,15 +93,15 @@ pub fn open(path: &Path, sheet: Sheet, resume: bool) -> Result<(File, Done), Str
                 let design = record.get("design").and_then(Value::as_str).map(str::to_string);
                 (id_key(sheet, &record["id"]), design, record.get("error").is_some())
             }
-            Sheet::Csv if header.is_empty() => {
-                header = csv_cells(line);
-                continue;
-            }
             Sheet::Csv => {
+                // Every row ends with the design and error cells; the header row is skipped.
                 let cells = csv_cells(line);
-                let cell = |name: &str| header.iter().position(|h| h == name).and_then(|i| cells.get(i)).cloned();
-                let design = cell("design").filter(|d| !d.is_empty());
-                (csv_id(&Value::from(cells[0].clone())), design, cell("error").is_some_and(|e| !e.is_empty()))
+                let [.., design, error] = cells.as_slice() else { continue };
+                if cells[0] == "id" && error == "error" {
+                    continue;
+                }
+                let design = Some(design.clone()).filter(|d| !d.is_empty());
+                (csv_id(&Value::from(cells[0].clone())), design, !error.is_empty())
             }
         };
         done.errors += u64::from(error);
