@@ -99,26 +99,24 @@ pub fn either(names: &[&str]) -> String {
     }
 }
 
+/// The value named `text` among `choices` (name, value), or one line naming `flag` and the names allowed.
+pub fn choice<T: Copy>(flag: &str, text: &str, choices: &[(&str, T)]) -> Result<T, String> {
+    choices.iter().find(|(name, _)| *name == text).map(|(_, value)| *value).ok_or_else(|| {
+        let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
+        format!("{flag}={text}: allowed {}", either(&names))
+    })
+}
+
 fn format(text: &str) -> Result<Format, String> {
-    match text {
-        "json" => Ok(Format::Json),
-        "csv" => Ok(Format::Csv),
-        _ => Err(format!("--format={text}: allowed json or csv")),
-    }
+    choice("--format", text, &[("json", Format::Json), ("csv", Format::Csv)])
 }
 
 fn lever(text: &str) -> Result<SolveLever, String> {
-    SolveLever::parse(text).ok_or_else(|| {
-        let names: Vec<&str> = SolveLever::ALL.iter().map(|l| l.name()).collect();
-        format!("--solve={text}: allowed {}", either(&names))
-    })
+    choice("--solve", text, &SolveLever::ALL.map(|l| (l.name(), l)))
 }
 
 fn target(text: &str) -> Result<TargetId, String> {
-    TargetId::parse(text).ok_or_else(|| {
-        let names: Vec<&str> = TargetId::ALL.iter().map(|t| t.name()).collect();
-        format!("--target={text}: allowed {}", either(&names))
-    })
+    choice("--target", text, &TargetId::ALL.map(|t| (t.name(), t)))
 }
 
 /// Most worker threads accepted.

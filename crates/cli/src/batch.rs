@@ -62,11 +62,7 @@ pub struct BatchArgs {
 }
 
 fn sheet(text: &str) -> Result<Sheet, String> {
-    match text {
-        "ndjson" => Ok(Sheet::Ndjson),
-        "csv" => Ok(Sheet::Csv),
-        _ => Err(format!("--format={text}: allowed ndjson or csv")),
-    }
+    crate::args::choice("--format", text, &[("ndjson", Sheet::Ndjson), ("csv", Sheet::Csv)])
 }
 
 /// Why a batch stopped short, or what it found.

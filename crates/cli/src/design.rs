@@ -82,19 +82,11 @@ pub enum DesignFormat {
 }
 
 fn method(text: &str) -> Result<Method, String> {
-    match text {
-        "lhs" => Ok(Method::Lhs),
-        "grid" => Ok(Method::Grid),
-        _ => Err(format!("--method={text}: allowed lhs or grid")),
-    }
+    crate::args::choice("--method", text, &[("lhs", Method::Lhs), ("grid", Method::Grid)])
 }
 
 fn layout(text: &str) -> Result<DesignFormat, String> {
-    match text {
-        "lines" => Ok(DesignFormat::Lines),
-        "ndjson" => Ok(DesignFormat::Ndjson),
-        _ => Err(format!("--format={text}: allowed lines or ndjson")),
-    }
+    crate::args::choice("--format", text, &[("lines", DesignFormat::Lines), ("ndjson", DesignFormat::Ndjson)])
 }
 
 fn samples(text: &str) -> Result<u64, String> {
