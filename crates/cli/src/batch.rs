@@ -78,7 +78,7 @@ pub enum Failure {
 
 /// Scenarios given to the pool at a time, per thread: enough to keep every
 /// thread busy, few enough to keep memory flat.
-const CHUNK_PER_THREAD: usize = 4;
+const CHUNK_PER_THREAD: usize = 16;
 
 /// The scenario's projection, computed whole on the calling thread.
 fn compute(item: &Item, overrides: &Overrides) -> Outcome {
