@@ -217,7 +217,8 @@ pub fn run(args: &BatchArgs, pool: &rayon::ThreadPool) -> Result<(), Failure> {
         if chunk.is_empty() {
             break;
         }
-        let outcomes: Vec<Outcome> = pool.install(|| chunk.par_iter().map(|item| compute(item, &overrides)).collect());
+        let outcomes: Vec<Outcome> =
+            pool.install(|| chunk.par_iter().map(|item| columns.fit(compute(item, &overrides))).collect());
         for (item, outcome) in chunk.iter().zip(&outcomes) {
             errors += u64::from(matches!(outcome, Outcome::Failed(_)));
             let line = Line { id: &item.id, line: item.line, design: items.design.as_deref(), outcome };

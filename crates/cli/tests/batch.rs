@@ -201,3 +201,24 @@ fn help_lists_the_keys_and_version_names_the_model() {
     let version = ok(&run(&["--version"]));
     assert_eq!(version.trim(), format!("wlz-sim {} (model {})", env!("CARGO_PKG_VERSION"), wlz_engine::MODEL_VERSION));
 }
+
+#[test]
+fn csv_months_are_the_base_query_s_and_every_row_has_every_column() {
+    let out = run_with(
+        &["batch", "--format", "csv", "--months", "--query", "runs=100&horizon=12"],
+        "aid=5\nhorizon=24\n",
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2), "the second scenario has other months");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), 3);
+    let header: Vec<&str> = rows[0].split(',').collect();
+    assert_eq!(header.len(), 17 + 12 * 8 + 2);
+    assert_eq!((header[17], header[17 + 12 * 8 - 1]), ("2024-01_mean", "2024-12_p95"));
+    assert_eq!(rows[1].split(',').count(), header.len(), "{}", rows[1]);
+    assert_eq!(rows[2].split(',').count(), header.len(), "{}", rows[2]);
+    assert!(
+        rows[2].ends_with("line 2: --months with --format csv: its months differ from the base query's (use NDJSON)")
+    );
+}

@@ -96,6 +96,20 @@ pub struct Columns {
 const FIXED_COLUMNS: usize = 17;
 
 impl Columns {
+    /// `outcome` as these columns can hold it: in CSV with months, a scenario
+    /// whose months are not the base query's becomes an error record.
+    pub fn fit(&self, outcome: Outcome) -> Outcome {
+        let other = |p: &Projection| {
+            self.months.as_ref().is_some_and(|ms| !p.months.iter().map(|m| m.month).eq(ms.iter().copied()))
+        };
+        match &outcome {
+            Outcome::Projected(_, p) if self.sheet == Sheet::Csv && other(p) => Outcome::Failed(vec![
+                "--months with --format csv: its months differ from the base query's (use NDJSON)".to_string(),
+            ]),
+            _ => outcome,
+        }
+    }
+
     /// The CSV header row (empty for NDJSON), with its final newline.
     pub fn header(&self) -> String {
         if self.sheet == Sheet::Ndjson {
@@ -191,18 +205,6 @@ impl Line<'_> {
     fn csv_row(&self, outcome: &Outcome, months: Option<&[Month]>) -> String {
         let mut out = csv_id(self.id);
         let design = csv_cell(self.design.unwrap_or(""));
-        let other_months =
-            |p: &Projection| months.is_some_and(|ms| !p.months.iter().map(|m| m.month).eq(ms.iter().copied()));
-        let moved;
-        let outcome = match outcome {
-            Outcome::Projected(_, p) if other_months(p) => {
-                moved = Outcome::Failed(vec![
-                    "--months with --format csv: its months differ from the base query's (use NDJSON)".to_string(),
-                ]);
-                &moved
-            }
-            outcome => outcome,
-        };
         match outcome {
             Outcome::Projected(query, p) => {
                 let _ = write!(out, ",{},{},{},{}", csv_cell(query), csv_cell(&p.model_version), p.seed, p.runs);
