@@ -1,12 +1,12 @@
 //! The page side of the worker protocol: spawns the Web Worker and turns its
 //! messages (and failures) into [`Response`]s.
 
-use crate::protocol::{Request, Response, ToWorker};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
+use wlz_scenario::protocol::{Request, Response, ToWorker};
 use yew::Callback;
 
 /// Path of the worker script, relative to the page (so any sub-path works).

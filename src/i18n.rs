@@ -1,9 +1,17 @@
-//! The one NL/EN string catalogue of the page, and number formatting per language.
+//! The one string catalogue of the page, and number formatting per language.
 //!
-//! Every visible string comes from the catalogue ([`entries`], one file per
-//! part in `i18n/`); [`tr`] looks one up. A test
-//! checks that both languages are filled in for every entry and that every
-//! key used in the source exists here.
+//! One table per language (`i18n/nl.rs`, `i18n/en.rs`), each mapping a
+//! catalogue key to its text; [`tr`] looks one up. Tests check that every
+//! language has exactly the same keys, that every key used in the source
+//! exists (literal keys found in the source, and every key built from a table
+//! row: parameters, presets), and that no language leaves a text empty.
+//! Adding a language: a variant of [`Lang`] (with its code), its table file
+//! and its line in [`Lang::table`].
+
+use wlz_scenario::params::{Key, spec};
+
+mod en;
+mod nl;
 
 /// A page language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -16,7 +24,10 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The BCP 47 tag used for `<html lang>` and in the URL.
+    /// Every language, the default first.
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    /// The BCP 47 tag used for `<html lang>` and in the URL (`lang`).
     pub fn code(self) -> &'static str {
         match self {
             Lang::Nl => "nl",
@@ -24,34 +35,61 @@ impl Lang {
         }
     }
 
-    /// The language for a URL/`lang` code; anything else is Dutch.
-    pub fn from_code(code: &str) -> Lang {
-        if code == "en" { Lang::En } else { Lang::Nl }
+    /// The language for a URL `lang` code, if it is one of [`Lang::ALL`].
+    pub fn parse(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language's table: (catalogue key, text).
+    pub fn table(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Lang::Nl => nl::TABLE,
+            Lang::En => en::TABLE,
+        }
     }
 }
 
-/// A catalogue entry: (key, Dutch, English).
-pub type Entry = (&'static str, &'static str, &'static str);
-
-mod decision;
-mod page;
-
-/// The catalogue, in parts (one file each).
-const PARTS: [&[Entry]; 2] = [page::ENTRIES, decision::ENTRIES];
-
-/// Every entry of the catalogue.
-pub fn entries() -> impl Iterator<Item = &'static Entry> {
-    PARTS.into_iter().flatten()
-}
-
-/// The string for `key` in `lang`; the key itself if it is missing (a test keeps that from happening).
+/// The string for `key` in `lang`; "?" if it is missing (a test keeps that from happening).
 pub fn tr(lang: Lang, key: &str) -> &'static str {
-    entries().find(|(k, _, _)| *k == key).map(|(_, nl, en)| if lang == Lang::Nl { *nl } else { *en }).unwrap_or("?")
+    lang.table().iter().find(|(k, _)| *k == key).map_or("?", |(_, text)| text)
 }
 
-/// True when `key` is in the catalogue.
+/// True when `key` is in the catalogue (of the default language; a test keeps the languages equal).
 pub fn has(key: &str) -> bool {
-    entries().any(|(k, _, _)| *k == key)
+    Lang::Nl.table().iter().any(|(k, _)| *k == key)
+}
+
+/// Which text of a parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamText {
+    /// Its label in the panels (`param.<name>`; levers have their rows' labels instead).
+    Label,
+    /// What it means, in the explanation (`explain.param.<name>`).
+    Meaning,
+}
+
+impl ParamText {
+    /// Both texts.
+    pub const ALL: [ParamText; 2] = [ParamText::Label, ParamText::Meaning];
+
+    /// The catalogue key of this text for `key`.
+    pub fn key(self, key: Key) -> String {
+        let name = spec(key).name;
+        match self {
+            ParamText::Label => format!("param.{name}"),
+            ParamText::Meaning => format!("explain.param.{name}"),
+        }
+    }
+}
+
+/// A parameter's label or meaning in `lang`.
+pub fn param_text(lang: Lang, text: ParamText, key: Key) -> &'static str {
+    tr(lang, &text.key(key))
+}
+
+/// The catalogue key of a preset's name (`preset.<id>`).
+pub fn preset_key(id: &str) -> String {
+    format!("preset.{id}")
 }
 
 const MONTH_KEYS: [&str; 12] = [
@@ -60,7 +98,7 @@ const MONTH_KEYS: [&str; 12] = [
 ];
 
 /// A calendar month in words: "mei 2026" / "May 2026".
-pub fn month_name(lang: Lang, month: wlz_engine::Month) -> String {
+pub fn month_name(lang: Lang, month: wlz_scenario::Month) -> String {
     format!("{} {}", tr(lang, MONTH_KEYS[(month.month() as usize - 1) % 12]), month.year())
 }
 
@@ -71,19 +109,19 @@ pub fn number(lang: Lang, value: f64, decimals: usize) -> String {
     }
     let text = format!("{:.*}", decimals, value.abs());
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let (group, point) = if lang == Lang::Nl { ('.', ',') } else { (',', '.') };
+    let (group, point) = (tr(lang, "number.group"), tr(lang, "number.decimal"));
     let mut out = String::new();
     if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
         out.push('−');
     }
     for (i, c) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(group);
+            out.push_str(group);
         }
         out.push(c);
     }
     if !fraction.is_empty() {
-        out.push(point);
+        out.push_str(point);
         out.push_str(fraction);
     }
     out
@@ -97,14 +135,49 @@ pub fn percent(lang: Lang, share: f64, decimals: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wlz_scenario::params::Group;
 
     #[test]
-    fn every_entry_has_both_languages_and_a_unique_key() {
-        let all: Vec<_> = entries().collect();
-        for (i, (key, nl, en)) in all.iter().enumerate() {
-            assert!(!nl.trim().is_empty(), "Dutch missing for {key}");
-            assert!(!en.trim().is_empty(), "English missing for {key}");
-            assert!(all[..i].iter().all(|(k, _, _)| k != key), "duplicate key {key}");
+    fn every_language_has_the_same_keys_each_once_and_every_text() {
+        let keys = |lang: Lang| lang.table().iter().map(|(k, _)| *k).collect::<Vec<_>>();
+        let nl = keys(Lang::Nl);
+        for (i, key) in nl.iter().enumerate() {
+            assert!(!nl[..i].contains(key), "duplicate key {key}");
+        }
+        for lang in Lang::ALL {
+            let mut missing: Vec<_> = nl.iter().filter(|k| !keys(lang).contains(k)).collect();
+            let mut extra: Vec<_> = keys(lang).into_iter().filter(|k| !nl.contains(k)).collect();
+            missing.sort();
+            extra.sort();
+            assert!(missing.is_empty() && extra.is_empty(), "{lang:?}: missing {missing:?}, extra {extra:?}");
+            assert_eq!(keys(lang), nl, "{lang:?}: same keys in the same order");
+            for (key, text) in lang.table() {
+                assert!(!text.trim().is_empty(), "{lang:?}: empty text for {key}");
+            }
+            assert_eq!(Lang::parse(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::parse("de"), None);
+    }
+
+    #[test]
+    fn every_key_built_from_a_table_row_exists() {
+        for spec in wlz_scenario::params::PARAMS.iter() {
+            for text in ParamText::ALL {
+                // Levers are labelled by their rows (`lever.<name>`), not per key.
+                let lever_label = text == ParamText::Label && matches!(spec.group, Group::Lever(_));
+                assert!(lever_label || has(&text.key(spec.key)), "{}", text.key(spec.key));
+            }
+        }
+        for preset in wlz_scenario::presets::PRESETS {
+            assert!(has(&preset_key(preset.id)), "{}", preset.id);
+        }
+        for lever in wlz_scenario::lever::LEVERS {
+            for key in [lever.label, lever.today_text, lever.short] {
+                assert!(has(key), "{key}");
+            }
+        }
+        for target in wlz_scenario::target::TARGETS {
+            assert!(has(target.label) && has(target.chart_label), "{}", target.name);
         }
     }
 
@@ -143,8 +216,8 @@ mod tests {
         for key in MONTH_KEYS {
             assert!(has(key), "{key}");
         }
-        assert_eq!(month_name(Lang::Nl, wlz_engine::Month::new(2026, 5)), "mei 2026");
-        assert_eq!(month_name(Lang::En, wlz_engine::Month::new(2030, 12)), "December 2030");
+        assert_eq!(month_name(Lang::Nl, wlz_scenario::Month::new(2026, 5)), "mei 2026");
+        assert_eq!(month_name(Lang::En, wlz_scenario::Month::new(2030, 12)), "December 2030");
     }
 
     #[test]

@@ -9,11 +9,9 @@ pub mod components;
 pub mod i18n;
 pub mod js_bindings;
 pub mod messages;
-pub mod protocol;
 pub mod state;
 pub mod url_sync;
 pub mod window_event;
-pub mod worker;
 
 /// Mounts the page on `<body>`.
 pub fn start() {

@@ -2,9 +2,9 @@
 //! from catalogue templates with `{key}`, `{value}`, `{min}`, `{max}` slots.
 
 use crate::i18n::{Lang, number, tr};
-use wlz_engine::observed::{MAX_COUNT, MAX_MONTH, MIN_MONTH, ObservedIssue};
-use wlz_engine::params::{self, Kind};
-use wlz_engine::problem::{Issue, Problem};
+use wlz_scenario::observed::{MAX_COUNT, MAX_MONTH, MIN_MONTH, ObservedIssue};
+use wlz_scenario::params::{self, Kind};
+use wlz_scenario::problem::{Issue, Problem};
 
 fn fill(template: &str, slots: &[(&str, &str)]) -> String {
     slots.iter().fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
@@ -12,7 +12,7 @@ fn fill(template: &str, slots: &[(&str, &str)]) -> String {
 
 fn range_of(key: &str) -> (String, String) {
     params::by_name(key).map_or_else(Default::default, |spec| {
-        let text = |v| wlz_engine::scenario::format_value(spec, v);
+        let text = |v| wlz_scenario::scenario::format_value(spec, v);
         (text(spec.min), text(spec.max))
     })
 }
@@ -57,9 +57,12 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Issue::OutOfRange { min, max } => {
             return fill(tr(lang, "problem.range"), &[("key", key), ("value", value), ("min", min), ("max", max)]);
         }
+        Issue::OneOf(allowed) => {
+            return fill(tr(lang, "problem.one_of"), &[("key", key), ("value", value), ("allowed", allowed)]);
+        }
         Issue::Version => tr(lang, "problem.version"),
         Issue::TooLong { len } => {
-            let limit = number(lang, wlz_engine::codec::MAX_QUERY_LEN as f64, 0);
+            let limit = number(lang, wlz_scenario::codec::MAX_QUERY_LEN as f64, 0);
             return fill(tr(lang, "problem.too_long"), &[("len", &number(lang, *len as f64, 0)), ("max", &limit)]);
         }
         Issue::SpreadTooLarge { mean, limit } => {
@@ -85,14 +88,14 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wlz_engine::codec::decode;
+    use wlz_scenario::codec::decode;
 
     #[test]
     fn every_problem_of_a_bad_link_reads_well_in_both_languages() {
         let decoded =
             decode("v=2&aid=200&aid=5&zzz=1&longer=abc&start=2024-13&runs=1.5&eps_sd=20&eps=100&t1_to=2023-01");
         assert_eq!(decoded.problems.len(), 9, "{:?}", decoded.problems);
-        for lang in [Lang::Nl, Lang::En] {
+        for lang in Lang::ALL {
             for problem in &decoded.problems {
                 let text = problem_text(lang, problem);
                 assert!(!text.contains('{') && !text.contains('?'), "{text}");

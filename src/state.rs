@@ -1,15 +1,28 @@
 //! The whole page state and the one reducer that changes it. Pure: tested natively.
 
 use crate::i18n::Lang;
-use crate::protocol::{Compared, Question, Reply, ToWorker};
 use std::rc::Rc;
-use wlz_engine::Scenario;
-use wlz_engine::codec;
-use wlz_engine::observed::{LineError, ObservedSeries};
-use wlz_engine::output::Report;
-use wlz_engine::params::{self, Group, Key};
-use wlz_engine::problem::Problem;
+use wlz_scenario::Scenario;
+use wlz_scenario::codec;
+use wlz_scenario::observed::{LineError, ObservedSeries};
+use wlz_scenario::output::Report;
+use wlz_scenario::params::{self, Group, Key};
+use wlz_scenario::problem::{Issue, Problem};
+use wlz_scenario::protocol::{Answer, Compared, Question, ToWorker};
+use wlz_scenario::solve::SolveError;
 use yew::Reducible;
+
+/// Why a question has no answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal {
+    /// The engine refused it (a confidence out of range, a window outside the projection).
+    Engine(SolveError),
+    /// The worker failed while answering (its message, technical).
+    Failed(String),
+}
+
+/// What came back for a question.
+pub type Got = Result<Answer, Refusal>;
 
 /// A question asked of the worker, and its answer once it came.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,7 +34,7 @@ pub struct Asked {
     /// The canonical scenario query it was asked about.
     pub query: String,
     /// The answer, when it came.
-    pub answer: Option<Rc<Reply>>,
+    pub answer: Option<Rc<Got>>,
     /// Time the worker took (ms), once answered.
     pub elapsed_ms: f64,
 }
@@ -43,6 +56,10 @@ pub struct State {
     pub result: Option<(Rc<Report>, bool)>,
     /// The request the shown result answers.
     pub result_for: u64,
+    /// The scenario the shown result was computed for (decoded from the
+    /// report's own canonical query): what the result is shown with, so that a
+    /// result is never paired with the settings of a newer scenario.
+    pub result_scenario: Scenario,
     /// The comparison shown with the result, when a scenario A is pinned.
     pub compared: Option<Rc<Compared>>,
     /// The last failure message of the worker, if the newest request failed.
@@ -93,7 +110,7 @@ pub enum Action {
     Title(String),
     /// Set the note (cut to its maximum length).
     Note(String),
-    /// Apply a preset's levers (an index into `wlz_engine::presets::PRESETS`).
+    /// Apply a preset's levers (an index into `wlz_scenario::presets::PRESETS`).
     Preset(usize),
     /// The observed-data text changed (typed, pasted or loaded from a file); nothing is read yet.
     ObservedText(String),
@@ -110,7 +127,7 @@ pub enum Action {
         /// The question it answers.
         id: u64,
         /// The answer.
-        answer: Rc<Reply>,
+        answer: Rc<Got>,
         /// Time the worker took (ms).
         elapsed_ms: f64,
     },
@@ -138,14 +155,21 @@ pub enum Action {
     },
 }
 
+/// The problem with a link's `lang`, when it names no language of the page.
+fn lang_problem(code: Option<&str>) -> Option<Problem> {
+    let code = code.filter(|c| Lang::parse(c).is_none())?;
+    let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+    Some(Problem::new("lang", code, Issue::OneOf(codes.join(", "))))
+}
+
 impl State {
     /// The state for a page opened with `query` (the URL's query string).
     pub fn from_query(query: &str) -> State {
         let decoded = codec::decode(query);
         State {
             scenario: decoded.scenario,
-            lang: Lang::from_code(decoded.page.lang.as_deref().unwrap_or("nl")),
-            link_problems: decoded.problems,
+            lang: decoded.page.lang.as_deref().and_then(Lang::parse).unwrap_or_default(),
+            link_problems: decoded.problems.into_iter().chain(lang_problem(decoded.page.lang.as_deref())).collect(),
             request: 1,
             title: decoded.page.title,
             note: decoded.page.note,
@@ -159,7 +183,7 @@ impl State {
     /// The page keys of this state.
     pub fn page(&self) -> codec::Page {
         codec::Page {
-            lang: Some(self.lang.code().to_string()),
+            lang: (self.lang != Lang::default()).then(|| self.lang.code().to_string()),
             title: self.title.clone(),
             note: self.note.clone(),
             pinned: self.pinned.clone(),
@@ -168,8 +192,8 @@ impl State {
     }
 
     /// The request the worker gets for this state.
-    pub fn worker_request(&self) -> crate::protocol::Request {
-        crate::protocol::Request {
+    pub fn worker_request(&self) -> wlz_scenario::protocol::Request {
+        wlz_scenario::protocol::Request {
             id: self.request,
             query: codec::encode(&self.scenario),
             pinned: self.pinned.as_ref().map(codec::encode),
@@ -297,7 +321,7 @@ impl State {
                 self.note = codec::clean_text(&text, codec::MAX_NOTE);
                 self
             }
-            Action::Preset(index) => match wlz_engine::presets::PRESETS.get(index).map(|p| p.apply(&self.scenario)) {
+            Action::Preset(index) => match wlz_scenario::presets::PRESETS.get(index).map(|p| p.apply(&self.scenario)) {
                 Some(Ok(scenario)) if scenario != self.scenario => {
                     self.scenario = scenario;
                     self.entry_problem = None;
@@ -334,6 +358,7 @@ impl State {
                 self
             }
             Action::Result { id, report, partial, compared } if id == self.request => {
+                self.result_scenario = codec::decode(&report.scenario).scenario;
                 self.result = Some((report, partial));
                 self.compared = compared;
                 self.result_for = id;
@@ -345,7 +370,7 @@ impl State {
                 // Questions in flight died with the worker: they can be asked again.
                 for asked in [&mut self.solve, &mut self.sensitivity].into_iter().flatten() {
                     if asked.answer.is_none() {
-                        asked.answer = Some(Rc::new(Err(message.clone())));
+                        asked.answer = Some(Rc::new(Err(Refusal::Failed(message.clone()))));
                     }
                 }
                 self.failure.get_or_insert(message);
@@ -466,7 +491,7 @@ mod tests {
         let reopened = State::from_query(&state.query());
         assert_eq!((reopened.title.as_str(), reopened.pinned.clone()), (state.title.as_str(), state.pinned.clone()));
         let state = state.apply(Action::Unpin).apply(Action::Preset(2));
-        assert!(wlz_engine::presets::PRESETS[2].matches(&state.scenario));
+        assert!(wlz_scenario::presets::PRESETS[2].matches(&state.scenario));
         assert!(!state.query().contains("pin="));
     }
 

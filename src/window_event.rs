@@ -1,7 +1,7 @@
-//! Listening to an event on `window` for as long as a component is mounted.
+//! Listening to an event on `window` for as long as a component is mounted
+//! (with `gloo-events`, which removes the listener when it is dropped).
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
+use gloo_events::EventListener;
 use yew::prelude::*;
 
 /// Calls `on_event` for every `event` (e.g. `popstate`) on `window` while the
@@ -10,18 +10,10 @@ use yew::prelude::*;
 #[hook]
 pub fn use_window_event<F>(event: &'static str, on_event: F)
 where
-    F: FnMut(web_sys::Event) + 'static,
+    F: FnMut(&web_sys::Event) + 'static,
 {
     use_effect_with((), move |_| {
-        let listener = Closure::<dyn FnMut(web_sys::Event)>::new(on_event);
-        let window = web_sys::window();
-        if let Some(w) = &window {
-            let _ = w.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(w) = window {
-                let _ = w.remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
-            }
-        }
+        let listener = web_sys::window().map(|window| EventListener::new(&window, event, on_event));
+        move || drop(listener)
     });
 }

@@ -8,6 +8,7 @@ use web_sys::HtmlInputElement;
 use wlz_app::components::{fan_chart::FanChart, lever::Lever, scorecard::Scorecard};
 use wlz_app::i18n::Lang;
 use wlz_engine::Scenario;
+use wlz_engine::lever::LeverId;
 use wlz_engine::params::Key;
 use yew::prelude::*;
 
@@ -29,7 +30,7 @@ fn lever_harness() -> Html {
         })
     };
     html! {
-        <Lever index={1} scenario={(*scenario).clone()} lang={Lang::Nl} problem={None}
+        <Lever lever={LeverId::Aid} scenario={(*scenario).clone()} lang={Lang::Nl} problem={None}
             {on_set} on_type={Callback::noop()} />
     }
 }
@@ -88,4 +89,25 @@ async fn scorecard_shows_both_targets_in_dutch_format() {
     let p1 = root.query_selector("[data-testid=p-t1]").unwrap().expect("target 1").text_content().unwrap();
     assert!(p1.ends_with('%') && p1.contains(','), "Dutch decimal comma: {p1}");
     assert!(root.query_selector("[data-testid=p-t2]").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_lever_panel_renders_one_lever_per_row_of_the_table() {
+    use wlz_app::components::lever::LeverPanel;
+    #[function_component(PanelHarness)]
+    fn panel_harness() -> Html {
+        html! {
+            <LeverPanel scenario={Scenario::default()} lang={Lang::En} problem={None}
+                on_set={Callback::noop()} on_type={Callback::noop()} />
+        }
+    }
+    let root = root();
+    yew::Renderer::<PanelHarness>::with_root(root.clone()).render();
+    settle().await;
+    let levers = root.query_selector_all(".lever").unwrap();
+    assert_eq!(levers.length() as usize, wlz_engine::lever::LEVERS.len());
+    for (i, row) in wlz_engine::lever::LEVERS.iter().enumerate() {
+        let slider = root.query_selector(&format!("#lever-{}", row.id.name())).unwrap();
+        assert!(slider.is_some(), "lever {i} ({}) has its slider", row.id.name());
+    }
 }

@@ -9,6 +9,7 @@ use web_sys::Element;
 use wlz_app::components::explanation::{Explanation, ExplanationProps};
 use wlz_app::components::impact::{Impact, ImpactProps};
 use wlz_app::i18n::{Lang, number};
+use wlz_engine::lever::LeverId;
 use wlz_engine::output::Report;
 use wlz_engine::params::{Key, PARAMS, Provenance};
 use wlz_engine::{MODEL_VERSION, Scenario};
@@ -62,7 +63,10 @@ async fn impact_shows_averted_bars_and_stock_in_dutch() {
     let width = |id: &str| attr(&root, &format!("[data-testid=bar-{id}] rect"), "width").parse::<f64>().unwrap();
     assert!(width("aid") > 0.0 && width("region") > 0.0, "active levers have bars");
     assert_eq!((width("longer"), width("youth")), (0.0, 0.0), "idle levers contribute exactly 0");
-    assert_eq!(text(&root, "[data-testid=bar-aid] text.bar-value"), number(Lang::Nl, report.contributions.aid, 0));
+    assert_eq!(
+        text(&root, "[data-testid=bar-aid] text.bar-value"),
+        number(Lang::Nl, report.contributions[LeverId::Aid], 0)
+    );
     assert!(root.query_selector("rect.negative").unwrap().is_none());
 
     let d = attr(&root, "[data-testid=stock-path]", "d");
@@ -78,7 +82,7 @@ async fn impact_shows_averted_bars_and_stock_in_dutch() {
 async fn impact_draws_a_raised_youth_share_left_of_zero_in_english() {
     let report = report("v=1&youth=30", 300);
     let root = mount_impact(report.clone(), Lang::En).await;
-    assert!(report.contributions.youth < 0.0, "more young people, more intake");
+    assert!(report.contributions[LeverId::Youth] < 0.0, "more young people, more intake");
     let rect = root.query_selector("[data-testid=bar-youth] rect").unwrap().unwrap();
     assert_eq!(rect.get_attribute("class").unwrap(), "bar negative");
     let zero = attr(&root, "line.zero", "x1").parse::<f64>().unwrap();
@@ -88,7 +92,7 @@ async fn impact_draws_a_raised_youth_share_left_of_zero_in_english() {
     );
     assert!(w > 0.0 && (x + w - zero).abs() < 0.11, "the bar ends at the zero axis: {x} + {w} vs {zero}");
     let label = text(&root, "[data-testid=bar-youth] text.bar-value");
-    assert!(label.starts_with('−') && label == number(Lang::En, report.contributions.youth, 0), "{label}");
+    assert!(label.starts_with('−') && label == number(Lang::En, report.contributions[LeverId::Youth], 0), "{label}");
     assert_eq!(attr(&root, "[data-testid=bar-youth] text.bar-value", "text-anchor"), "end");
     assert_eq!(text(&root, "[data-testid=youth-last]"), "30.0%");
     assert_eq!(text(&root, "[data-testid=youth-first]"), "11.7%", "month 0 of a 12-month ramp");

@@ -5,7 +5,7 @@ use super::compare::Compare;
 use super::explanation::Explanation;
 use super::fan_chart::FanChart;
 use super::impact::Impact;
-use super::lever::{LEVERS, Lever};
+use super::lever::LeverPanel;
 use super::observed::Observed;
 use super::param_panel::ParamPanel;
 use super::scenario_bar::ScenarioBar;
@@ -16,18 +16,21 @@ use super::update_notice::UpdateNotice;
 use crate::bridge::EngineWorker;
 use crate::i18n::{Lang, number, tr};
 use crate::messages::problem_text;
-use crate::protocol::Response;
-use crate::state::{Action, State};
+use crate::state::{Action, Refusal, State};
 use crate::url_sync::{initial_query, use_url_sync};
 use std::rc::Rc;
-use wlz_engine::MODEL_VERSION;
-use wlz_engine::params::Group;
+use wlz_scenario::MODEL_VERSION;
+use wlz_scenario::params::Group;
+use wlz_scenario::protocol::Response;
 use yew::prelude::*;
 
+/// Puts the language on `<html lang>` and the page title in that language.
 fn set_document_lang(lang: Lang) {
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.code());
     }
+    document.set_title(tr(lang, "title"));
 }
 
 /// The whole page.
@@ -45,7 +48,7 @@ pub fn app() -> Html {
                     }
                     Response::Failed { id, message } => Action::Failed { id, message },
                     Response::Answer { id, answer, elapsed_ms } => {
-                        Action::Answered { id, answer: Rc::new(answer), elapsed_ms }
+                        Action::Answered { id, answer: Rc::new(answer.map_err(Refusal::Engine)), elapsed_ms }
                     }
                     Response::Ready => return,
                 })
@@ -110,15 +113,13 @@ pub fn app() -> Html {
                 on_type={on_type.clone()} on_reset={on_reset.clone()} on_reset_all={on_reset_all.clone()} />
         }
     };
-    let switch_lang = {
+    // One button per other language, named in that language (each table says "switch to me").
+    let switches = Lang::ALL.into_iter().filter(|&other| other != lang).map(|other| {
         let d = state.dispatcher();
-        let other = if lang == Lang::Nl { Lang::En } else { Lang::Nl };
-        Callback::from(move |_| d.dispatch(Action::Lang(other)))
-    };
-    let levers = (0..LEVERS.len()).map(|index| {
+        let onclick = Callback::from(move |_| d.dispatch(Action::Lang(other)));
         html! {
-            <Lever {index} scenario={state.scenario.clone()} {lang} problem={state.entry_problem.clone()}
-                on_set={on_set.clone()} on_type={on_type.clone()} />
+            <button type="button" class="lang" {onclick} aria-label={tr(other, "lang.switch.label")}
+                lang={other.code()}>{tr(other, "lang.name")}</button>
         }
     });
     let status = match (&state.failure, &state.result) {
@@ -143,8 +144,7 @@ pub fn app() -> Html {
         <>
             <header class="top">
                 <h1>{tr(lang, "title")}</h1>
-                <button type="button" class="lang" onclick={switch_lang} aria-label={tr(lang, "lang.switch.label")}
-                    lang={if lang == Lang::Nl { "en" } else { "nl" }}>{tr(lang, "lang.switch")}</button>
+                {for switches}
             </header>
             <main>
                 <UpdateNotice {lang} />
@@ -162,17 +162,15 @@ pub fn app() -> Html {
                     </div>
                 }
                 <div class="layout">
-                    <section class="levers" aria-labelledby="levers-title">
-                        <h2 id="levers-title">{tr(lang, "levers")}</h2>
-                        {for levers}
-                    </section>
+                    <LeverPanel scenario={state.scenario.clone()} {lang} problem={state.entry_problem.clone()}
+                        on_set={on_set.clone()} on_type={on_type.clone()} />
                     <section class="results" aria-live="polite" aria-busy={state.computing().to_string()}>
                         if let Some((report, _)) = &state.result {
-                            <FanChart report={report.clone()} {lang} baseline={state.scenario.get(wlz_engine::params::Key::Baseline)}
+                            <FanChart report={report.clone()} {lang} baseline={state.result_scenario.get(wlz_scenario::params::Key::Baseline)}
                                 points={state.obs.clone()} />
                             <Scorecard report={report.clone()} {lang} />
                             if let (Some(compared), Some(pinned)) = (&state.compared, &state.pinned) {
-                                <Compare compared={compared.clone()} pinned={pinned.clone()} {lang} />
+                                <Compare compared={compared.clone()} report={report.clone()} pinned={pinned.clone()} {lang} />
                             }
                             <Impact report={report.clone()} {lang} />
                         }

@@ -1,9 +1,10 @@
 //! Parts shared by the decision-support panels: the choice of target, and the
 //! message when a question cannot be answered.
 
-use crate::i18n::{Lang, tr};
-use crate::state::{Action, Asked};
-use wlz_engine::targets::TargetId;
+use crate::i18n::{Lang, number, tr};
+use crate::state::{Action, Asked, Refusal};
+use wlz_scenario::solve::SolveError;
+use wlz_scenario::target::TargetId;
 use yew::prelude::*;
 
 /// Properties of a decision-support panel.
@@ -21,17 +22,14 @@ pub struct AskProps {
 
 /// The catalogue key of a target's name.
 pub fn target_key(target: TargetId) -> &'static str {
-    match target {
-        TargetId::T1 => "target.t1",
-        TargetId::T2 => "target.t2",
-    }
+    target.row().label
 }
 
 /// A labelled select of the two targets (element id `id`); `on_change` gets the chosen one.
 pub fn target_select(lang: Lang, id: &'static str, current: TargetId, on_change: Callback<TargetId>) -> Html {
     let onchange = Callback::from(move |e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        on_change.emit(TargetId::parse(&select.value()).unwrap_or(TargetId::T1));
+        on_change.emit(TargetId::parse(&select.value()).unwrap_or(TargetId::ALL[0]));
     });
     html! {
         <>
@@ -45,16 +43,28 @@ pub fn target_select(lang: Lang, id: &'static str, current: TargetId, on_change:
     }
 }
 
-/// The frame of a decision-support panel named `name` (`solve`, `sens`): its
-/// heading and introduction (catalogue keys `name` and `name.intro`), the form,
-/// and the answer area (a live region), which says when the scenario changed
-/// after the question.
-pub fn panel(lang: Lang, name: &'static str, form: Html, answer: Option<Html>, stale: bool) -> Html {
+/// A decision-support panel's name (`solve`, `sens`: its class, element ids
+/// and test ids) and the catalogue keys of its heading and introduction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PanelText {
+    /// The panel's name.
+    pub name: &'static str,
+    /// Catalogue key of its heading.
+    pub title: &'static str,
+    /// Catalogue key of its introduction.
+    pub intro: &'static str,
+}
+
+/// The frame of a decision-support panel: its heading and introduction, the
+/// form, and the answer area (a live region), which says when the scenario
+/// changed after the question.
+pub fn panel(lang: Lang, text: PanelText, form: Html, answer: Option<Html>, stale: bool) -> Html {
+    let name = text.name;
     let title = format!("{name}-title");
     html! {
         <section class={name} aria-labelledby={title.clone()}>
-            <h2 id={title}>{tr(lang, name)}</h2>
-            <p class="intro">{tr(lang, &format!("{name}.intro"))}</p>
+            <h2 id={title}>{tr(lang, text.title)}</h2>
+            <p class="intro">{tr(lang, text.intro)}</p>
             {form}
             <div class="answer" aria-live="polite" data-testid={format!("{name}-answer")}>
                 if stale && answer.is_some() { <p class="notice">{tr(lang, "solve.stale")}</p> }
@@ -64,9 +74,19 @@ pub fn panel(lang: Lang, name: &'static str, form: Html, answer: Option<Html>, s
     }
 }
 
-/// Why a question got no answer (the worker's one-line reason in brackets).
-pub fn refused(lang: Lang, message: &str) -> Html {
-    html! { <p class="notice" role="alert">{tr(lang, "solve.refused")}{" ("}{message}{")"}</p> }
+/// Why a question got no answer, in words.
+pub fn refused(lang: Lang, refusal: &Refusal) -> Html {
+    let reason = match refusal {
+        Refusal::Engine(SolveError::Confidence { .. }) => tr(lang, "solve.refused.confidence").to_string(),
+        Refusal::Engine(SolveError::Level { min, max, .. }) => tr(lang, "solve.refused.level")
+            .replace("{min}", &number(lang, *min, 1))
+            .replace("{max}", &number(lang, *max, 1)),
+        Refusal::Engine(SolveError::Window { target, .. }) => {
+            tr(lang, "solve.refused.window").replace("{target}", tr(lang, target_key(*target)))
+        }
+        Refusal::Failed(message) => message.clone(),
+    };
+    html! { <p class="notice" role="alert">{tr(lang, "solve.refused")}{" ("}{reason}{")"}</p> }
 }
 
 #[cfg(test)]

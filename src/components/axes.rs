@@ -1,7 +1,7 @@
 //! Axis pieces shared by the charts.
 
 use crate::i18n::{Lang, number};
-use wlz_engine::chart::{Frame, Scale};
+use wlz_scenario::chart::{Frame, Scale};
 use yew::prelude::*;
 
 /// Horizontal grid lines across the plot area of `frame`, one per tick value

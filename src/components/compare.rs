@@ -5,12 +5,13 @@
 
 use super::axes::y_grid;
 use crate::i18n::{Lang, number, percent, tr};
-use crate::protocol::Compared;
 use std::rc::Rc;
-use wlz_engine::Scenario;
-use wlz_engine::chart::{Frame, Scale, band_path, diverging_domain, line_path, nice_max, nice_span};
-use wlz_engine::compare::Comparison;
-use wlz_engine::output::Projection;
+use wlz_scenario::Scenario;
+use wlz_scenario::chart::{Frame, Scale, band_path, diverging_domain, line_path, nice_max, nice_span};
+use wlz_scenario::compare::Paired;
+use wlz_scenario::output::{MonthStats, Report};
+use wlz_scenario::params;
+use wlz_scenario::protocol::Compared;
 use yew::prelude::*;
 
 /// Properties of [`Compare`].
@@ -18,6 +19,8 @@ use yew::prelude::*;
 pub struct CompareProps {
     /// The comparison (or why there is none).
     pub compared: Rc<Compared>,
+    /// Scenario B's result (the one the comparison came with).
+    pub report: Rc<Report>,
     /// The pinned scenario A.
     pub pinned: Scenario,
     /// Page language.
@@ -26,10 +29,17 @@ pub struct CompareProps {
 
 const FRAME: Frame = Frame { width: 720.0, height: 240.0, left: 52.0, right: 12.0, top: 12.0, bottom: 28.0 };
 
-fn x_axis(projection: &Projection, x: &Scale) -> Html {
+/// A's and B's months and their paired differences.
+struct Pair<'a> {
+    a: &'a [MonthStats],
+    b: &'a [MonthStats],
+    paired: &'a Paired,
+}
+
+fn x_axis(months: &[MonthStats], x: &Scale) -> Html {
     html! {
         <g class="axis">
-            {for projection.months.iter().enumerate().filter(|(_, m)| m.month.month() == 1).map(|(i, m)| {
+            {for months.iter().enumerate().filter(|(_, m)| m.month.month() == 1).map(|(i, m)| {
                 let px = x.at(i as f64);
                 html! { <text x={px.to_string()} y={(FRAME.height - 8.0).to_string()}>{m.month.year().to_string()}</text> }
             })}
@@ -37,39 +47,38 @@ fn x_axis(projection: &Projection, x: &Scale) -> Html {
     }
 }
 
-fn overlay(lang: Lang, c: &Comparison) -> Html {
-    let n = c.b.months.len().max(1);
-    let top = nice_max(c.a.months.iter().chain(&c.b.months).map(|m| m.p95).fold(1.0, f64::max) * 1.05);
+fn overlay(lang: Lang, c: &Pair) -> Html {
+    let n = c.b.len().max(1);
+    let top = nice_max(c.a.iter().chain(c.b).map(|m| m.p95).fold(1.0, f64::max) * 1.05);
     let x = FRAME.x((0.0, (n - 1) as f64));
     let y = FRAME.y((0.0, top));
-    let col =
-        |p: &Projection, f: fn(&wlz_engine::output::MonthStats) -> f64| p.months.iter().map(f).collect::<Vec<_>>();
+    let col = |months: &[MonthStats], f: fn(&MonthStats) -> f64| months.iter().map(f).collect::<Vec<_>>();
     html! {
         <svg viewBox={FRAME.view_box()} role="img" aria-labelledby="cmp-overlay-title" class="fan-svg compare-svg">
             <title id="cmp-overlay-title">{tr(lang, "compare.overlay")}</title>
             {y_grid(lang, &FRAME, &y, &nice_span(0.0, top, 4))}
-            {x_axis(&c.b, &x)}
-            <path class="band-a" d={band_path(&col(&c.a, |m| m.p5), &col(&c.a, |m| m.p95), &x, &y)} />
-            <path class="band-b" d={band_path(&col(&c.b, |m| m.p5), &col(&c.b, |m| m.p95), &x, &y)} />
-            <path class="median-a" d={line_path(&col(&c.a, |m| m.p50), &x, &y)} />
-            <path class="median-b" d={line_path(&col(&c.b, |m| m.p50), &x, &y)} data-testid="median-b" />
+            {x_axis(c.b, &x)}
+            <path class="band-a" d={band_path(&col(c.a, |m| m.p5), &col(c.a, |m| m.p95), &x, &y)} />
+            <path class="band-b" d={band_path(&col(c.b, |m| m.p5), &col(c.b, |m| m.p95), &x, &y)} />
+            <path class="median-a" d={line_path(&col(c.a, |m| m.p50), &x, &y)} />
+            <path class="median-b" d={line_path(&col(c.b, |m| m.p50), &x, &y)} data-testid="median-b" />
         </svg>
     }
 }
 
-fn difference(lang: Lang, c: &Comparison) -> Html {
-    let n = c.diff.len().max(1);
-    let values: Vec<f64> = c.diff.iter().flat_map(|d| [d.p5, d.p95]).collect();
+fn difference(lang: Lang, c: &Pair) -> Html {
+    let n = c.paired.diff.len().max(1);
+    let values: Vec<f64> = c.paired.diff.iter().flat_map(|d| [d.p5, d.p95]).collect();
     let (low, high) = diverging_domain(&values);
     let x = FRAME.x((0.0, (n - 1) as f64));
     let y = FRAME.y((low, high));
-    let col = |f: fn(&wlz_engine::compare::DiffMonth) -> f64| c.diff.iter().map(f).collect::<Vec<_>>();
+    let col = |f: fn(&wlz_scenario::compare::DiffMonth) -> f64| c.paired.diff.iter().map(f).collect::<Vec<_>>();
     let zero = y.at(0.0).to_string();
     html! {
         <svg viewBox={FRAME.view_box()} role="img" aria-labelledby="cmp-diff-title" class="fan-svg compare-svg" data-testid="diff-fan">
             <title id="cmp-diff-title">{tr(lang, "compare.diff")}</title>
             {y_grid(lang, &FRAME, &y, &nice_span(low, high, 4))}
-            {x_axis(&c.b, &x)}
+            {x_axis(c.b, &x)}
             <path class="band90" d={band_path(&col(|d| d.p5), &col(|d| d.p95), &x, &y)} />
             <path class="band50" d={band_path(&col(|d| d.p25), &col(|d| d.p75), &x, &y)} />
             <line class="zero" x1={FRAME.left.to_string()} x2={FRAME.x_range().1.to_string()} y1={zero.clone()} y2={zero} />
@@ -78,7 +87,7 @@ fn difference(lang: Lang, c: &Comparison) -> Html {
     }
 }
 
-fn figures(lang: Lang, c: &Comparison) -> Html {
+fn figures(lang: Lang, c: &Paired) -> Html {
     let (p, se) = (c.b_lower.p, c.b_lower.std_error);
     let interval = |p: f64, se: f64| {
         format!("{}–{}", percent(lang, (p - 1.96 * se).max(0.0), 1), percent(lang, (p + 1.96 * se).min(1.0), 1))
@@ -91,13 +100,13 @@ fn figures(lang: Lang, c: &Comparison) -> Html {
             <dt>{tr(lang, "compare.cumulative")}</dt>
             <dd><strong>{number(lang, cum.p50, 0)}</strong>{" "}{tr(lang, "compare.median_range")}{" "}{number(lang, cum.p5, 0)}{" – "}{number(lang, cum.p95, 0)}</dd>
             {for c.targets.iter().map(|t| {
-                let label = tr(lang, if t.id == "t1" { "target.t1" } else { "target.t2" });
+                let label = tr(lang, t.id.row().label);
                 let body = match (t.a, t.b, t.diff, t.diff_std_error) {
                     (Some(a), Some(b), Some(d), Some(se)) => html! {
                         <>
                             {"A "}{percent(lang, a, 1)}{" → B "}{percent(lang, b, 1)}{"; "}{tr(lang, "compare.difference")}{" "}
-                            <strong data-testid={format!("diff-{}", t.id)}>{format!("{}{}", if d > 0.0 { "+" } else { "" }, number(lang, d * 100.0, 1))}{" pp"}</strong>
-                            {format!(" (± {} pp)", number(lang, 196.0 * se, 1))}
+                            <strong data-testid={format!("diff-{}", t.id)}>{format!("{}{} {}", if d > 0.0 { "+" } else { "" }, number(lang, d * 100.0, 1), tr(lang, "unit.pp"))}</strong>
+                            {format!(" (± {} {})", number(lang, 196.0 * se, 1), tr(lang, "unit.pp"))}
                         </>
                     },
                     _ => html! { {tr(lang, "target.outside")} },
@@ -113,29 +122,32 @@ fn figures(lang: Lang, c: &Comparison) -> Html {
 pub fn compare(props: &CompareProps) -> Html {
     let lang = props.lang;
     let body = match props.compared.as_ref() {
-        Compared::Done(c) => html! {
+        Compared::Done { a, paired } => {
+            let c = Pair { a: &a.months, b: &props.report.months, paired };
+            html! {
             <>
-                {figures(lang, c)}
-                {overlay(lang, c)}
+                {figures(lang, paired)}
+                {overlay(lang, &c)}
                 <p class="legend">
                     <span class="key band-a">{tr(lang, "compare.a")}</span>
                     <span class="key band-b">{tr(lang, "compare.b")}</span>
                 </p>
                 <h3>{tr(lang, "compare.diff")}</h3>
-                {difference(lang, c)}
+                {difference(lang, &c)}
                 <p class="note">{tr(lang, "compare.crn")}</p>
             </>
-        },
+            }
+        }
         Compared::Mismatch { key, a, b } => html! {
             <p class="status error" role="alert">
-                {tr(lang, "compare.mismatch")}{format!(" {key}: A {a}, B {b}.")}
+                {tr(lang, "compare.mismatch")}{format!(" {}: A {a}, B {b}.", params::spec(*key).name)}
             </p>
         },
     };
     html! {
         <section class="compare" aria-labelledby="compare-title">
             <h2 id="compare-title">{tr(lang, "compare.title")}</h2>
-            <p class="pinned">{tr(lang, "compare.pinned")}{" "}<code>{wlz_engine::codec::encode(&props.pinned)}</code></p>
+            <p class="pinned">{tr(lang, "compare.pinned")}{" "}<code>{wlz_scenario::codec::encode(&props.pinned)}</code></p>
             {body}
         </section>
     }

@@ -1,12 +1,12 @@
 //! The "How it works" section: what the model does in plain words, its
 //! equations with the scenario's current values filled in, and which values
 //! are sourced and which are assumed, generated from the parameter table
-//! (`wlz_engine::params::PARAMS`).
+//! (`wlz_scenario::params::PARAMS`).
 
-use crate::i18n::{Lang, number, tr};
-use wlz_engine::params::{Key, Kind, PARAMS, ParamSpec, Provenance, Unit};
-use wlz_engine::scenario::LONGER_TODAY;
-use wlz_engine::{MODEL_VERSION, Scenario};
+use crate::i18n::{Lang, ParamText, number, param_text, tr};
+use wlz_scenario::lever::LeverId;
+use wlz_scenario::params::{Key, Kind, PARAMS, ParamSpec, Provenance, Unit};
+use wlz_scenario::{MODEL_VERSION, Scenario};
 use yew::prelude::*;
 
 /// Properties of [`Explanation`].
@@ -66,7 +66,7 @@ fn pct_of(lang: Lang, s: &Scenario, key: Key) -> String {
 /// Separator between the arguments of a distribution: a semicolon where the
 /// decimal mark is a comma.
 fn arg_sep(lang: Lang) -> &'static str {
-    if lang == Lang::Nl { "; " } else { ", " }
+    if tr(lang, "number.decimal") == "," { "; " } else { ", " }
 }
 
 /// A variable in italics.
@@ -85,8 +85,8 @@ fn of_m() -> Html {
 }
 
 /// An equation on a line of its own.
-fn equation(id: &'static str, body: Html) -> Html {
-    html! { <p class="eq" data-testid={id}>{body}</p> }
+fn equation(id: impl Into<AttrValue>, body: Html) -> Html {
+    html! { <p class="eq" data-testid={id.into()}>{body}</p> }
 }
 
 /// Section 1: time.
@@ -164,76 +164,51 @@ fn levers(lang: Lang, s: &Scenario) -> Html {
             <p>{tr(lang, "explain.ramp.text")}</p>
             {equation("eq-ramp", ramp)}
             <ol class="lever-list">
-                {lever_longer(lang, s)}
-                {lever_aid(lang, s)}
-                {lever_youth(lang, s)}
-                {lever_region(lang, s)}
+                {for LeverId::ALL.into_iter().map(|lever| lever_item(lang, s, lever))}
             </ol>
         </>
     }
 }
 
-/// Lever 1: longer Wmo decisions.
-fn lever_longer(lang: Lang, s: &Scenario) -> Html {
-    let keys = [Key::Longer, Key::LongerFrom, Key::LongerRamp];
-    html! {
-        <li>
-            <strong>{tr(lang, "impact.lever.longer")}</strong>{". "}{tr(lang, "explain.longer.text")}
-            {equation("eq-longer", html! {
-                <>
-                    {var_sub("F", "1")}{of_m()}{" = 1 − "}{var("ε")}{" × (1 − "}{var_sub("R", "r")}{of_m()}{")"}
-                    {format!("; {}: {}; ", tr(lang, "explain.longer.share"), change(lang, s, LONGER_TODAY * 100.0, keys))}
-                    {var("ε")}{format!(": {}", mean_sd(lang, s, Key::Eps, Key::EpsSd))}
-                </>
-            })}
-        </li>
+/// A lever's factor as an equation, the name of the quantity the user sets,
+/// and the uncertain share it works through (its symbol, mean and sd keys).
+fn factor(lang: Lang, lever: LeverId) -> (Html, Html, Option<(&'static str, Key, Key)>) {
+    match lever {
+        LeverId::Longer => (
+            html! { <>{var_sub("F", "1")}{of_m()}{" = 1 − "}{var("ε")}{" × (1 − "}{var_sub("R", "r")}{of_m()}{")"}</> },
+            html! { {tr(lang, "explain.longer.share")} },
+            Some(("ε", Key::Eps, Key::EpsSd)),
+        ),
+        LeverId::Aid => (
+            html! { <>{var_sub("F", "2")}{of_m()}{" = 1 − "}{tr(lang, "explain.adoption")}{of_m()}{" × "}{var("θ")}</> },
+            html! { {tr(lang, "explain.adoption")} },
+            Some(("θ", Key::Theta, Key::ThetaSd)),
+        ),
+        LeverId::Youth => {
+            let odds = |y: Html| html! { <>{"("}{y.clone()}{" / (1 − "}{y}{"))"}</> };
+            (html! { <>{var("Y")}{of_m()}{" = "}{odds(var("y"))}{" / "}{odds(var_sub("y", "0"))}</> }, var("y"), None)
+        }
+        LeverId::Region => (
+            html! { <>{var_sub("F", "4")}{of_m()}{" = 1 − "}{tr(lang, "explain.reduction")}{of_m()}</> },
+            html! { {tr(lang, "explain.reduction")} },
+            None,
+        ),
     }
 }
 
-/// Lever 2: the assessment aid (hulpmiddel).
-fn lever_aid(lang: Lang, s: &Scenario) -> Html {
-    let keys = [Key::Aid, Key::AidFrom, Key::AidRamp];
+/// One lever: its name, what it does, its factor with the scenario's values.
+fn lever_item(lang: Lang, s: &Scenario, lever: LeverId) -> Html {
+    let row = lever.row();
+    let (equation_html, quantity, uncertain) = factor(lang, lever);
     html! {
         <li>
-            <strong>{tr(lang, "impact.lever.aid")}</strong>{". "}{tr(lang, "explain.aid.text")}
-            {equation("eq-aid", html! {
+            <strong>{tr(lang, row.short)}</strong>{". "}{tr(lang, row.explain)}
+            {equation(format!("eq-{}", lever.name()), html! {
                 <>
-                    {var_sub("F", "2")}{of_m()}{" = 1 − "}{tr(lang, "explain.adoption")}{of_m()}{" × "}{var("θ")}
-                    {format!("; {}: {}; ", tr(lang, "explain.adoption"), change(lang, s, 0.0, keys))}
-                    {var("θ")}{format!(": {}", mean_sd(lang, s, Key::Theta, Key::ThetaSd))}
-                </>
-            })}
-        </li>
-    }
-}
-
-/// Lever 3: the youth share of the intake.
-fn lever_youth(lang: Lang, s: &Scenario) -> Html {
-    let keys = [Key::Youth, Key::YouthFrom, Key::YouthRamp];
-    let odds = |y: Html| html! { <>{"("}{y.clone()}{" / (1 − "}{y}{"))"}</> };
-    html! {
-        <li>
-            <strong>{tr(lang, "impact.lever.youth")}</strong>{". "}{tr(lang, "explain.youth.text")}
-            {equation("eq-youth", html! {
-                <>
-                    {var("Y")}{of_m()}{" = "}{odds(var("y"))}{" / "}{odds(var_sub("y", "0"))}
-                    {"; "}{var("y")}{format!(": {}", change(lang, s, s.get(Key::Youth0), keys))}
-                </>
-            })}
-        </li>
-    }
-}
-
-/// Lever 4: the regional approach and other measures.
-fn lever_region(lang: Lang, s: &Scenario) -> Html {
-    let keys = [Key::Region, Key::RegionFrom, Key::RegionRamp];
-    html! {
-        <li>
-            <strong>{tr(lang, "impact.lever.region")}</strong>{". "}{tr(lang, "explain.region.text")}
-            {equation("eq-region", html! {
-                <>
-                    {var_sub("F", "4")}{of_m()}{" = 1 − "}{tr(lang, "explain.reduction")}{of_m()}
-                    {format!("; {}: {}", tr(lang, "explain.reduction"), change(lang, s, 0.0, keys))}
+                    {equation_html}{"; "}{quantity}{format!(": {}", change(lang, s, s.today(row), row.keys()))}
+                    {for uncertain.map(|(symbol, mean, sd)| html! {
+                        <>{"; "}{var(symbol)}{format!(": {}", mean_sd(lang, s, mean, sd))}</>
+                    })}
                 </>
             })}
         </li>
@@ -388,7 +363,7 @@ fn param_item(lang: Lang, s: &Scenario, spec: &ParamSpec) -> Html {
 
 /// The meaning of a key in the page language (catalogue entry `explain.param.<name>`).
 fn meaning(lang: Lang, spec: &ParamSpec) -> &'static str {
-    tr(lang, &format!("explain.param.{}", spec.name))
+    param_text(lang, ParamText::Meaning, spec.key)
 }
 
 /// The current value of a key with its unit: `YYYY-MM` for months.
@@ -444,8 +419,8 @@ mod tests {
         assert_eq!(num(Lang::Nl, 0.05), "0,05");
         assert_eq!(pct(Lang::Nl, f64::NAN), "–");
         let s = Scenario::default();
-        assert_eq!(value_text(Lang::Nl, &s, wlz_engine::params::spec(Key::Level)), "250 cliënten per maand");
-        assert_eq!(value_text(Lang::En, &s, wlz_engine::params::spec(Key::Trend)), "0% per year");
-        assert_eq!(value_text(Lang::En, &s, wlz_engine::params::spec(Key::T1To)), "2024-03");
+        assert_eq!(value_text(Lang::Nl, &s, wlz_scenario::params::spec(Key::Level)), "250 cliënten per maand");
+        assert_eq!(value_text(Lang::En, &s, wlz_scenario::params::spec(Key::Trend)), "0% per year");
+        assert_eq!(value_text(Lang::En, &s, wlz_scenario::params::spec(Key::T1To)), "2024-03");
     }
 }

@@ -1,17 +1,17 @@
 //! The fan chart: monthly intake percentiles, the reference baseline, each
 //! target's threshold over its window and the observed figures before the
 //! projection. Hover or keyboard focus shows a month's values; a toggle shows
-//! the same data as a table. Geometry comes from `wlz_engine::chart`.
+//! the same data as a table. Geometry comes from `wlz_scenario::chart`.
 
 use super::axes::y_grid;
 use crate::i18n::{Lang, month_name, number, tr};
 use std::rc::Rc;
-use wlz_engine::Month;
-use wlz_engine::chart::{Frame, band_path, line_path, nice_max, nice_ticks};
-use wlz_engine::observed::ObservedSeries;
-use wlz_engine::output::{MonthStats, Report};
-use wlz_engine::params::{OBSERVED, Observed};
-use wlz_engine::targets::WindowStatus;
+use wlz_scenario::Month;
+use wlz_scenario::chart::{Frame, band_path, line_path, nice_max, nice_ticks};
+use wlz_scenario::observed::ObservedSeries;
+use wlz_scenario::output::{MonthStats, Report};
+use wlz_scenario::params::{OBSERVED, Observed};
+use wlz_scenario::target::WindowStatus;
 use yew::prelude::*;
 
 /// Properties of [`FanChart`].
@@ -170,9 +170,9 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
         let t = &t.result;
         let from = f64::from(t.window_from.since(start).max(0));
         let to = f64::from(t.window_to.since(start).min(n as i32 - 1));
-        let label = format!("{} ≤ {}", tr(lang, if t.id == "t1" { "chart.t1" } else { "chart.t2" }), number(lang, t.threshold, 0));
+        let label = format!("{} ≤ {}", tr(lang, t.id.row().chart_label), number(lang, t.threshold, 0));
         html! {
-            <g class={classes!("target-mark", t.id.clone())}>
+            <g class={classes!("target-mark", t.id.name())}>
                 {hline(t.threshold, from, to.max(from), "target-line")}
                 if x.at(from) > W / 2.0 {
                     <text x={x.at(to).to_string()} y={(y.at(t.threshold) + 14.0).to_string()} text-anchor="end">{label}</text>

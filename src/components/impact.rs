@@ -1,15 +1,15 @@
 //! The impact section: clients averted against no policy, the cumulative
 //! intake, each lever's contribution (a bar chart around a zero axis), the
 //! stock with an indication (a line chart) and the youth share of the intake.
-//! All geometry comes from `wlz_engine::chart`; this component only places
+//! All geometry comes from `wlz_scenario::chart`; this component only places
 //! the strings.
 
 use super::axes::y_grid;
 use crate::i18n::{Lang, month_name, number, percent, tr};
 use std::rc::Rc;
-use wlz_engine::chart::{Frame, Scale, bars, diverging_domain, line_path, nice_span};
-use wlz_engine::output::{MonthStats, Report};
-use wlz_engine::stats::Summary;
+use wlz_scenario::chart::{Frame, Scale, bars, diverging_domain, line_path, nice_span};
+use wlz_scenario::output::{MonthStats, Report};
+use wlz_scenario::stats::Summary;
 use yew::prelude::*;
 
 /// Properties of [`Impact`].
@@ -116,12 +116,8 @@ fn youth_figure(lang: Lang, months: &[MonthStats], runs: &str) -> Html {
 /// The contribution chart: one bar per lever from a zero axis, labelled with its value.
 fn contributions(lang: Lang, report: &Report, runs: &str) -> Html {
     let c = &report.contributions;
-    let rows = [
-        ("longer", tr(lang, "impact.lever.longer"), c.longer),
-        ("aid", tr(lang, "impact.lever.aid"), c.aid),
-        ("youth", tr(lang, "impact.lever.youth"), c.youth),
-        ("region", tr(lang, "impact.lever.region"), c.region),
-    ];
+    let rows: Vec<(&str, &str, f64)> =
+        c.iter().map(|(lever, &v)| (lever.name(), tr(lang, lever.row().short), v)).collect();
     let values: Vec<f64> = rows.iter().map(|r| r.2).collect();
     let x = Scale::new(diverging_domain(&values), (BARS_PAD, BARS_W - BARS_PAD));
     let height = BARS_TOP + rows.len() as f64 * BARS_ROW + 4.0;

@@ -3,24 +3,18 @@
 
 use crate::i18n::{Lang, tr};
 use crate::messages::problem_text;
-use wlz_engine::Scenario;
-use wlz_engine::params::{self, Key};
-use wlz_engine::problem::Problem;
+use wlz_scenario::Scenario;
+use wlz_scenario::lever::LeverId;
+use wlz_scenario::params::{self, Key};
+use wlz_scenario::problem::Problem;
+use wlz_scenario::scenario::format_value;
 use yew::prelude::*;
-
-/// The four levers: (value, start month, ramp) keys and their catalogue keys (label, today's value).
-pub const LEVERS: [(Key, Key, Key, &str, &str); 4] = [
-    (Key::Longer, Key::LongerFrom, Key::LongerRamp, "lever.longer", "lever.longer.today"),
-    (Key::Aid, Key::AidFrom, Key::AidRamp, "lever.aid", "lever.aid.today"),
-    (Key::Youth, Key::YouthFrom, Key::YouthRamp, "lever.youth", "lever.youth.today"),
-    (Key::Region, Key::RegionFrom, Key::RegionRamp, "lever.region", "lever.region.today"),
-];
 
 /// Properties of [`Lever`].
 #[derive(Properties, PartialEq)]
 pub struct LeverProps {
-    /// Which lever (an index into [`LEVERS`]).
-    pub index: usize,
+    /// Which lever (its row of `wlz_scenario::lever::LEVERS`).
+    pub lever: LeverId,
     /// The scenario (the lever reads its three keys).
     pub scenario: Scenario,
     /// Page language.
@@ -44,10 +38,12 @@ fn typed(on_type: &Callback<(Key, String)>, key: Key) -> Callback<Event> {
 /// A lever control.
 #[function_component(Lever)]
 pub fn lever(props: &LeverProps) -> Html {
-    let (key, from_key, ramp_key, label_key, today_key) = LEVERS[props.index % LEVERS.len()];
+    let row = props.lever.row();
+    let (key, from_key, ramp_key) = (row.value, row.from, row.ramp);
     let (spec, lang, scenario) = (params::spec(key), props.lang, &props.scenario);
+    let from_spec = params::spec(from_key);
     let id = format!("lever-{}", spec.name);
-    let label = tr(lang, label_key);
+    let label = tr(lang, row.label);
     let oninput = {
         let on_set = props.on_set.clone();
         Callback::from(move |e: InputEvent| {
@@ -71,18 +67,18 @@ pub fn lever(props: &LeverProps) -> Html {
                     max={spec.max.to_string()} step="any" value={value} inputmode="decimal"
                     aria-label={format!("{label} ({})", tr(lang, "number"))} onchange={typed(&props.on_type, key)}
                     aria-invalid={problem_for(key).is_some().to_string()} aria-describedby={described(key)} />
-                <span class="unit" aria-hidden="true">{"%"}</span>
+                <span class="unit" aria-hidden="true">{tr(lang, "unit.percent")}</span>
             </div>
             if let Some(text) = error {
                 <p class="entry-error" id={error_id.clone()} role="alert">{text}</p>
             }
-            <p class="today" id={format!("{id}-today")}>{tr(lang, today_key)}</p>
+            <p class="today" id={format!("{id}-today")}>{tr(lang, row.today_text)}</p>
             <details class="timing">
                 <summary>{tr(lang, "lever.timing")}{": "}{scenario.text(from_key)}{", "}{scenario.text(ramp_key)}{" "}{tr(lang, "unit.months")}</summary>
                 <div class="timing-row">
                     <label for={format!("{id}-from")}>{tr(lang, "lever.from")}</label>
                     <input type="month" id={format!("{id}-from")} value={scenario.text(from_key)}
-                        min="2021-01" max="2060-12" onchange={typed(&props.on_type, from_key)}
+                        min={format_value(from_spec, from_spec.min)} max={format_value(from_spec, from_spec.max)} onchange={typed(&props.on_type, from_key)}
                         aria-invalid={problem_for(from_key).is_some().to_string()} aria-describedby={described(from_key)} />
                 </div>
                 <div class="timing-row">
@@ -97,17 +93,32 @@ pub fn lever(props: &LeverProps) -> Html {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Properties of [`LeverPanel`].
+#[derive(Properties, PartialEq)]
+pub struct LeverPanelProps {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Page language.
+    pub lang: Lang,
+    /// A rejected typed value, if any.
+    pub problem: Option<(Key, Problem)>,
+    /// Called with a slider value (URL units).
+    pub on_set: Callback<(Key, f64)>,
+    /// Called with typed text.
+    pub on_type: Callback<(Key, String)>,
+}
 
-    #[test]
-    fn lever_table_matches_the_parameter_table() {
-        for (i, (key, from, ramp, label, today)) in LEVERS.into_iter().enumerate() {
-            let lever = params::Group::Lever(i as u8 + 1);
-            assert!([key, from, ramp].iter().all(|k| params::spec(*k).group == lever));
-            assert_eq!(params::spec(from).kind, params::Kind::Month);
-            assert!(crate::i18n::has(label) && crate::i18n::has(today), "{label}");
-        }
+/// The measures: one [`Lever`] per row of the lever table, in its order.
+#[function_component(LeverPanel)]
+pub fn lever_panel(props: &LeverPanelProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <section class="levers" aria-labelledby="levers-title">
+            <h2 id="levers-title">{tr(lang, "levers")}</h2>
+            {for LeverId::ALL.into_iter().map(|lever| html! {
+                <Lever {lever} scenario={props.scenario.clone()} {lang} problem={props.problem.clone()}
+                    on_set={props.on_set.clone()} on_type={props.on_type.clone()} />
+            })}
+        </section>
     }
 }

@@ -8,10 +8,10 @@ use crate::messages::observed_issue_text;
 use crate::state::Action;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use wlz_engine::observed::{
+use wlz_scenario::observed::{
     self, Backtest, LineError, MAX_BYTES, MAX_LINES, MAX_URL_OBS, ObservedIssue, ObservedSeries,
 };
-use wlz_engine::output::Report;
+use wlz_scenario::output::Report;
 use yew::prelude::*;
 
 /// Properties of [`Observed`].

@@ -3,11 +3,11 @@
 //! source or saying it is an assumption, a typed entry and a reset; and a
 //! reset for the whole group.
 
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, ParamText, tr};
 use crate::messages::problem_text;
-use wlz_engine::Scenario;
-use wlz_engine::params::{Group, Key, Kind, PARAMS, ParamSpec, Provenance, Unit};
-use wlz_engine::problem::Problem;
+use wlz_scenario::Scenario;
+use wlz_scenario::params::{Group, Key, Kind, PARAMS, ParamSpec, Provenance, Unit};
+use wlz_scenario::problem::Problem;
 use yew::prelude::*;
 
 /// Properties of [`ParamPanel`].
@@ -50,7 +50,7 @@ pub fn unit_key(unit: Unit) -> &'static str {
 
 /// The catalogue key of a parameter's label.
 pub fn label_key(spec: &ParamSpec) -> String {
-    format!("param.{}", spec.name)
+    ParamText::Label.key(spec.key)
 }
 
 fn badge(lang: Lang, provenance: Provenance) -> Html {
@@ -81,7 +81,7 @@ fn row(props: &ParamPanelProps, spec: &'static ParamSpec) -> Html {
         let on_reset = props.on_reset.clone();
         Callback::from(move |_| on_reset.emit(key))
     };
-    let text = |v| wlz_engine::scenario::format_value(spec, v);
+    let text = |v| wlz_scenario::scenario::format_value(spec, v);
     let input = if spec.kind == Kind::Month {
         html! { <input type="month" id={id.clone()} value={props.scenario.text(key)} min={text(spec.min)} max={text(spec.max)}
         {onchange} aria-invalid={problem.is_some().to_string()} aria-describedby={problem.as_ref().map(|_| error_id.clone())} /> }

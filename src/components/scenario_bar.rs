@@ -1,13 +1,13 @@
 //! The scenario bar: title and note, presets, pinning for a comparison, the
 //! link with a copy button, and the exports (CSV, JSON, SVG, PNG, print).
 
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, preset_key, tr};
 use crate::js_bindings;
 use crate::state::Action;
 use std::rc::Rc;
-use wlz_engine::Scenario;
-use wlz_engine::output::Report;
-use wlz_engine::presets::PRESETS;
+use wlz_scenario::Scenario;
+use wlz_scenario::output::Report;
+use wlz_scenario::presets::PRESETS;
 use yew::prelude::*;
 
 /// Properties of [`ScenarioBar`].
@@ -40,11 +40,6 @@ pub const STANDALONE_FILE: &str = "wlz-ggz-wonen-verkenner.html";
 
 fn href() -> String {
     web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
-}
-
-/// The catalogue key of a preset's name.
-pub fn preset_key(id: &str) -> String {
-    format!("preset.{id}")
 }
 
 /// The scenario bar.
@@ -94,7 +89,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
             };
             match kind {
                 "csv" => {
-                    let text = wlz_engine::export::csv(&href(), &report.model_version, &report.months);
+                    let text = wlz_scenario::export::csv(&href(), &report.model_version, &report.months);
                     js_bindings::download_text(&format!("{FILE_STEM}.csv"), "text/csv", &text);
                 }
                 "json" => match serde_json::to_string_pretty(report.as_ref()) {
@@ -158,10 +153,10 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
             <h2 id="scenario-title" class="visually-hidden">{tr(lang, "scenario")}</h2>
             <div class="scenario-text">
                 <label for="scenario-name">{tr(lang, "scenario.title")}</label>
-                <input id="scenario-name" type="text" maxlength={wlz_engine::codec::MAX_TITLE.to_string()}
+                <input id="scenario-name" type="text" maxlength={wlz_scenario::codec::MAX_TITLE.to_string()}
                     value={props.title.clone()} oninput={text_input(Action::Title)} placeholder={tr(lang, "scenario.title.hint")} />
                 <label for="scenario-note">{tr(lang, "scenario.note")}</label>
-                <textarea id="scenario-note" rows="2" maxlength={wlz_engine::codec::MAX_NOTE.to_string()}
+                <textarea id="scenario-note" rows="2" maxlength={wlz_scenario::codec::MAX_NOTE.to_string()}
                     value={props.note.clone()} oninput={note_input} />
             </div>
             <div class="presets" role="group" aria-label={tr(lang, "preset.group")}>

@@ -4,8 +4,8 @@
 
 use crate::i18n::{Lang, month_name, percent, tr};
 use std::rc::Rc;
-use wlz_engine::output::Report;
-use wlz_engine::targets::TargetResult;
+use wlz_scenario::output::Report;
+use wlz_scenario::target::TargetResult;
 use yew::prelude::*;
 
 /// Properties of [`Scorecard`].
@@ -53,7 +53,7 @@ fn first_reached(lang: Lang, target: &TargetResult) -> Html {
 }
 
 fn target_row(lang: Lang, target: &TargetResult) -> Html {
-    let label = tr(lang, if target.id == "t1" { "target.t1" } else { "target.t2" });
+    let label = tr(lang, target.id.row().label);
     let body = match (target.probability, target.std_error) {
         (Some(p), Some(se)) => {
             let (low, high) = interval95(p, se);

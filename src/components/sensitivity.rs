@@ -1,15 +1,15 @@
 //! "What matters most": a tornado chart of P(target) with each uncertain
 //! assumption at its 10th and 90th percentile, and the rank correlation of
-//! each sampled quantity with the target outcome (`wlz_engine::sensitivity`).
+//! each sampled quantity with the target outcome (`wlz_scenario::sensitivity`).
 
-use super::ask::{AskProps, panel, refused, target_key, target_select};
+use super::ask::{AskProps, PanelText, panel, refused, target_key, target_select};
 use crate::i18n::{Lang, number, percent, tr};
-use crate::protocol::{Answer, Question};
 use crate::state::Action;
-use wlz_engine::chart::{Frame, Scale};
-use wlz_engine::params::{self, Key};
-use wlz_engine::sensitivity::{Driver, Sensitivity, TornadoBar};
-use wlz_engine::targets::TargetId;
+use wlz_scenario::chart::{Frame, Scale};
+use wlz_scenario::params::{self, Key};
+use wlz_scenario::protocol::{Answer, Question};
+use wlz_scenario::sensitivity::{Driver, Sensitivity, TornadoBar};
+use wlz_scenario::target::TargetId;
 use yew::prelude::*;
 
 /// Room above the first bar (SVG user units).
@@ -25,8 +25,8 @@ fn frame(bars: usize) -> Frame {
 }
 
 /// The catalogue key of a tornado parameter's short name.
-pub fn key_name(key: Key) -> String {
-    format!("sens.{}", params::spec(key).name)
+pub fn key_name(key: Key) -> &'static str {
+    Driver::of_key(key).map_or("?", driver_key)
 }
 
 /// The catalogue key of a sampled quantity's short name.
@@ -78,7 +78,7 @@ fn bar_row(lang: Lang, i: usize, bar: &TornadoBar, x: &Scale, base: f64) -> Html
     };
     html! {
         <g class="tornado-row" data-testid={format!("tornado-{}", params::spec(bar.key).name)}>
-            <text class="bar-name" x="4" y={(y - 5.0).to_string()}>{tr(lang, &key_name(bar.key))}</text>
+            <text class="bar-name" x="4" y={(y - 5.0).to_string()}>{tr(lang, key_name(bar.key))}</text>
             {part(low.p, "tornado-low")}
             {part(high.p, "tornado-high")}
             {label(low.p, bar.low_value, low.p > high.p)}
@@ -118,7 +118,7 @@ fn tornado(lang: Lang, s: &Sensitivity) -> Html {
 }
 
 fn tornado_table(lang: Lang, s: &Sensitivity) -> Html {
-    let p = |p: Option<wlz_engine::stats::Probability>| p.map_or("–".to_string(), |p| percent(lang, p.p, 1));
+    let p = |p: Option<wlz_scenario::stats::Probability>| p.map_or("–".to_string(), |p| percent(lang, p.p, 1));
     html! {
         <table class="data" data-testid="tornado-table">
             <caption>{tr(lang, "sens.table")}</caption>
@@ -130,7 +130,7 @@ fn tornado_table(lang: Lang, s: &Sensitivity) -> Html {
             <tbody>
                 {for s.tornado.iter().map(|b| html! {
                     <tr>
-                        <th scope="row">{tr(lang, &key_name(b.key))}</th>
+                        <th scope="row">{tr(lang, key_name(b.key))}</th>
                         <td>{value_text(lang, b.key, b.low_value)}</td><td>{p(b.low)}</td>
                         <td>{value_text(lang, b.key, b.high_value)}</td><td>{p(b.high)}</td>
                     </tr>
@@ -174,7 +174,7 @@ fn correlations(lang: Lang, s: &Sensitivity) -> Html {
 #[function_component(SensitivityPanel)]
 pub fn sensitivity_panel(props: &AskProps) -> Html {
     let lang = props.lang;
-    let target = use_state(|| TargetId::T1);
+    let target = use_state(|| TargetId::ALL[0]);
     let on_target = {
         let target = target.clone();
         Callback::from(move |t| target.set(t))
@@ -208,7 +208,7 @@ pub fn sensitivity_panel(props: &AskProps) -> Html {
             <button type="submit">{tr(lang, "sens.go")}</button>
         </form>
     };
-    panel(lang, "sens", form, result, props.stale)
+    panel(lang, PanelText { name: "sens", title: "sens", intro: "sens.intro" }, form, result, props.stale)
 }
 
 #[cfg(test)]
@@ -217,10 +217,7 @@ mod tests {
 
     #[test]
     fn every_quantity_has_a_name() {
-        for key in [Key::Level, Key::Trend, Key::Eps, Key::Theta] {
-            assert!(crate::i18n::has(&key_name(key)), "{key:?}");
-        }
-        for driver in [Driver::Level, Driver::Trend, Driver::Eps, Driver::Theta, Driver::Fluctuation] {
+        for driver in Driver::ALL {
             assert!(crate::i18n::has(driver_key(driver)), "{driver:?}");
         }
     }

@@ -1,23 +1,20 @@
 //! "What would it take": for a target and a lever (or all together), the
 //! least lever level at which the target is reached with a chosen
-//! confidence, found by the engine in the worker (`wlz_engine::solve`).
+//! confidence, found by the engine in the worker (`wlz_scenario::solve`).
 
-use super::ask::{AskProps, panel, refused, target_key, target_select};
+use super::ask::{AskProps, PanelText, panel, refused, target_key, target_select};
 use crate::i18n::{Lang, number, percent, tr};
-use crate::protocol::{Answer, Question};
 use crate::state::Action;
-use wlz_engine::params::Key;
-use wlz_engine::solve::{DEFAULT_CONFIDENCE, MAX_CONFIDENCE, MIN_CONFIDENCE, Solution, SolveLever};
-use wlz_engine::targets::TargetId;
+use wlz_scenario::lever::{Direction, LeverId};
+use wlz_scenario::protocol::{Answer, Question};
+use wlz_scenario::solve::{DEFAULT_CONFIDENCE, MAX_CONFIDENCE, MIN_CONFIDENCE, Solution, SolveLever};
+use wlz_scenario::target::TargetId;
 use yew::prelude::*;
 
 /// The catalogue key of a lever choice's name.
 pub fn lever_key(lever: SolveLever) -> &'static str {
     match lever {
-        SolveLever::Longer => "lever.longer",
-        SolveLever::Aid => "lever.aid",
-        SolveLever::Youth => "lever.youth",
-        SolveLever::Region => "lever.region",
+        SolveLever::One(id) => id.row().label,
         SolveLever::All => "solve.all",
     }
 }
@@ -61,18 +58,16 @@ fn solution_view(lang: Lang, s: &Solution, dispatch: &Callback<Action>) -> Html 
     let already = (level - s.today.level).abs() < 1e-9;
     let apply = {
         let (dispatch, lever, levers) = (dispatch.clone(), s.lever, s.levers);
-        Callback::from(move |_| match (lever.key(), levers) {
-            (Some(key), _) => dispatch.emit(Action::Apply(vec![(key, level)])),
-            (None, Some(v)) => dispatch.emit(Action::Apply(vec![
-                (Key::Longer, v.longer),
-                (Key::Aid, v.aid),
-                (Key::Youth, v.youth),
-                (Key::Region, v.region),
-            ])),
-            (None, None) => {}
+        Callback::from(move |_| match (lever, levers) {
+            (SolveLever::One(id), _) => dispatch.emit(Action::Apply(vec![(id.row().value, level)])),
+            (SolveLever::All, Some(v)) => {
+                dispatch.emit(Action::Apply(v.iter().map(|(id, &value)| (id.row().value, value)).collect()))
+            }
+            (SolveLever::All, None) => {}
         })
     };
-    let bound = tr(lang, if s.lever == SolveLever::Youth { "solve.at_most" } else { "solve.at_least" });
+    let falls = matches!(s.lever, SolveLever::One(id) if id.row().direction == Direction::Down);
+    let bound = tr(lang, if falls { "solve.at_most" } else { "solve.at_least" });
     let below = s.below.map(|b| {
         html! {
             <p>{tr(lang, "solve.below")}{" "}{level_text(lang, s.lever, b.level)}{": "}{percent(lang, b.probability, 2)}{"."}</p>
@@ -81,10 +76,9 @@ fn solution_view(lang: Lang, s: &Solution, dispatch: &Callback<Action>) -> Html 
     let mix = s.levers.filter(|_| s.lever == SolveLever::All).map(|v| {
         html! {
             <ul class="solve-mix">
-                <li>{tr(lang, "lever.longer")}{": "}{number(lang, v.longer, 1)}{"%"}</li>
-                <li>{tr(lang, "lever.aid")}{": "}{number(lang, v.aid, 1)}{"%"}</li>
-                <li>{tr(lang, "lever.youth")}{": "}{number(lang, v.youth, 1)}{"%"}</li>
-                <li>{tr(lang, "lever.region")}{": "}{number(lang, v.region, 1)}{"%"}</li>
+                {for v.iter().map(|(id, &value)| html! {
+                    <li>{tr(lang, id.row().label)}{": "}{number(lang, value, 1)}{"%"}</li>
+                })}
             </ul>
         }
     });
@@ -116,9 +110,9 @@ fn solution_view(lang: Lang, s: &Solution, dispatch: &Callback<Action>) -> Html 
 #[function_component(Solve)]
 pub fn solve(props: &AskProps) -> Html {
     let lang = props.lang;
-    let target = use_state(|| TargetId::T1);
-    let lever = use_state(|| SolveLever::Aid);
-    let confidence = use_state(|| number(Lang::En, DEFAULT_CONFIDENCE * 100.0, 0));
+    let target = use_state(|| TargetId::ALL[0]);
+    let lever = use_state(|| SolveLever::One(LeverId::Aid));
+    let confidence = use_state(|| number(lang, DEFAULT_CONFIDENCE * 100.0, 0));
     let parsed = parse_confidence(&confidence);
     let on_target = {
         let target = target.clone();
@@ -128,7 +122,7 @@ pub fn solve(props: &AskProps) -> Html {
         let lever = lever.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            lever.set(SolveLever::parse(&select.value()).unwrap_or(SolveLever::Aid));
+            lever.set(SolveLever::parse(&select.value()).unwrap_or(SolveLever::One(LeverId::Aid)));
         })
     };
     let on_confidence = {
@@ -166,7 +160,7 @@ pub fn solve(props: &AskProps) -> Html {
             {target_select(lang, "solve-target", *target, on_target)}
             <label for="solve-lever">{tr(lang, "solve.lever")}</label>
             <select id="solve-lever" onchange={on_lever}>
-                {for SolveLever::ALL.into_iter().map(|l| html! {
+                {for SolveLever::all().map(|l| html! {
                     <option value={l.name()} selected={l == *lever}>{tr(lang, lever_key(l))}</option>
                 })}
             </select>
@@ -180,7 +174,7 @@ pub fn solve(props: &AskProps) -> Html {
             <button type="submit" disabled={parsed.is_none()}>{tr(lang, "solve.go")}</button>
         </form>
     };
-    panel(lang, "solve", form, result, props.stale)
+    panel(lang, PanelText { name: "solve", title: "solve", intro: "solve.intro" }, form, result, props.stale)
 }
 
 #[cfg(test)]
@@ -199,7 +193,7 @@ mod tests {
 
     #[test]
     fn every_choice_has_a_name() {
-        for lever in SolveLever::ALL {
+        for lever in SolveLever::all() {
             assert!(crate::i18n::has(lever_key(lever)));
         }
     }

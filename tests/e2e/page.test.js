@@ -46,11 +46,16 @@ test('a shared link restores the scenario and the language switch keeps it', asy
   const { page, context } = await openPage(browser, `${server.url}?v=1&region=20&seed=7`);
   assert.equal(await page.getByRole('slider', { name: /Regioaanpak/ }).inputValue(), '20');
   await fullResult(page);
+  const dutch = percentValue(await page.getByTestId('p-t1').textContent(), 'nl');
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await page.getByRole('heading', { level: 1, name: /intake: explorer/ }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page.title(), 'Wlz ggz-wonen intake: explorer');
   await page.waitForURL(/\?v=1&seed=7&region=20&lang=en$/);
   assert.match(await fullResult(page), /^10,000 runs in \d+ ms$/);
+  const english = percentValue(await page.getByTestId('p-t1').textContent(), 'en');
+  assert.ok(dutch > 1 && dutch < 100, `a percentage: ${dutch}`);
+  assert.equal(english, dutch, 'the same probability read from either language');
   await context.close();
 });
 

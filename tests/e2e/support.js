@@ -44,9 +44,14 @@ export function launch() {
   });
 }
 
-/** A fresh page that fails the test on any page error or console error. */
-export async function openPage(browser, url, errors = []) {
+/**
+ * A fresh page that fails the test on any page error or console error. With
+ * `{ clock: true }` Playwright's clock is installed first: time still flows,
+ * and `page.clock.fastForward(ms)` jumps over the page's timers instead of a sleep.
+ */
+export async function openPage(browser, url, errors = [], { clock = false } = {}) {
   const context = await browser.newContext();
+  if (clock) await context.clock.install();
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`); });
@@ -68,9 +73,14 @@ export async function fullResult(page) {
   return (await status.textContent()).trim();
 }
 
-/** A percentage shown in the page ("36,5%" or "36.5%") as a number. */
-export function percentValue(text) {
-  return Number(text.replace('%', '').replace(/\./g, '').replace(',', '.').trim());
+/**
+ * A percentage or number shown in the page as a number: Dutch ("1.234,5%",
+ * "36,5%") or English ("1,234.5%", "36.5%"), told apart by `lang` ('nl' or 'en').
+ */
+export function percentValue(text, lang = 'nl') {
+  const [group, decimal] = lang === 'en' ? [',', '.'] : ['.', ','];
+  const plain = text.replace('%', '').replace('\u2212', '-').trim().split(group).join('').replace(decimal, '.');
+  return Number(plain);
 }
 
 /** Mean height of the median line in the chart (SVG units from the bottom; larger = more intake). */

@@ -9,6 +9,7 @@
 //!   `cargo xtask bench batch`: the batch benchmark alone.
 
 mod batch_bench;
+mod catalogue;
 mod python;
 mod serve;
 mod standalone;

@@ -103,19 +103,20 @@ pub fn write_standalone(dist: &Path) -> Result<(), String> {
 <meta charset=\"utf-8\">
 <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">
-<title>Instroom Wlz ggz-wonen: verkenner</title>
-<meta name=\"description\" content=\"Monte-Carloverkenner van de maandelijkse instroom in de Wlz met een ggz-wonenindicatie (los bestand, werkt offline).\">
+<title>__TITLE__</title>
+<meta name=\"description\" content=\"__DESCRIPTION__\">
 <meta name=\"wlz-scenario\" content=\"\">
 <link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">
 <style>{css}</style>
 {parts}<script type=\"module\">{BOOT}</script>
 </head>
 <body>
-<noscript>Deze verkenner heeft JavaScript en WebAssembly nodig. / This explorer needs JavaScript and WebAssembly.</noscript>
+<noscript>__NOSCRIPT__</noscript>
 </body>
 </html>
 "
     );
+    let html = crate::catalogue::fill(&html, "meta.description.standalone")?;
     std::fs::write(dist.join(STANDALONE), &html).map_err(|e| e.to_string())?;
     eprintln!("    {STANDALONE}: {:.0} KiB", html.len() as f64 / 1024.0);
     Ok(())

@@ -9,7 +9,8 @@ style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'none
 base-uri 'self'; form-action 'none'";
 
 /// Moves Trunk's inline start-up script into `start.js` (so the policy needs
-/// no inline script) and puts the Content-Security-Policy in index.html.
+/// no inline script), puts the Content-Security-Policy in index.html and
+/// writes its title, description and no-script notice from the catalogue.
 pub fn harden(dist: &std::path::Path) -> Result<(), String> {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
@@ -25,7 +26,11 @@ pub fn harden(dist: &std::path::Path) -> Result<(), String> {
         &html[end + "</script>".len()..]
     )
     .replacen("<meta charset=\"utf-8\">", &format!("<meta charset=\"utf-8\">\n  {meta}"), 1);
-    std::fs::write(&index, html).map_err(|e| e.to_string())
+    let html = crate::catalogue::fill(&html, "meta.description")?;
+    std::fs::write(&index, html).map_err(|e| e.to_string())?;
+    let manifest = dist.join("manifest.webmanifest");
+    let json = std::fs::read_to_string(&manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
+    std::fs::write(&manifest, crate::catalogue::fill_manifest(&json)?).map_err(|e| e.to_string())
 }
 
 /// Every file below `dir`, as paths relative to it with `/`, sorted.
@@ -103,7 +108,11 @@ pub fn test_all() -> Result<(), String> {
     step("clippy (wasm32)", || {
         let tests = "--test components --test impact --test wasm_golden --test golden_links";
         run(cmd("cargo").args(
-            format!("clippy --target {WASM} -p wlz-app -p wlz-engine --lib --bins {tests} -- -D warnings").split(' '),
+            format!(
+                "clippy --target {WASM} -p wlz-app -p wlz-worker -p wlz-scenario -p wlz-engine --lib --bins {tests} \
+                 -- -D warnings"
+            )
+            .split_whitespace(),
         ))
     })?;
     step("native tests (cargo test)", || run(cmd("cargo").args(["test", "--workspace"])))?;

@@ -112,7 +112,8 @@ fn format(text: &str) -> Result<Format, String> {
 }
 
 fn lever(text: &str) -> Result<SolveLever, String> {
-    choice("--solve", text, &SolveLever::ALL.map(|l| (l.name(), l)))
+    let levers: Vec<(&str, SolveLever)> = SolveLever::all().map(|l| (l.name(), l)).collect();
+    choice("--solve", text, &levers)
 }
 
 fn target(text: &str) -> Result<TargetId, String> {
@@ -187,6 +188,7 @@ impl SingleArgs {
 mod tests {
     use super::*;
     use clap::Parser;
+    use wlz_engine::lever::LeverId;
 
     fn parse(args: &[&str]) -> Result<Cli, String> {
         Cli::try_parse_from(std::iter::once("wlz-sim").chain(args.iter().copied()))
@@ -230,7 +232,14 @@ mod tests {
         let a = task(&["aid=5", "--solve", "all", "--target=t2", "--confidence", "90"]).unwrap();
         assert_eq!(a, Task::Ask(Question::Solve { lever: SolveLever::All, target: TargetId::T2, confidence: 0.9 }));
         let a = task(&["--target", "t1", "--solve=youth"]).unwrap();
-        assert_eq!(a, Task::Ask(Question::Solve { lever: SolveLever::Youth, target: TargetId::T1, confidence: 0.8 }));
+        assert_eq!(
+            a,
+            Task::Ask(Question::Solve {
+                lever: SolveLever::One(LeverId::Youth),
+                target: TargetId::T1,
+                confidence: 0.8
+            })
+        );
         let a = task(&["--sensitivity", "--target", "t1"]).unwrap();
         assert_eq!(a, Task::Ask(Question::Sensitivity { target: TargetId::T1 }));
         assert!(confidence("99.9").is_ok_and(|c| (c - 0.999).abs() < 1e-15));

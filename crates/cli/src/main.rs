@@ -141,7 +141,7 @@ fn single(args: &SingleArgs) -> ExitCode {
     let started = Instant::now();
     let elapsed_ms = || started.elapsed().as_secs_f64() * 1000.0;
     let text = match task {
-        Task::Ask(question) => match question.answer(&params) {
+        Task::Ask(question) => match wlz_engine::question::answer(question, &params) {
             Ok(Answer::Solved(solution)) => wrapped::<Solution>(&query, *solution, elapsed_ms()),
             Ok(Answer::Sensitivity(result)) => wrapped::<Sensitivity>(&query, *result, elapsed_ms()),
             Err(e @ SolveError::Window { .. }) => return bad_input(&[format!("--target={e}")]),

@@ -4,10 +4,11 @@
 //!   target (issue): well under 1 s natively (the page must answer within 2 s as wasm);
 //! - the tornado chart and rank correlations ([`sensitivity`]) of targets 1 and 2.
 
-#[cfg(not(target_arch = "wasm32"))]
 use criterion::{Criterion, criterion_group, criterion_main};
 #[cfg(not(target_arch = "wasm32"))]
 use std::hint::black_box;
+#[cfg(not(target_arch = "wasm32"))]
+use wlz_engine::lever::LeverId;
 #[cfg(not(target_arch = "wasm32"))]
 use wlz_engine::{
     Scenario,
@@ -33,8 +34,8 @@ fn what_would_it_take(c: &mut Criterion) {
     let mut group = c.benchmark_group("solve");
     group.sample_size(10);
     for (name, lever, target) in [
-        ("region_t1_10000_runs", SolveLever::Region, TargetId::T1),
-        ("aid_t2_10000_runs", SolveLever::Aid, TargetId::T2),
+        ("region_t1_10000_runs", SolveLever::One(LeverId::Region), TargetId::T1),
+        ("aid_t2_10000_runs", SolveLever::One(LeverId::Aid), TargetId::T2),
         ("all_t1_10000_runs", SolveLever::All, TargetId::T1),
         ("all_t2_10000_runs", SolveLever::All, TargetId::T2),
     ] {

@@ -1,91 +1,82 @@
-//! Each lever's share of the reduction: Shapley values over the four levers.
+//! Each lever's share of the reduction: Shapley values over the levers.
 //!
-//! The game: for a subset S of the levers, v(S) is the expected cumulative
+//! The game: for a subset S of the n levers, v(S) is the expected cumulative
 //! intake (clients; mean over the runs of the sum over the months of
 //! expected(m)) when the levers in S follow the user's values and the others
 //! stay at today's. Lever i's contribution is
-//! phi_i = sum over S without i of |S|! (3 - |S|)! / 4! * (v(S) - v(S + i)),
-//! clients averted (positive = fewer clients); the four add up to
-//! v(no levers) - v(all levers).
+//! phi_i = sum over S without i of |S|! (n - 1 - |S|)! / n! * (v(S) - v(S + i)),
+//! clients averted (positive = fewer clients); the n add up to
+//! v(no levers) - v(all levers). The sum runs over all 2^n subsets, so it is
+//! exact; [`MAX_LEVERS`] keeps that at 256 subsets at most.
 //!
-//! Because expected(m) = base(m) G1(m) F2(m) G3(m) F4(m) with G3 and F4 the
-//! same in every run, the 16 values need only four run sums per month:
-//! sum base, sum base G1, sum base F2 and sum base G1 F2 ([`LeverSums`]). An
-//! idle lever has a factor of exactly 1, so its contribution is exactly 0.
+//! Because expected(m) is base(m) times one factor per lever, and the factors
+//! of the levers that act the same in every run ([`crate::model::Acts::Fixed`])
+//! do not depend on the run, the 2^n values need only one run sum per month
+//! for each subset of the levers that act per run
+//! ([`crate::simulate::MonthSums::subsets`]); the fixed factors multiply those
+//! sums month by month. An idle lever has a factor of exactly 1, so its
+//! contribution is exactly 0.
 
-use crate::model::LeverPath;
-use serde::{Deserialize, Serialize};
+pub use wlz_scenario::lever::Contributions;
 
-/// Clients averted per lever over the horizon (clients; positive = fewer clients).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Contributions {
-    /// Lever 1: longer Wmo beschikkingen.
-    pub longer: f64,
-    /// Lever 2: the hulpmiddel.
-    pub aid: f64,
-    /// Lever 3: the youth share.
-    pub youth: f64,
-    /// Lever 4: the regional approach and other measures.
-    pub region: f64,
-}
+use crate::model::{Acts, LeverPath, RUN_LEVERS, acts};
+use crate::simulate::MonthSums;
+use wlz_scenario::lever::{LeverId, PerLever};
 
-/// Run sums of one month (clients/month summed over the runs).
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct LeverSums {
-    /// Sum of base(m).
-    pub base: f64,
-    /// Sum of base(m) G1(m) (lever 1 active).
-    pub base_g1: f64,
-    /// Sum of base(m) F2(m) (lever 2 active).
-    pub base_f2: f64,
-    /// Sum of base(m) G1(m) F2(m) (levers 1 and 2 active).
-    pub base_g1_f2: f64,
-}
+/// Most levers the exact Shapley sum is written for (2^8 = 256 subsets).
+pub const MAX_LEVERS: usize = 8;
+
+const _: () = assert!(LeverId::ALL.len() <= MAX_LEVERS, "the exact Shapley sum is written for at most 8 levers");
 
 /// The Shapley game over the levers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Attribution {
-    /// v(S) for every subset S (bit 0 longer, 1 aid, 2 youth, 3 region), clients.
-    pub values: [f64; 16],
+    /// v(S) for every subset S (bit i: lever i in [`LeverId::ALL`] order), clients.
+    pub values: Vec<f64>,
     /// The Shapley contributions.
     pub contributions: Contributions,
+}
+
+/// The Shapley weight |S|! (n - 1 - |S|)! / n! of a subset of `size` levers out of `n`.
+pub fn weight(size: usize, n: usize) -> f64 {
+    let factorial = |k: usize| (1..=k).map(|i| i as f64).product::<f64>();
+    factorial(size) * factorial(n - 1 - size) / factorial(n)
+}
+
+/// The index into [`MonthSums::subsets`] of the per-run levers in `subset` (bits by lever).
+fn run_subset(subset: usize) -> usize {
+    RUN_LEVERS.iter().enumerate().filter(|(_, l)| subset & (1 << l.index()) != 0).map(|(j, _)| 1 << j).sum()
 }
 
 impl Attribution {
     /// The game from the per-month run sums `sums` (one per month), the lever
     /// path and the number of runs.
-    pub fn new(sums: &[LeverSums], path: &LeverPath, runs: u32) -> Attribution {
+    pub(crate) fn new(sums: &[MonthSums], path: &LeverPath, runs: u32) -> Attribution {
         let n = f64::from(runs.max(1));
-        let mut values = [0.0; 16];
-        for (subset, value) in values.iter_mut().enumerate() {
-            let mut total = 0.0;
-            for (m, s) in sums.iter().enumerate() {
-                let x = match subset & 0b11 {
-                    0 => s.base,
-                    1 => s.base_g1,
-                    2 => s.base_f2,
-                    _ => s.base_g1_f2,
-                };
-                let g3 = if subset & 4 != 0 { path.youth_factor[m] } else { 1.0 };
-                let f4 = if subset & 8 != 0 { path.region_factor[m] } else { 1.0 };
-                total += x * g3 * f4;
+        let levers = LeverId::ALL.len();
+        let values: Vec<f64> = (0..1usize << levers)
+            .map(|subset| {
+                let run = run_subset(subset);
+                let mut total = 0.0;
+                for (m, s) in sums.iter().enumerate() {
+                    let mut x = s.subsets[run];
+                    for lever in LeverId::ALL.into_iter().filter(|&l| acts(l) == Acts::Fixed) {
+                        x *= if subset & (1 << lever.index()) != 0 { path.input[lever][m] } else { 1.0 };
+                    }
+                    total += x;
+                }
+                total / n
+            })
+            .collect();
+        let contributions = PerLever::from_fn(|lever| {
+            let bit = 1usize << lever.index();
+            let mut phi = 0.0;
+            for subset in (0..values.len()).filter(|s| s & bit == 0) {
+                phi += weight(subset.count_ones() as usize, levers) * (values[subset] - values[subset | bit]);
             }
-            *value = total / n;
-        }
-        let mut phi = [0.0; 4];
-        for (i, p) in phi.iter_mut().enumerate() {
-            let bit = 1usize << i;
-            for subset in (0..16usize).filter(|s| s & bit == 0) {
-                let k = subset.count_ones() as usize;
-                // |S|! (3 - |S|)! / 4! for |S| = 0..3: 6/24, 2/24, 2/24, 6/24.
-                let weight = [0.25, 1.0 / 12.0, 1.0 / 12.0, 0.25][k];
-                *p += weight * (values[subset] - values[subset | bit]);
-            }
-        }
-        Attribution {
-            values,
-            contributions: Contributions { longer: phi[0], aid: phi[1], youth: phi[2], region: phi[3] },
-        }
+            phi
+        });
+        Attribution { values, contributions }
     }
 
     /// v(no levers): expected cumulative intake without levers (clients).
@@ -95,6 +86,25 @@ impl Attribution {
 
     /// v(all levers): expected cumulative intake with every lever (clients).
     pub fn with_levers(&self) -> f64 {
-        self.values[15]
+        self.values[self.values.len() - 1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_are_the_shapley_weights() {
+        assert_eq!([0, 1, 2, 3].map(|k| weight(k, 4)), [0.25, 1.0 / 12.0, 1.0 / 12.0, 0.25]);
+        for n in 1..=MAX_LEVERS {
+            // Each lever's weights over all subsets without it sum to 1.
+            let total: f64 = (0..n).map(|k| weight(k, n) * binomial(n - 1, k)).sum();
+            assert!((total - 1.0).abs() < 1e-12, "n = {n}");
+        }
+    }
+
+    fn binomial(n: usize, k: usize) -> f64 {
+        (0..k).map(|i| (n - i) as f64 / (i + 1) as f64).product()
     }
 }

@@ -14,100 +14,19 @@
 //! [`crate::stats`]); probabilities are shares of runs with their Monte Carlo
 //! standard error.
 
+pub use wlz_scenario::compare::*;
+
 use crate::model_params::{ModelParams, TargetSpec};
-use crate::month::Month;
-use crate::output::Projection;
 use crate::simulate::project_runs_with_counts;
 pub use crate::stats::Probability;
 use crate::stats::{Summary, quantile_sorted};
-use crate::targets::WindowStatus;
-use serde::{Deserialize, Serialize};
-use std::fmt;
+use crate::targets::{TargetId, WindowStatus};
 
 /// The percentiles of the monthly differences: 5, 25, 50, 75, 95 %.
 const DIFF_PROBS: [f64; 5] = [0.05, 0.25, 0.50, 0.75, 0.95];
 
 /// Largest value range (max - min + 1) counted with a histogram; wider ranges are sorted.
 const HISTOGRAM_LIMIT: i64 = 1 << 20;
-
-/// Why two scenarios cannot be compared on common random numbers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CompareError {
-    /// A and B have different seeds (A's, B's).
-    Seed(u64, u64),
-    /// A and B start in different months (A's, B's).
-    Start(Month, Month),
-    /// A and B project a different number of months (A's, B's).
-    Horizon(u32, u32),
-}
-
-impl fmt::Display for CompareError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CompareError::Seed(a, b) => write!(f, "A and B must have the same seed ({a} vs {b})"),
-            CompareError::Start(a, b) => write!(f, "A and B must have the same start month ({a} vs {b})"),
-            CompareError::Horizon(a, b) => {
-                write!(f, "A and B must have the same horizon ({a} vs {b} months)")
-            }
-        }
-    }
-}
-
-impl std::error::Error for CompareError {}
-
-/// Statistics over the runs of count_B(m) - count_A(m) in one month (clients/month).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DiffMonth {
-    /// The calendar month.
-    pub month: Month,
-    /// Mean difference B - A (clients/month).
-    pub mean: f64,
-    /// 5th percentile of the difference (clients/month, type 7).
-    pub p5: f64,
-    /// 25th percentile of the difference (clients/month).
-    pub p25: f64,
-    /// Median difference (clients/month).
-    pub p50: f64,
-    /// 75th percentile of the difference (clients/month).
-    pub p75: f64,
-    /// 95th percentile of the difference (clients/month).
-    pub p95: f64,
-}
-
-/// One target in A and in B; each scenario uses its own threshold and window.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TargetDiff {
-    /// `t1` or `t2`.
-    pub id: String,
-    /// Probability that A meets it (share 0..1); None when A's window is not inside the projection.
-    pub a: Option<f64>,
-    /// Probability that B meets it (share 0..1); None when B's window is not inside the projection.
-    pub b: Option<f64>,
-    /// b - a (share, -1..1); None unless both are given.
-    pub diff: Option<f64>,
-    /// Monte Carlo standard error of `diff` from the paired runs: with
-    /// d_r = 1{B meets} - 1{A meets}, sd(d) / sqrt(n) (population sd), None with `diff`.
-    pub diff_std_error: Option<f64>,
-}
-
-/// A against B on common random numbers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Comparison {
-    /// Scenario A's projection, bit for bit what [`crate::simulate::project_runs`] gives for A alone.
-    pub a: Projection,
-    /// Scenario B's projection, likewise.
-    pub b: Projection,
-    /// Per month, count_B - count_A over the runs (clients/month).
-    pub diff: Vec<DiffMonth>,
-    /// Share of runs whose cumulative intake over the horizon is strictly lower in B than in A.
-    pub b_lower: Probability,
-    /// Per month, the share of runs with count_B(m) < count_A(m) (0..1).
-    pub b_lower_monthly: Vec<f64>,
-    /// Target 1 and target 2 in A and B.
-    pub targets: Vec<TargetDiff>,
-    /// Cumulative intake of B minus that of A, per run (clients).
-    pub cumulative_diff: Summary,
-}
 
 /// Compares `a` and `b` over their first `runs` runs (at least 1) on common
 /// random numbers; `params.runs` is not read. Fails when the seed, the start
@@ -161,10 +80,11 @@ pub fn compare(a: &ModelParams, b: &ModelParams, runs: u32) -> Result<Comparison
     let mut cumulative_f: Vec<f64> = cumulative.iter().map(|&d| d as f64).collect();
     let cumulative_diff = Summary::of(&mut cumulative_f);
 
-    let targets = [("t1", a.t1, b.t1), ("t2", a.t2, b.t2)]
-        .iter()
+    let targets = TargetId::ALL
+        .into_iter()
         .enumerate()
-        .map(|(i, &(id, spec_a, spec_b))| {
+        .map(|(i, id)| {
+            let (spec_a, spec_b) = (a.targets[id], b.targets[id]);
             let (pa, pb) = (proj_a.targets[i].probability, proj_b.targets[i].probability);
             let (diff, diff_std_error) = match (pa, pb) {
                 (Some(pa), Some(pb)) => {
@@ -181,11 +101,11 @@ pub fn compare(a: &ModelParams, b: &ModelParams, runs: u32) -> Result<Comparison
                 }
                 _ => (None, None),
             };
-            TargetDiff { id: id.to_string(), a: pa, b: pb, diff, diff_std_error }
+            TargetDiff { id, a: pa, b: pb, diff, diff_std_error }
         })
         .collect();
 
-    Ok(Comparison { a: proj_a, b: proj_b, diff, b_lower, b_lower_monthly, targets, cumulative_diff })
+    Ok(Comparison { a: proj_a, b: proj_b, paired: Paired { diff, b_lower, b_lower_monthly, targets, cumulative_diff } })
 }
 
 /// Per run, whether its mean count over the window of `spec` is at or below
@@ -267,16 +187,17 @@ mod tests {
     #[test]
     fn met_follows_the_target_rule() {
         let mut p = crate::Scenario::default().model_params();
-        p.t2 = TargetSpec { threshold: 255.0, from: 10, to: 20 };
+        p.targets[TargetId::T2] = TargetSpec { threshold: 255.0, from: 10, to: 20 };
         let (proj, counts) = project_runs_with_counts(&p, 300);
-        for (t, spec) in [(&proj.targets[0], p.t1), (&proj.targets[1], p.t2)] {
+        for (t, spec) in proj.targets.iter().zip(p.targets.0) {
             let share = met(spec, &counts, 300, 84).iter().filter(|&&m| m).count() as f64 / 300.0;
-            assert_eq!(t.probability, Some(share), "{}", t.id);
+            assert_eq!(t.probability, Some(share), "{:?}", t.id);
         }
     }
 
     #[test]
     fn errors_are_one_english_line() {
+        use wlz_scenario::Month;
         let e = CompareError::Start(Month::new(2024, 1), Month::new(2025, 1));
         assert_eq!(e.to_string(), "A and B must have the same start month (2024-01 vs 2025-01)");
         assert_eq!(CompareError::Seed(1, 2).to_string(), "A and B must have the same seed (1 vs 2)");

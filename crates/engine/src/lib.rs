@@ -1,9 +1,12 @@
 //! # wlz-engine
 //!
-//! The pure core of the Wlz ggz-wonen intake simulator: the parameter table,
-//! the scenario and its URL codec, the Monte Carlo model, its statistics and
-//! the chart geometry. No web dependency: the same code runs natively (CLI,
-//! tests, benchmarks) and in the browser's Web Worker (wasm32).
+//! The Monte Carlo of the Wlz ggz-wonen intake simulator: the samplers, the
+//! model, the projection, its fast paths, the attribution, the comparison on
+//! common random numbers and the decision-support searches. The scenario
+//! language (parameter table, codec, result types) is `wlz-scenario`,
+//! re-exported here under its usual paths. No web dependency: the same code
+//! runs natively (CLI, tests, benchmarks) and in the browser's Web Worker
+//! (wasm32); only the worker and the command line depend on it.
 //!
 //! ## Reproducibility promise
 //!
@@ -15,36 +18,20 @@
 //! the platform. A change that alters any number bumps [`MODEL_VERSION`].
 
 pub mod attribution;
-pub mod chart;
-pub mod codec;
 pub mod compare;
-pub mod export;
 pub mod model;
-pub mod model_params;
-pub mod month;
-pub mod observed;
-pub mod output;
-pub mod params;
-pub mod presets;
-pub mod problem;
 pub mod quantile;
 pub mod question;
 pub mod rng;
 pub mod sampling;
-pub mod scenario;
 pub mod sensitivity;
 pub mod simulate;
 pub mod solve;
-pub mod stats;
 pub mod target_runs;
 pub mod targets;
 
-pub use model_params::ModelParams;
-pub use month::Month;
-pub use scenario::Scenario;
-
-/// Version of the model's numbers; shown in the page and in every export.
-/// Bump it whenever a change alters any output for an existing link.
-pub const MODEL_VERSION: &str = "1.1.0";
-
-pub use output::{Projection, Report};
+// The scenario language, under the paths it has always had here.
+pub use wlz_scenario::{
+    MODEL_VERSION, ModelParams, Month, Projection, Report, Scenario, chart, codec, export, lever, model_params, month,
+    observed, output, params, presets, problem, protocol, scenario, stats,
+};

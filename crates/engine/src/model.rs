@@ -18,6 +18,7 @@
 use crate::model_params::ModelParams;
 use crate::rng::{RunRng, Stream};
 use crate::sampling::{Beta, Ziggurat};
+use wlz_scenario::lever::{LeverId, PerLever};
 
 /// Typical lengths (months) of the three beschikking buckets: at most one
 /// year, one to two years, longer or open-ended (MODEL-BRIEF, lever 1).
@@ -46,38 +47,105 @@ fn odds(y: f64) -> f64 {
     y / (1.0 - y)
 }
 
-/// The deterministic lever factors of every projected month (index m = 0..horizon).
+/// How a lever's factor enters the expected intake.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Acts {
+    /// Its factor depends on the run's draws: [`LeverPath::input`] holds the
+    /// month's deterministic part and [`run_factor`] makes the factor.
+    PerRun,
+    /// Its factor is the same in every run: [`LeverPath::input`] holds the factor itself.
+    Fixed,
+}
+
+/// How `lever`'s factor enters the model: levers 1 and 2 act through the
+/// run's epsilon and theta, levers 3 and 4 are the same in every run.
+pub const fn acts(lever: LeverId) -> Acts {
+    match lever {
+        LeverId::Longer | LeverId::Aid => Acts::PerRun,
+        LeverId::Youth | LeverId::Region => Acts::Fixed,
+    }
+}
+
+/// The factor of a lever that acts per run ([`Acts::PerRun`]) on the whole
+/// intake, from its month's `input` (1 - Rr(m) for lever 1, adoption(m) for
+/// lever 2), the run's draws `d` and the Wmo share `w`:
+/// G1 = 1 - w eps (1 - Rr(m)) and F2 = 1 - theta adoption(m). A lever that
+/// acts the same in every run returns its input (its factor).
+#[inline(always)]
+pub fn run_factor(lever: LeverId, input: f64, d: &RunDraws, w: f64) -> f64 {
+    match lever {
+        LeverId::Longer => 1.0 - w * d.eps * input,
+        LeverId::Aid => 1.0 - d.theta * input,
+        LeverId::Youth | LeverId::Region => input,
+    }
+}
+
+/// The factor of a lever that acts per run on the Wmo-origin cells, and on the
+/// other cells: lever 1 acts on the Wmo-origin cells only (F1 = 1 - eps (1 - Rr(m))
+/// there, 1 elsewhere); lever 2 on every cell (F2).
+#[inline(always)]
+pub fn cell_factors(lever: LeverId, input: f64, d: &RunDraws) -> (f64, f64) {
+    match lever {
+        LeverId::Longer => (1.0 - d.eps * input, 1.0),
+        LeverId::Aid => {
+            let f2 = 1.0 - d.theta * input;
+            (f2, f2)
+        }
+        LeverId::Youth | LeverId::Region => (1.0, 1.0),
+    }
+}
+
+/// The deterministic part of every lever's factor in every projected month (index m = 0..horizon).
 #[derive(Clone, Debug, PartialEq)]
 pub struct LeverPath {
-    /// 1 - Rr(m): relative drop in renewal moments against today's mix (share; 0 when lever 1 is idle).
-    pub renewal_drop: Vec<f64>,
-    /// adoption(m): share of referrals that use the hulpmiddel (lever 2).
-    pub adoption: Vec<f64>,
+    /// Per lever and month: for a lever that acts per run the quantity its
+    /// draw multiplies (1 - Rr(m): the relative drop in renewal moments against
+    /// today's mix; adoption(m): the share of referrals that use the
+    /// hulpmiddel); for a lever that acts the same in every run its factor
+    /// (G3(m) = 1 + y0 (Y(m) - 1); F4(m) = 1 - region(m)). Unitless; exactly
+    /// 0 (per run) or 1 (fixed) while the lever is idle.
+    pub input: PerLever<Vec<f64>>,
     /// Y(m): factor on the youth cells (odds of y(m) over odds of y0; 1 when lever 3 is idle).
     pub youth_scale: Vec<f64>,
-    /// G3(m) = y0 Y(m) + (1 - y0), written 1 + y0 (Y(m) - 1) (unitless).
-    pub youth_factor: Vec<f64>,
-    /// F4(m) = 1 - region(m) (unitless).
-    pub region_factor: Vec<f64>,
 }
 
 impl LeverPath {
-    /// Lever factors for months 0..`params.horizon` (at least one month).
+    /// Lever inputs for months 0..`params.horizon` (at least one month).
     /// With y0 = 0 the youth cells are empty and Y(m) is taken as 1.
     pub fn new(params: &ModelParams) -> LeverPath {
         let months = 0..params.horizon.max(1) as i32;
-        let r_today = renewal_rate(params.longer.today);
+        let levers = &params.levers;
+        let r_today = renewal_rate(levers[LeverId::Longer].today);
         let y0 = params.youth0;
         let odds0 = odds(y0);
         let scale = |y: f64| if odds0 > 0.0 { odds(y) / odds0 } else { 1.0 };
-        let youth_scale: Vec<f64> = months.clone().map(|m| scale(params.youth.value(m))).collect();
-        LeverPath {
-            renewal_drop: months.clone().map(|m| 1.0 - renewal_rate(params.longer.value(m)) / r_today).collect(),
-            adoption: months.clone().map(|m| params.aid.value(m).clamp(0.0, 1.0)).collect(),
-            youth_factor: youth_scale.iter().map(|&y| 1.0 + y0 * (y - 1.0)).collect(),
-            youth_scale,
-            region_factor: months.map(|m| (1.0 - params.region.value(m)).max(0.0)).collect(),
-        }
+        let youth_scale: Vec<f64> = months.clone().map(|m| scale(levers[LeverId::Youth].value(m))).collect();
+        let input = PerLever::from_fn(|lever| {
+            let setting = &levers[lever];
+            match lever {
+                LeverId::Longer => months.clone().map(|m| 1.0 - renewal_rate(setting.value(m)) / r_today).collect(),
+                LeverId::Aid => months.clone().map(|m| setting.value(m).clamp(0.0, 1.0)).collect(),
+                LeverId::Youth => youth_scale.iter().map(|&y| 1.0 + y0 * (y - 1.0)).collect(),
+                LeverId::Region => months.clone().map(|m| (1.0 - setting.value(m)).max(0.0)).collect(),
+            }
+        });
+        LeverPath { input, youth_scale }
+    }
+
+    /// Number of months.
+    pub fn months(&self) -> usize {
+        self.youth_scale.len()
+    }
+
+    /// G3(m), the youth cells' effect on the whole intake (unitless).
+    pub fn youth_factor(&self, m: usize) -> f64 {
+        self.input[LeverId::Youth][m]
+    }
+
+    /// The factor of the levers that act on every cell the same in every run
+    /// (F4(m); unitless), applied to a cell's mean expected intake `x`.
+    pub fn all_cells_fixed(&self, m: usize, x: f64) -> f64 {
+        x * self.input[LeverId::Region][m]
     }
 }
 
@@ -112,3 +180,39 @@ impl RunDraws {
         RunDraws { level, monthly_growth, eps, theta, z_start }
     }
 }
+
+const fn count_acting(kind: Acts) -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < LeverId::ALL.len() {
+        if acts(LeverId::ALL[i]) as u8 == kind as u8 {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+const fn acting<const N: usize>(kind: Acts) -> [LeverId; N] {
+    let mut out = [LeverId::ALL[0]; N];
+    let (mut i, mut n) = (0, 0);
+    while i < LeverId::ALL.len() {
+        if acts(LeverId::ALL[i]) as u8 == kind as u8 {
+            out[n] = LeverId::ALL[i];
+            n += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Number of levers that act per run.
+pub const RUN_LEVER_COUNT: usize = count_acting(Acts::PerRun);
+
+/// The levers that act per run ([`Acts::PerRun`]), in lever order.
+pub const RUN_LEVERS: [LeverId; RUN_LEVER_COUNT] = acting(Acts::PerRun);
+
+/// The levers that act the same in every run ([`Acts::Fixed`]), in lever order.
+pub const FIXED_LEVERS: [LeverId; LeverId::ALL.len() - RUN_LEVER_COUNT] = acting(Acts::Fixed);
+
+/// Number of subsets of the per-run levers (2^[`RUN_LEVER_COUNT`]).
+pub const RUN_SUBSETS: usize = 1 << RUN_LEVER_COUNT;

@@ -17,25 +17,35 @@
 //! parameters and the number of runs.
 
 use crate::MODEL_VERSION;
-use crate::attribution::{Attribution, LeverSums};
-use crate::model::{LeverPath, RunDraws};
+use crate::attribution::Attribution;
+use crate::model::{LeverPath, RUN_LEVER_COUNT, RUN_LEVERS, RUN_SUBSETS, RunDraws, cell_factors, run_factor};
 use crate::model_params::ModelParams;
 use crate::output::{Cells, MonthStats, Projection};
 use crate::rng::{RunRng, Stream};
 use crate::sampling::{Ziggurat, poisson};
 use crate::stats::{MONTH_PROBS, Summary, count_quantiles};
-use crate::targets::TargetTally;
+use crate::targets::{PerTarget, TargetTally};
 
 /// Run sums of one month.
-#[derive(Clone, Copy, Debug, Default)]
-struct MonthSums {
-    lever: LeverSums,
-    /// Sum of base F1 F2 (the Wmo-origin cells before the age split).
-    base_f1_f2: f64,
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct MonthSums {
+    /// Per subset S of the per-run levers (bit j: [`RUN_LEVERS`]`[j]`), the sum of
+    /// base times the factors of the levers in S (clients/month); the attribution's input.
+    pub subsets: [f64; RUN_SUBSETS],
+    /// Sum of base times the per-run levers' factors on the Wmo-origin cells (clients/month).
+    wmo_cells: f64,
+    /// Sum of base times the per-run levers' factors on the other cells (clients/month).
+    other_cells: f64,
     /// Sum of the counts.
     count: u64,
     /// Sum of the stock at the end of the month.
     stock: f64,
+}
+
+impl Default for MonthSums {
+    fn default() -> MonthSums {
+        MonthSums { subsets: [0.0; RUN_SUBSETS], wmo_cells: 0.0, other_cells: 0.0, count: 0, stock: 0.0 }
+    }
 }
 
 /// What one run leaves besides its counts.
@@ -54,16 +64,14 @@ struct RunEnd {
 pub(crate) struct Step {
     /// Month offset m (0 = start month).
     pub m: usize,
-    /// base(m) = L q^m (clients/month).
+    /// base(m) (clients/month).
     pub base: f64,
-    /// base(m) G1(m) (clients/month).
-    pub base_g1: f64,
-    /// base(m) G1(m) F2(m) (clients/month).
-    pub base_g1_f2: f64,
-    /// F1(m), the factor on the Wmo-origin cells (unitless).
-    pub f1: f64,
-    /// F2(m), the hulpmiddel factor (unitless).
-    pub f2: f64,
+    /// The per-run levers' factors on the whole intake, in [`RUN_LEVERS`] order (unitless).
+    pub factors: [f64; RUN_LEVER_COUNT],
+    /// base(m) times the per-run levers' factors on the Wmo-origin cells (clients/month).
+    pub wmo_cells: f64,
+    /// base(m) times the per-run levers' factors on the other cells (clients/month).
+    pub other_cells: f64,
     /// expected(m) (clients/month).
     pub expected: f64,
     /// fluct(m) = exp(z(m) - sigma^2 / 2) (unitless).
@@ -72,12 +80,28 @@ pub(crate) struct Step {
     pub count: u32,
 }
 
+impl Step {
+    /// base(m) times the factors of the per-run levers in `subset` (bit j:
+    /// [`RUN_LEVERS`]`[j]`), multiplied in lever order (clients/month).
+    #[inline(always)]
+    fn subset(&self, subset: usize) -> f64 {
+        let mut x = self.base;
+        for (j, f) in self.factors.iter().enumerate() {
+            if subset & (1 << j) != 0 {
+                x *= f;
+            }
+        }
+        x
+    }
+}
+
 /// Everything a run needs that is the same for all runs.
 pub(crate) struct Context<'a> {
     params: &'a ModelParams,
     path: LeverPath,
-    /// G3(m) F4(m): the deterministic factors, exactly 1 for idle levers.
-    g3_f4: Vec<f64>,
+    /// The factors of the levers that act the same in every run, multiplied
+    /// in lever order (exactly 1 for idle levers), per month.
+    fixed_product: Vec<f64>,
     innovation_sd: f64,
     half_var: f64,
     keep: f64,
@@ -87,11 +111,17 @@ pub(crate) struct Context<'a> {
 impl<'a> Context<'a> {
     pub(crate) fn new(params: &'a ModelParams) -> Context<'a> {
         let path = LeverPath::new(params);
-        let g3_f4 = path.youth_factor.iter().zip(&path.region_factor).map(|(g, f)| g * f).collect();
+        let fixed_product = (0..path.months())
+            .map(|m| {
+                let mut fixed = crate::model::FIXED_LEVERS.iter().map(|&l| path.input[l][m]);
+                let first = fixed.next().unwrap_or(1.0);
+                fixed.fold(first, |x, f| x * f)
+            })
+            .collect();
         Context {
             params,
             path,
-            g3_f4,
+            fixed_product,
             innovation_sd: params.sigma * (1.0 - params.phi * params.phi).max(0.0).sqrt(),
             half_var: 0.5 * params.sigma * params.sigma,
             keep: 1.0 - params.outflow,
@@ -101,7 +131,7 @@ impl<'a> Context<'a> {
 
     /// Number of projected months.
     pub(crate) fn months(&self) -> usize {
-        self.path.adoption.len()
+        self.path.months()
     }
 
     /// Simulates months 0..`months` (at most the horizon) of run `r`, handing
@@ -114,7 +144,6 @@ impl<'a> Context<'a> {
         let mut fluctuation = RunRng::for_stream(params.seed, r, Stream::Fluctuation);
         let mut counts_rng = RunRng::for_stream(params.seed, r, Stream::Counts);
         let d = RunDraws::sample(params, r, &mut fluctuation, zig);
-        let w_eps = params.wmo * d.eps;
         let mut z = d.z_start;
         let mut growth = 1.0;
         for m in 0..months.min(self.months()) {
@@ -122,15 +151,19 @@ impl<'a> Context<'a> {
             let fluct = libm::exp(z - self.half_var);
             let base = d.level * growth;
             growth *= d.monthly_growth;
-            let drop = path.renewal_drop[m];
-            let f1 = 1.0 - d.eps * drop;
-            let g1 = 1.0 - w_eps * drop;
-            let f2 = 1.0 - d.theta * path.adoption[m];
-            let base_g1 = base * g1;
-            let base_g1_f2 = base_g1 * f2;
-            let expected = base_g1_f2 * self.g3_f4[m];
+            let mut factors = [1.0; RUN_LEVER_COUNT];
+            let (mut with_levers, mut wmo_cells, mut other_cells) = (base, base, base);
+            for (f, &lever) in factors.iter_mut().zip(&RUN_LEVERS) {
+                let input = path.input[lever][m];
+                *f = run_factor(lever, input, &d, params.wmo);
+                with_levers *= *f;
+                let (wmo, other) = cell_factors(lever, input, &d);
+                wmo_cells *= wmo;
+                other_cells *= other;
+            }
+            let expected = with_levers * self.fixed_product[m];
             let count = poisson(&mut counts_rng, expected * fluct);
-            visit(&Step { m, base, base_g1, base_g1_f2, f1, f2, expected, fluct, count });
+            visit(&Step { m, base, factors, wmo_cells, other_cells, expected, fluct, count });
         }
         d
     }
@@ -152,11 +185,11 @@ impl<'a> Context<'a> {
             stock = stock * keep + f64::from(count);
             cumulative += u64::from(count);
             *count_out = count;
-            s.lever.base += st.base;
-            s.lever.base_g1 += st.base_g1;
-            s.lever.base_f2 += st.base * st.f2;
-            s.lever.base_g1_f2 += st.base_g1_f2;
-            s.base_f1_f2 += st.base * st.f1 * st.f2;
+            for (subset, sum) in s.subsets.iter_mut().enumerate() {
+                *sum += st.subset(subset);
+            }
+            s.wmo_cells += st.wmo_cells;
+            s.other_cells += st.other_cells;
             s.count += u64::from(count);
             s.stock += stock;
         });
@@ -202,14 +235,14 @@ pub fn project_runs_with_counts(params: &ModelParams, runs: u32) -> (Projection,
     let mut averted = Vec::with_capacity(n);
     let mut stock_end = Vec::with_capacity(n);
     let horizon = h as u32;
-    let mut tallies = [TargetTally::new(params.t1, horizon), TargetTally::new(params.t2, horizon)];
+    let mut tallies = PerTarget::from_fn(|t| TargetTally::new(params.targets[t], horizon));
 
     for r in 0..n {
         let end = ctx.run(r as u64, &mut run_counts, &mut sums);
         for (m, &c) in run_counts.iter().enumerate() {
             counts[m * n + r] = c;
         }
-        for tally in &mut tallies {
+        for tally in &mut tallies.0 {
             tally.record(&run_counts);
         }
         cumulative.push(end.cumulative as f64);
@@ -218,14 +251,13 @@ pub fn project_runs_with_counts(params: &ModelParams, runs: u32) -> (Projection,
     }
 
     let months = month_stats(params, &ctx.path, &sums, &counts, n);
-    let lever_sums: Vec<LeverSums> = sums.iter().map(|s| s.lever).collect();
-    let attribution = Attribution::new(&lever_sums, &ctx.path, runs);
+    let attribution = Attribution::new(&sums, &ctx.path, runs);
     let projection = Projection {
         model_version: MODEL_VERSION.to_string(),
         seed: params.seed,
         runs,
         months,
-        targets: vec![tallies[0].finish("t1", params.start), tallies[1].finish("t2", params.start)],
+        targets: tallies.iter().map(|(id, tally)| tally.finish(id, params.start)).collect(),
         cumulative: Summary::of(&mut cumulative),
         averted: Summary::of(&mut averted),
         expected_without_levers: attribution.without_levers(),
@@ -251,9 +283,12 @@ fn month_stats(
         .map(|(m, s)| {
             let q = count_quantiles(&counts[m * n..(m + 1) * n], &MONTH_PROBS);
             let young = y0 * path.youth_scale[m];
-            let f4 = path.region_factor[m];
-            let wmo = w * s.base_f1_f2 / nf * f4;
-            let other = (1.0 - w) * s.lever.base_f2 / nf * f4;
+            let wmo = path.all_cells_fixed(m, w * s.wmo_cells / nf);
+            let other = path.all_cells_fixed(m, (1.0 - w) * s.other_cells / nf);
+            let mut expected = s.subsets[RUN_SUBSETS - 1] / nf;
+            for lever in crate::model::FIXED_LEVERS {
+                expected *= path.input[lever][m];
+            }
             MonthStats {
                 month: params.start.plus(m as i32),
                 mean: s.count as f64 / nf,
@@ -264,14 +299,14 @@ fn month_stats(
                 p75: q[4],
                 p90: q[5],
                 p95: q[6],
-                expected: s.lever.base_g1_f2 / nf * path.youth_factor[m] * f4,
+                expected,
                 cells: Cells {
                     wmo_young: wmo * young,
                     wmo_older: wmo * (1.0 - y0),
                     other_young: other * young,
                     other_older: other * (1.0 - y0),
                 },
-                youth_share: young / path.youth_factor[m],
+                youth_share: young / path.youth_factor(m),
                 stock_mean: s.stock / nf,
             }
         })

@@ -48,189 +48,18 @@
 //! Each candidate uses the fast path of [`crate::target_runs`], whose
 //! probabilities equal the full projection's exactly.
 
+pub use wlz_scenario::solve::*;
+
 use crate::model_params::{LeverSetting, ModelParams};
-use crate::params::{self, Key};
 use crate::stats::Probability;
 use crate::target_runs::{TargetCount, count_runs};
 use crate::targets::{TargetId, WindowStatus};
-use serde::{Deserialize, Serialize};
-use std::fmt;
-
-/// Grid step of the search, in the lever's URL unit (percentage points; for `all`, % of the way).
-pub const STEP: f64 = 0.1;
-
-/// Smallest confidence accepted (share 0..1): 50 %, more likely than not.
-pub const MIN_CONFIDENCE: f64 = 0.5;
-
-/// Largest confidence accepted (share 0..1): 99.9 %.
-pub const MAX_CONFIDENCE: f64 = 0.999;
-
-/// The confidence used when none is given (share 0..1): 80 %.
-pub const DEFAULT_CONFIDENCE: f64 = 0.8;
+use wlz_scenario::lever::{LeverId, PerLever};
 
 /// Slack on comparisons with the confidence (share), far below the 1e-5 that
 /// one run of 100,000 weighs, so that a confidence converted from percent
 /// (99.9 / 100 is 0.9990000000000001) is reached by exactly 99.9 % of the runs.
 const TOLERANCE: f64 = 1e-12;
-
-/// Which lever the search moves.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SolveLever {
-    /// Lever 1: share of Wmo beschikkingen longer than one year.
-    Longer,
-    /// Lever 2: hulpmiddel adoption.
-    Aid,
-    /// Lever 3: youth share of the intake (lowered).
-    Youth,
-    /// Lever 4: regional approach, reduction.
-    Region,
-    /// All four together, as a share of the way from today's values to the strongest.
-    All,
-}
-
-impl SolveLever {
-    /// Every choice, in order.
-    pub const ALL: [SolveLever; 5] =
-        [SolveLever::Longer, SolveLever::Aid, SolveLever::Youth, SolveLever::Region, SolveLever::All];
-
-    /// The name in JSON and on the command line (`longer`, `aid`, `youth`, `region`, `all`).
-    pub fn name(self) -> &'static str {
-        match self {
-            SolveLever::Longer => "longer",
-            SolveLever::Aid => "aid",
-            SolveLever::Youth => "youth",
-            SolveLever::Region => "region",
-            SolveLever::All => "all",
-        }
-    }
-
-    /// The lever named `name`.
-    pub fn parse(name: &str) -> Option<SolveLever> {
-        SolveLever::ALL.into_iter().find(|l| l.name() == name)
-    }
-
-    /// The scenario key of a single lever; None for `all`.
-    pub fn key(self) -> Option<Key> {
-        match self {
-            SolveLever::Longer => Some(Key::Longer),
-            SolveLever::Aid => Some(Key::Aid),
-            SolveLever::Youth => Some(Key::Youth),
-            SolveLever::Region => Some(Key::Region),
-            SolveLever::All => None,
-        }
-    }
-}
-
-/// The four levers' user values (URL unit: percent).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LeverValues {
-    /// `longer`: share of beschikkingen longer than one year (%).
-    pub longer: f64,
-    /// `aid`: hulpmiddel adoption (%).
-    pub aid: f64,
-    /// `youth`: share aged 26 or younger in the intake (%).
-    pub youth: f64,
-    /// `region`: reduction by the regional approach (%).
-    pub region: f64,
-}
-
-/// P(target) at one level.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LevelPoint {
-    /// The lever's level (URL unit, see [`Solution::level`]).
-    pub level: f64,
-    /// Share of runs that meet the target at this level (0..1).
-    pub probability: f64,
-    /// Its Monte Carlo standard error (share).
-    pub std_error: f64,
-}
-
-/// The answer of [`solve`]; its JSON is the CLI's `--solve` output.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Solution {
-    /// The lever moved: `longer`, `aid`, `youth`, `region` or `all`.
-    pub lever: SolveLever,
-    /// The target: `t1` or `t2`.
-    pub target: TargetId,
-    /// The confidence asked for (percent, 50 to 99.9).
-    pub confidence: f64,
-    /// The least change of the lever at which P(target) >= confidence, in its
-    /// URL unit (percent; for `all`, percent of the way from today's values to
-    /// the strongest); null when even the strongest value falls short.
-    pub level: Option<f64>,
-    /// P(target) at `level` (share 0..1); null with `level`.
-    pub probability: Option<f64>,
-    /// Monte Carlo standard error of `probability` (share); null with it.
-    pub std_error: Option<f64>,
-    /// The four levers' values at `level` (percent): what to set to get there; null with `level`.
-    pub levers: Option<LeverValues>,
-    /// P(target) one grid step before `level` (below the confidence); null when
-    /// `level` is today's value or null.
-    pub below: Option<LevelPoint>,
-    /// P(target) at today's value of the lever (for `all`: every lever at today's value).
-    pub today: LevelPoint,
-    /// P(target) at the lever's strongest value (for `all`: every lever at its strongest).
-    pub strongest: LevelPoint,
-    /// Grid step of the search (URL unit).
-    pub step: f64,
-    /// Monte Carlo runs per evaluation (the scenario's).
-    pub runs: u32,
-    /// Number of levels evaluated.
-    pub evaluations: u32,
-}
-
-/// Why [`solve`] gives no answer.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "type")]
-pub enum SolveError {
-    /// The confidence (share) lies outside [`MIN_CONFIDENCE`]..=[`MAX_CONFIDENCE`] or is not a number.
-    Confidence {
-        /// The confidence given (share).
-        value: f64,
-    },
-    /// The level lies outside the lever's range from today's to the strongest value.
-    Level {
-        /// The level given (URL unit).
-        value: f64,
-        /// The smallest level (URL unit).
-        min: f64,
-        /// The largest level (URL unit).
-        max: f64,
-    },
-    /// The target's window does not lie inside the projection, so it has no probability.
-    Window {
-        /// The target.
-        target: TargetId,
-        /// Where its window lies.
-        status: WindowStatus,
-    },
-}
-
-impl fmt::Display for SolveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SolveError::Confidence { value } => write!(
-                f,
-                "confidence={}: out of range, allowed {} to {} (percent)",
-                percent(*value),
-                MIN_CONFIDENCE * 100.0,
-                MAX_CONFIDENCE * 100.0
-            ),
-            SolveError::Level { value, min, max } => {
-                write!(f, "level={value}: out of range, allowed {min} to {max}")
-            }
-            SolveError::Window { target, status } => write!(
-                f,
-                "{}: its window lies {} the projection, so it has no probability to reach",
-                target.name(),
-                if *status == WindowStatus::Outside { "outside" } else { "partly outside" }
-            ),
-        }
-    }
-}
-
-impl std::error::Error for SolveError {}
 
 /// The candidate levels: today's value, the multiples of [`STEP`] strictly
 /// between it and the strongest value, the strongest value (URL units).
@@ -273,22 +102,14 @@ impl Grid {
     }
 }
 
-/// Today's and the strongest value of a single lever (URL units: percent).
-fn range_of(key: Key, lever: &LeverSetting) -> (f64, f64) {
-    let spec = params::spec(key);
-    let strongest = if key == Key::Youth { spec.min } else { spec.max };
-    (percent(lever.today), strongest)
+/// Today's and the strongest value of `lever` (URL units: percent), `setting` being its model setting.
+fn range_of(lever: LeverId, setting: &LeverSetting) -> (f64, f64) {
+    (percent(setting.today), lever.row().strongest())
 }
 
 /// `v` rounded to 0.01 (percentage points).
 fn hundredths(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
-}
-
-/// A share (0..1) in percent, without the last-bit noise of the product
-/// (0.07 * 100 = 7.000000000000001 is reported as 7).
-fn percent(share: f64) -> f64 {
-    (share * 100.0 * 1e9).round() / 1e9
 }
 
 /// Interpolation steps allowed without halving the bracket before a bisection step.
@@ -314,12 +135,9 @@ impl<'a> Search<'a> {
         if status != WindowStatus::Inside {
             return Err(SolveError::Window { target, status });
         }
-        let (today, strongest) = match lever.key() {
-            Some(Key::Longer) => range_of(Key::Longer, &base.longer),
-            Some(Key::Aid) => range_of(Key::Aid, &base.aid),
-            Some(Key::Youth) => range_of(Key::Youth, &base.youth),
-            Some(_) => range_of(Key::Region, &base.region),
-            None => (0.0, 100.0),
+        let (today, strongest) = match lever {
+            SolveLever::One(id) => range_of(id, &base.levers[id]),
+            SolveLever::All => (0.0, 100.0),
         };
         Ok(Search { base, lever, target, grid: Grid::new(today, strongest), evaluations: 0 })
     }
@@ -330,35 +148,19 @@ impl<'a> Search<'a> {
         self.values_for(self.grid.level(k), k == 0)
     }
 
-    /// The four levers' values (percent) at `level`; with `today`, every moved
+    /// The levers' values (percent) at `level`; with `today`, every moved
     /// lever is exactly at today's value.
     fn values_for(&self, level: f64, today: bool) -> LeverValues {
         let p = self.base;
-        let mut v = LeverValues {
-            longer: percent(p.longer.target),
-            aid: percent(p.aid.target),
-            youth: percent(p.youth.target),
-            region: percent(p.region.target),
+        let way = |id: LeverId| {
+            let (from, to) = range_of(id, &p.levers[id]);
+            if today { percent(p.levers[id].today) } else { hundredths(from + (to - from) * level / 100.0) }
         };
-        let way = |key: Key, lever: &LeverSetting| {
-            let (from, to) = range_of(key, lever);
-            if today { percent(lever.today) } else { hundredths(from + (to - from) * level / 100.0) }
-        };
-        match self.lever {
-            SolveLever::Longer => v.longer = level,
-            SolveLever::Aid => v.aid = level,
-            SolveLever::Youth => v.youth = level,
-            SolveLever::Region => v.region = level,
-            SolveLever::All => {
-                v = LeverValues {
-                    longer: way(Key::Longer, &p.longer),
-                    aid: way(Key::Aid, &p.aid),
-                    youth: way(Key::Youth, &p.youth),
-                    region: way(Key::Region, &p.region),
-                };
-            }
-        }
-        v
+        PerLever::from_fn(|id| match self.lever {
+            SolveLever::All => way(id),
+            SolveLever::One(moved) if moved == id => level,
+            SolveLever::One(_) => percent(p.levers[id].target),
+        })
     }
 
     /// The model parameters at candidate `k`: the moved levers' user values
@@ -374,19 +176,10 @@ impl<'a> Search<'a> {
     fn params_for(&self, level: f64, today: bool) -> ModelParams {
         let v = self.values_for(level, today);
         let mut p = self.base.clone();
-        let set = |lever: &mut LeverSetting, value: f64| {
-            lever.target = if today { lever.today } else { value / 100.0 };
-        };
-        match self.lever {
-            SolveLever::Longer => set(&mut p.longer, v.longer),
-            SolveLever::Aid => set(&mut p.aid, v.aid),
-            SolveLever::Youth => set(&mut p.youth, v.youth),
-            SolveLever::Region => set(&mut p.region, v.region),
-            SolveLever::All => {
-                set(&mut p.longer, v.longer);
-                set(&mut p.aid, v.aid);
-                set(&mut p.youth, v.youth);
-                set(&mut p.region, v.region);
+        for id in LeverId::ALL {
+            if self.lever == SolveLever::All || self.lever == SolveLever::One(id) {
+                let lever = &mut p.levers[id];
+                lever.target = if today { lever.today } else { v[id] / 100.0 };
             }
         }
         p
@@ -546,25 +339,20 @@ mod tests {
         let mut s = crate::Scenario::default();
         s.set_text("youth0", "7").unwrap();
         let p = s.model_params();
-        let search = Search::new(&p, SolveLever::Youth, TargetId::T1).unwrap();
+        let search = Search::new(&p, SolveLever::One(LeverId::Youth), TargetId::T1).unwrap();
         assert_eq!((search.grid.today, search.grid.level(1)), (7.0, 6.9), "0.07 * 100 is 7.000000000000001");
         assert_eq!(search.params_for(7.0, true), p, "today's value is the scenario's, bit for bit");
     }
 
     #[test]
-    fn names_and_errors() {
-        for lever in SolveLever::ALL {
-            assert_eq!(SolveLever::parse(lever.name()), Some(lever));
-            assert_eq!(serde_json::to_string(&lever).unwrap(), format!("\"{}\"", lever.name()));
-        }
-        assert_eq!(SolveLever::parse("Aid"), None);
+    fn errors() {
         let p = crate::Scenario::default().model_params();
-        let e = solve(&p, SolveLever::Aid, TargetId::T1, 1.2).unwrap_err();
+        let e = solve(&p, SolveLever::One(LeverId::Aid), TargetId::T1, 1.2).unwrap_err();
         assert_eq!(e.to_string(), "confidence=120: out of range, allowed 50 to 99.9 (percent)");
-        assert!(solve(&p, SolveLever::Aid, TargetId::T1, f64::NAN).is_err());
+        assert!(solve(&p, SolveLever::One(LeverId::Aid), TargetId::T1, f64::NAN).is_err());
         let mut outside = p.clone();
-        outside.t2.to = 90;
-        let e = solve(&outside, SolveLever::Aid, TargetId::T2, 0.8).unwrap_err();
+        outside.targets[TargetId::T2].to = 90;
+        let e = solve(&outside, SolveLever::One(LeverId::Aid), TargetId::T2, 0.8).unwrap_err();
         assert_eq!(e, SolveError::Window { target: TargetId::T2, status: WindowStatus::PartlyOutside });
         assert!(e.to_string().starts_with("t2: its window lies partly outside"));
     }
@@ -574,13 +362,12 @@ mod tests {
         let p = crate::Scenario::default().model_params();
         let grid = Grid::new(0.0, 100.0);
         let s = Search { base: &p, lever: SolveLever::All, target: TargetId::T1, grid, evaluations: 0 };
-        assert_eq!(s.values_at(0), LeverValues { longer: 25.0, aid: 0.0, youth: 10.0, region: 0.0 });
-        assert_eq!(s.values_at(1000), LeverValues { longer: 100.0, aid: 100.0, youth: 0.0, region: 50.0 });
+        assert_eq!(s.values_at(0), PerLever([25.0, 0.0, 10.0, 0.0]));
+        assert_eq!(s.values_at(1000), PerLever([100.0, 100.0, 0.0, 50.0]));
         assert_eq!(grid.level(373), 37.3);
-        assert_eq!(s.values_at(373), LeverValues { longer: 52.98, aid: 37.3, youth: 6.27, region: 18.65 });
+        assert_eq!(s.values_at(373), PerLever([52.98, 37.3, 6.27, 18.65]));
         assert_eq!(s.params_at(0), p, "all levers at today's values: the scenario without levers");
         let strongest = s.params_at(1000);
-        assert_eq!((strongest.longer.target, strongest.aid.target, strongest.youth.target), (1.0, 1.0, 0.0));
-        assert_eq!(strongest.region.target, 0.5);
+        assert_eq!(strongest.levers.0.map(|l| l.target), [1.0, 1.0, 0.0, 0.5]);
     }
 }

@@ -59,14 +59,13 @@ fn check(query: &str) -> Scenario {
     let page = codec::encode_page(&decoded.scenario, &decoded.page);
     let again = decode(&page);
     assert!(again.problems.is_empty(), "{query:?}: page query {page:?} has problems: {:?}", again.problems);
-    // Dutch is the page's default language: `lang=nl` and no `lang` are the same page.
-    let dutch = |lang: &Option<String>| lang.clone().filter(|l| l != codec::LANGS[0]);
+    // The language is kept as given (the page checks it).
     assert!(
         again.scenario == decoded.scenario
             && again.page.pinned == decoded.page.pinned
             && (&again.page.title, &again.page.note) == (&decoded.page.title, &decoded.page.note)
             && again.page.obs == decoded.page.obs
-            && dutch(&again.page.lang) == dutch(&decoded.page.lang),
+            && again.page.lang == decoded.page.lang,
         "{query:?}: page query {page:?} changed"
     );
     decoded.scenario
@@ -263,13 +262,17 @@ proptest! {
 
     /// Every series that a link can carry reads back from its link form, alone and within a page query.
     #[test]
-    fn obs_round_trips(first in Month::new(2000, 1).0..=Month::new(2097, 1).0, counts in proptest::collection::vec(proptest::option::weighted(0.7, 0u32..=100_000), 1..=MAX_URL_OBS as usize)) {
+    fn obs_round_trips(
+        first in Month::new(2000, 1).0..=Month::new(2097, 1).0,
+        first_count in 0u32..=100_000,
+        later in proptest::collection::vec(proptest::option::weighted(0.7, 0u32..=100_000), 0..MAX_URL_OBS as usize),
+    ) {
+        // The first month is always observed (no rejection), later months may be missing.
+        let counts = std::iter::once(Some(first_count)).chain(later);
         let points: Vec<ObservedPoint> = counts
-            .iter()
             .enumerate()
             .filter_map(|(i, c)| c.map(|count| ObservedPoint { month: Month(first).plus(i as i32), count }))
             .collect();
-        prop_assume!(!points.is_empty());
         let series = ObservedSeries { points };
         let text = series.to_url().expect("a link carries up to MAX_URL_OBS months");
         prop_assert!(text.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b)), "{}", text);
@@ -329,7 +332,9 @@ proptest! {
     /// one exactly at the limit is read.
     #[test]
     fn long_queries_are_refused_whole(pairs in proptest::collection::vec(pair(), 1..20), extra in 1usize..500) {
-        let mut q = pairs.join("&");
+        // A leading `&` (an empty part) keeps the query from starting with `?`,
+        // which the decoder strips before measuring.
+        let mut q = format!("&{}", pairs.join("&"));
         while q.chars().count() <= MAX_QUERY_LEN {
             q.push('&');
             q.push_str(&pairs.join("&"));

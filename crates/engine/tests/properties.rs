@@ -5,11 +5,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use wlz_engine::lever::{LeverId, PerLever};
 use wlz_engine::model_params::{LeverSetting, ModelParams, TargetSpec, Uncertain};
 use wlz_engine::month::Month;
 use wlz_engine::output::Projection;
 use wlz_engine::simulate::project_runs;
 use wlz_engine::target_runs::count_runs;
+use wlz_engine::targets::PerTarget;
 use wlz_engine::targets::TargetId;
 
 const RUNS: u32 = 200;
@@ -59,10 +61,12 @@ prop_compose! {
             runs: RUNS,
             start: Month(start),
             horizon,
-            longer: lever(0.25, targets.0, froms.0, ramps.0),
-            aid: lever(0.0, targets.1, froms.1, ramps.1),
-            youth: lever(youth0, targets.2, froms.2, ramps.2),
-            region: lever(0.0, targets.3, froms.3, ramps.3),
+            levers: PerLever([
+                lever(0.25, targets.0, froms.0, ramps.0),
+                lever(0.0, targets.1, froms.1, ramps.1),
+                lever(youth0, targets.2, froms.2, ramps.2),
+                lever(0.0, targets.3, froms.3, ramps.3),
+            ]),
             level: Uncertain { mean: level.0, sd: level.1 },
             trend: Uncertain { mean: trend.0, sd: trend.1 },
             eps,
@@ -73,8 +77,10 @@ prop_compose! {
             youth0,
             stock,
             outflow,
-            t1: TargetSpec { threshold: thresholds.0, from: w1.0, to: w1.1 },
-            t2: TargetSpec { threshold: thresholds.1, from: w2.0, to: w2.1 },
+            targets: PerTarget([
+                TargetSpec { threshold: thresholds.0, from: w1.0, to: w1.1 },
+                TargetSpec { threshold: thresholds.1, from: w2.0, to: w2.1 },
+            ]),
         }
     }
 }
@@ -97,12 +103,13 @@ fn numbers(p: &Projection) -> Vec<f64> {
         out.extend([s.mean, s.p5, s.p50, s.p95]);
     }
     let c = &p.contributions;
-    out.extend([c.longer, c.aid, c.youth, c.region, p.expected_without_levers, p.expected_with_levers]);
+    out.extend(c.0);
+    out.extend([p.expected_without_levers, p.expected_with_levers]);
     out
 }
 
 fn idle(mut p: ModelParams) -> ModelParams {
-    for l in [&mut p.longer, &mut p.aid, &mut p.youth, &mut p.region] {
+    for l in p.levers.0.iter_mut() {
         l.target = l.today;
     }
     p
@@ -170,7 +177,7 @@ proptest! {
     fn idle_levers_contribute_exactly_zero(p in model_params()) {
         let proj = project_runs(&idle(p), RUNS);
         let c = proj.contributions;
-        prop_assert_eq!([c.longer, c.aid, c.youth, c.region], [0.0; 4]);
+        prop_assert_eq!(c.0, [0.0; 4]);
         prop_assert_eq!(proj.averted.mean, 0.0);
         prop_assert_eq!(proj.expected_without_levers, proj.expected_with_levers);
     }
@@ -191,10 +198,10 @@ proptest! {
             for (target, lower) in [(policy, true), (opposite, false)] {
                 let mut moved = base.clone();
                 match i {
-                    0 => moved.longer.target = target,
-                    1 => moved.aid.target = target,
-                    2 => moved.youth.target = target,
-                    _ => moved.region.target = target,
+                    0 => moved.levers[LeverId::Longer].target = target,
+                    1 => moved.levers[LeverId::Aid].target = target,
+                    2 => moved.levers[LeverId::Youth].target = target,
+                    _ => moved.levers[LeverId::Region].target = target,
                 }
                 let proj = project_runs(&moved, RUNS);
                 expected_direction(&proj, &reference, lower, &format!("lever {i} at {target}"));

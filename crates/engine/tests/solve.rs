@@ -5,6 +5,7 @@
 //! measured on whole grids.
 
 use wlz_engine::codec::decode;
+use wlz_engine::lever::LeverId;
 use wlz_engine::model_params::ModelParams;
 use wlz_engine::params::Key;
 use wlz_engine::simulate::project;
@@ -46,7 +47,8 @@ fn the_answer_is_a_scenario_that_reaches_the_confidence() {
     // Target 1 at 270/month (cut 10 %): reachable with each lever.
     let s = scenario("cut=10&longer_ramp=0&aid_ramp=0&youth_ramp=0&region_ramp=0", 2_000);
     let params = s.model_params();
-    for lever in [SolveLever::Longer, SolveLever::Aid, SolveLever::Youth, SolveLever::Region] {
+    for id in LeverId::ALL {
+        let lever = SolveLever::One(id);
         let sol = solve(&params, lever, TargetId::T1, 0.9).unwrap();
         let level = sol.level.unwrap_or_else(|| panic!("{lever:?}: not reached: {sol:?}"));
         let p = sol.probability.unwrap();
@@ -55,23 +57,22 @@ fn the_answer_is_a_scenario_that_reaches_the_confidence() {
         assert!(below.probability < 0.9, "{lever:?}: {below:?}");
         assert!((below.level - level).abs() <= STEP + 1e-9, "{lever:?}: {} then {level}", below.level);
         // The same level set as the scenario's value gives exactly this probability.
-        let key = lever.key().unwrap();
+        let key = id.row().value;
         let mut answered = s.clone();
         answered.set(key, level).unwrap();
         assert_eq!(projected(&answered.model_params(), TargetId::T1), p, "{lever:?} at {level}");
         assert!(sol.evaluations <= 2 + 4 * 10, "{lever:?}: {} evaluations", sol.evaluations);
         let levers = sol.levers.unwrap();
-        assert_eq!(
-            [levers.longer, levers.aid, levers.region][..],
-            [answered.get(Key::Longer), answered.get(Key::Aid), answered.get(Key::Region)][..]
-        );
+        for other in LeverId::ALL.into_iter().filter(|&o| o != LeverId::Youth) {
+            assert_eq!(levers[other], answered.get(other.row().value), "{other:?}");
+        }
     }
 }
 
 #[test]
 fn youth_is_lowered_and_the_least_change_is_reported() {
     let s = scenario("cut=10&youth_ramp=0", 2_000);
-    let sol = solve(&s.model_params(), SolveLever::Youth, TargetId::T1, 0.85).unwrap();
+    let sol = solve(&s.model_params(), SolveLever::One(LeverId::Youth), TargetId::T1, 0.85).unwrap();
     let level = sol.level.expect("reachable");
     assert!(level < 10.0, "{level}");
     let above = sol.below.expect("the value before, closer to youth0");
@@ -87,8 +88,8 @@ fn all_levers_together_give_a_link_with_the_same_probability() {
     assert!(sol.level.is_some(), "{sol:?}");
     let v = sol.levers.unwrap();
     let mut answered = s.clone();
-    for (key, value) in [(Key::Longer, v.longer), (Key::Aid, v.aid), (Key::Youth, v.youth), (Key::Region, v.region)] {
-        answered.set(key, value).unwrap();
+    for (lever, &value) in v.iter() {
+        answered.set(lever.row().value, value).unwrap();
     }
     // Through the link, as the page would apply it.
     let reread = decode(&codec::encode(&answered)).scenario;
@@ -98,11 +99,11 @@ fn all_levers_together_give_a_link_with_the_same_probability() {
 #[test]
 fn today_when_already_reached_none_when_out_of_reach() {
     let p = scenario("cut=10", 1_000).model_params();
-    let sol = solve(&p, SolveLever::Longer, TargetId::T1, 0.6).unwrap();
+    let sol = solve(&p, SolveLever::One(LeverId::Longer), TargetId::T1, 0.6).unwrap();
     assert_eq!((sol.level, sol.below, sol.evaluations), (Some(25.0), None, 2));
     assert_eq!(sol.probability, Some(projected(&p, TargetId::T1)));
     let p = scenario("", 1_000).model_params();
-    let sol = solve(&p, SolveLever::Aid, TargetId::T2, 0.8).unwrap();
+    let sol = solve(&p, SolveLever::One(LeverId::Aid), TargetId::T2, 0.8).unwrap();
     assert_eq!((sol.level, sol.probability, sol.levers, sol.evaluations), (None, None, None, 2));
     assert!(sol.strongest.probability < 0.8 && sol.strongest.level == 100.0);
     let json = serde_json::to_value(&sol).unwrap();
@@ -120,16 +121,25 @@ fn today_when_already_reached_none_when_out_of_reach() {
 fn bad_requests_are_refused() {
     let p = scenario("start=2025-01", 500).model_params();
     assert_eq!(
-        solve(&p, SolveLever::Aid, TargetId::T1, 0.8).unwrap_err(),
+        solve(&p, SolveLever::One(LeverId::Aid), TargetId::T1, 0.8).unwrap_err(),
         SolveError::Window { target: TargetId::T1, status: WindowStatus::Outside }
     );
     let p = scenario("", 500).model_params();
     for c in [0.49, 1.0, -0.1] {
-        assert!(matches!(solve(&p, SolveLever::Aid, TargetId::T1, c), Err(SolveError::Confidence { .. })), "{c}");
+        assert!(
+            matches!(solve(&p, SolveLever::One(LeverId::Aid), TargetId::T1, c), Err(SolveError::Confidence { .. })),
+            "{c}"
+        );
     }
-    assert!(matches!(probability_at(&p, SolveLever::Youth, TargetId::T1, 11.0), Err(SolveError::Level { .. })));
-    assert!(matches!(probability_at(&p, SolveLever::Region, TargetId::T1, 50.5), Err(SolveError::Level { .. })));
-    assert!(probability_at(&p, SolveLever::Region, TargetId::T1, 50.0).is_ok());
+    assert!(matches!(
+        probability_at(&p, SolveLever::One(LeverId::Youth), TargetId::T1, 11.0),
+        Err(SolveError::Level { .. })
+    ));
+    assert!(matches!(
+        probability_at(&p, SolveLever::One(LeverId::Region), TargetId::T1, 50.5),
+        Err(SolveError::Level { .. })
+    ));
+    assert!(probability_at(&p, SolveLever::One(LeverId::Region), TargetId::T1, 50.0).is_ok());
 }
 
 /// How far P(level) steps back between neighbouring grid points, on common
@@ -143,10 +153,10 @@ fn bad_requests_are_refused() {
 #[test]
 fn probability_is_monotone_in_the_level_up_to_a_few_runs() {
     let cases = [
-        ("cut=10&region_ramp=3", SolveLever::Region, TargetId::T1, 2_000, 0.0, 50.0),
-        ("cut=10&youth_ramp=0", SolveLever::Youth, TargetId::T1, 2_000, 10.0, 0.0),
+        ("cut=10&region_ramp=3", SolveLever::One(LeverId::Region), TargetId::T1, 2_000, 0.0, 50.0),
+        ("cut=10&youth_ramp=0", SolveLever::One(LeverId::Youth), TargetId::T1, 2_000, 10.0, 0.0),
         ("", SolveLever::All, TargetId::T1, 2_000, 0.0, 100.0),
-        ("t2=220&horizon=36", SolveLever::Longer, TargetId::T2, 1_000, 25.0, 100.0),
+        ("t2=220&horizon=36", SolveLever::One(LeverId::Longer), TargetId::T2, 1_000, 25.0, 100.0),
     ];
     for (query, lever, target, runs, today, strongest) in cases {
         let p = scenario(query, runs).model_params();

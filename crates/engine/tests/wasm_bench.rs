@@ -5,6 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
+use wlz_engine::lever::LeverId;
 use wlz_engine::sensitivity::sensitivity;
 use wlz_engine::solve::{DEFAULT_CONFIDENCE, SolveLever, solve};
 use wlz_engine::targets::TargetId;
@@ -55,8 +56,8 @@ fn time(samples: usize, mut f: impl FnMut()) -> (f64, f64, f64) {
 fn bench_solve_and_sensitivity_10000_runs() {
     let params = Scenario::default().model_params();
     for (name, lever, target) in [
-        ("region t1", SolveLever::Region, TargetId::T1),
-        ("aid t2", SolveLever::Aid, TargetId::T2),
+        ("region t1", SolveLever::One(LeverId::Region), TargetId::T1),
+        ("aid t2", SolveLever::One(LeverId::Aid), TargetId::T2),
         ("all t1", SolveLever::All, TargetId::T1),
         ("all t2", SolveLever::All, TargetId::T2),
     ] {

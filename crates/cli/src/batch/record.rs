@@ -8,6 +8,7 @@ use std::fmt::Write;
 use wlz_engine::Month;
 use wlz_engine::Projection;
 use wlz_engine::stats::Summary;
+use wlz_engine::targets::TargetId;
 
 /// Output format of a batch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,8 +93,9 @@ pub struct Columns {
     pub months: Option<Vec<Month>>,
 }
 
-/// Number of CSV columns before the months: id, query, model_version, seed, runs, 2 x 2 target cells, 2 x 4 summaries.
-const FIXED_COLUMNS: usize = 17;
+/// Number of CSV columns before the months: id, query, model_version, seed,
+/// runs, probability and standard error of each target, 2 x 4 summaries.
+const FIXED_COLUMNS: usize = 5 + 2 * TargetId::ALL.len() + 8;
 
 impl Columns {
     /// `outcome` as these columns can hold it: in CSV with months, a scenario
@@ -121,8 +123,10 @@ impl Columns {
 
 /// The CSV header, with the per-month columns of `months`, named `YYYY-MM_stat`.
 fn csv_header(months: &[Month]) -> String {
-    let mut out =
-        String::from("id,query,model_version,seed,runs,t1_probability,t1_std_error,t2_probability,t2_std_error");
+    let mut out = String::from("id,query,model_version,seed,runs");
+    for t in TargetId::ALL {
+        let _ = write!(out, ",{0}_probability,{0}_std_error", t.name());
+    }
     for block in ["cumulative", "averted"] {
         for stat in ["mean", "p5", "p50", "p95"] {
             let _ = write!(out, ",{block}_{stat}");
@@ -178,7 +182,7 @@ impl Line<'_> {
                 targets: p
                     .targets
                     .iter()
-                    .map(|t| (t.id.as_str(), TargetCells { probability: t.probability, std_error: t.std_error }))
+                    .map(|t| (t.id.name(), TargetCells { probability: t.probability, std_error: t.std_error }))
                     .collect(),
                 cumulative: p.cumulative,
                 averted: p.averted,

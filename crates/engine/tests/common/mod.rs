@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use wlz_engine::Scenario;
+use wlz_engine::lever::LeverId;
 use wlz_engine::model_params::ModelParams;
 
 /// The brief's default scenario in model units.
@@ -13,10 +14,10 @@ pub fn default_params() -> ModelParams {
 /// (longer 1.0, aid 1.0, youth 0, region 0.5; default ramps from the start).
 pub fn strongest_params() -> ModelParams {
     let mut p = default_params();
-    p.longer.target = 1.0;
-    p.aid.target = 1.0;
-    p.youth.target = 0.0;
-    p.region.target = 0.5;
+    p.levers[LeverId::Longer].target = 1.0;
+    p.levers[LeverId::Aid].target = 1.0;
+    p.levers[LeverId::Youth].target = 0.0;
+    p.levers[LeverId::Region].target = 0.5;
     p
 }
 
@@ -34,7 +35,7 @@ pub fn decision_outputs() -> String {
     let solved = [
         solve(&default, SolveLever::All, TargetId::T1, 0.8),
         solve(&default, SolveLever::All, TargetId::T2, 0.8),
-        solve(&params("runs=2000&cut=10&youth_ramp=0"), SolveLever::Youth, TargetId::T1, 0.85),
+        solve(&params("runs=2000&cut=10&youth_ramp=0"), SolveLever::One(LeverId::Youth), TargetId::T1, 0.85),
     ];
     let sensitive =
         [sensitivity(&params("runs=2000"), TargetId::T1), sensitivity(&params("runs=2000&aid=50"), TargetId::T2)];

@@ -17,9 +17,6 @@ pub const VERSION: &str = "1";
 /// Longest query read, in characters; a longer one is refused whole.
 pub const MAX_QUERY_LEN: usize = 8192;
 
-/// Languages of the page (`lang` key, page only).
-pub const LANGS: [&str; 2] = ["nl", "en"];
-
 /// Longest scenario title (`title`), in characters.
 pub const MAX_TITLE: usize = 100;
 /// Longest scenario note (`note`), in characters.
@@ -30,7 +27,9 @@ pub const PINNED_PREFIX: &str = "a.";
 /// What a link carries besides the scenario: page-only keys, ignored by the CLI.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Page {
-    /// The page language (`lang`), when given and valid.
+    /// The page language (`lang`) as given, unchecked: the languages are the
+    /// page's business (it checks the code and reports a bad one); the command
+    /// line ignores it. Written into the link when set.
     pub lang: Option<String>,
     /// A title for the scenario (`title`), at most [`MAX_TITLE`] characters.
     pub title: String,
@@ -75,7 +74,7 @@ fn push_keys(out: &mut String, scenario: &Scenario, prefix: &str) {
 /// The page's query: the canonical scenario, then the pinned scenario A
 /// (`pin=1` and its non-default keys as `a.` keys), the observed series when
 /// short enough (`obs`, only URL-safe characters), the title and note
-/// (percent-encoded) and the language when it is not Dutch.
+/// (percent-encoded) and the language when one is set.
 pub fn encode_page(scenario: &Scenario, page: &Page) -> String {
     let mut out = encode(scenario);
     if let Some(pinned) = &page.pinned {
@@ -91,9 +90,8 @@ pub fn encode_page(scenario: &Scenario, page: &Page) -> String {
             out.push_str(&format!("&{key}={}", percent_encode(text)));
         }
     }
-    match page.lang.as_deref() {
-        Some(lang) if lang != LANGS[0] => out.push_str(&format!("&lang={lang}")),
-        _ => {}
+    if let Some(lang) = &page.lang {
+        out.push_str(&format!("&lang={}", percent_encode(lang)));
     }
     out
 }
@@ -128,11 +126,10 @@ pub fn decode(query: &str) -> Decoded {
         let found = match key.as_str() {
             "v" if value != VERSION => problem(Issue::Version),
             "v" => None,
-            "lang" if LANGS.contains(&value.as_str()) => {
-                decoded.page.lang = Some(value.clone());
+            "lang" => {
+                decoded.page.lang = Some(crate::problem::shorten(&value));
                 None
             }
-            "lang" => problem(Issue::OutOfRange { min: LANGS[0].into(), max: LANGS[1].into() }),
             "pin" if value == "1" => {
                 pin = true;
                 None
@@ -185,38 +182,16 @@ pub fn decode(query: &str) -> Decoded {
 /// Undoes URL encoding (`%XX` and `+` for a space); invalid escapes stay as
 /// written and invalid UTF-8 becomes U+FFFD, so the value is then reported as malformed.
 pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push((h * 16 + l) as u8);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(&text.replace('+', " ")).decode_utf8_lossy().into_owned()
 }
+
+/// Everything but the unreserved characters of RFC 3986 (letters, digits, `-_.~`).
+const RESERVED: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
 /// Percent-encodes a value for a query string (everything but unreserved characters).
 pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(text, RESERVED).to_string()
 }
 
 /// The keys of the parameter table, in canonical order (for docs and the CLI's help).
@@ -250,7 +225,8 @@ mod tests {
     fn bad_parts_are_reported_and_left_at_defaults() {
         let d = decode("v=2&aid=200&aid=5&zzz=1&longer=abc&start=2024-13&runs=&eps_sd=20&eps=100&lang=de&%ZZ=1");
         let lines: Vec<String> = d.problems.iter().map(ToString::to_string).collect();
-        assert_eq!(lines.len(), 10, "{lines:#?}");
+        assert_eq!(lines.len(), 9, "{lines:#?}");
+        assert_eq!(d.page.lang.as_deref(), Some("de"), "the page checks the language");
         assert!(lines.iter().any(|l| l == "aid=200: out of range, allowed 0 to 100"));
         assert!(lines.iter().any(|l| l.starts_with("aid=5: key given more than once")));
         assert!(lines.iter().any(|l| l.starts_with("eps_sd=20: too large for eps")));
@@ -316,5 +292,8 @@ mod tests {
             let _ = decode(q);
         }
         assert_eq!(percent_decode("a%2Bb+c%"), "a+b c%");
+        assert_eq!(percent_decode("%ZZ%4"), "%ZZ%4", "invalid escapes stay as written");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+        assert_eq!(percent_encode("Plan B & co/é~"), "Plan%20B%20%26%20co%2F%C3%A9~");
     }
 }

@@ -5,14 +5,12 @@
 //! other keys (a lever's start month is the projection's start; lever 3
 //! defaults to youth0; target 2's window is the horizon's last 12 months).
 
+use crate::lever::{LeverRow, PerLever};
 use crate::model_params::{LeverSetting, ModelParams, TargetSpec, Uncertain};
 use crate::month::Month;
 use crate::params::{self, DefaultRule, Key, Kind, PARAMS, ParamSpec};
 use crate::problem::{Issue, Problem};
-
-/// Today's share of Wmo beschikkingen longer than one year (lever 1's today
-/// value), as a fraction: 0.20 + 0.05 in the Significant study (seed 004).
-pub const LONGER_TODAY: f64 = 0.25;
+use crate::target::{PerTarget, TargetRow, Threshold};
 
 /// A complete scenario; `Scenario::default()` is the brief's default scenario.
 #[derive(Clone, Debug, PartialEq)]
@@ -123,7 +121,7 @@ impl Scenario {
                 problems.push(Problem::new(params::spec(sd).name, &bad, Issue::SpreadTooLarge { mean, limit }));
             }
         }
-        for (from, to) in [(Key::T1From, Key::T1To), (Key::T2From, Key::T2To)] {
+        for (from, to) in crate::target::TARGETS.map(|t| (t.from, t.to)) {
             if self.get(to) < self.get(from) {
                 let bad = self.text(to);
                 self.reset(to);
@@ -137,28 +135,41 @@ impl Scenario {
         problems
     }
 
+    /// Today's value of `lever` in percent: the default of its value key
+    /// (levers change nothing by default; lever 3's today is `youth0`).
+    pub fn today(&self, lever: &LeverRow) -> f64 {
+        self.default_of(lever.value)
+    }
+
+    /// The threshold of `target` (clients/month).
+    pub fn threshold(&self, target: &TargetRow) -> f64 {
+        match target.threshold {
+            Threshold::Cut { reference, cut } => self.get(reference) * (1.0 - self.get(cut) / 100.0),
+            Threshold::Level(key) => self.get(key),
+        }
+    }
+
     /// The scenario in model units (shares as fractions, months relative to the start).
     /// Call [`Scenario::repair`] first on anything that did not come from `set`.
     pub fn model_params(&self) -> ModelParams {
         let start = self.month(Key::Start);
         let share = |key| self.get(key) / 100.0;
         let offset = |key| self.month(key).since(start);
-        let lever = |today: f64, value: Key, from: Key, ramp: Key| LeverSetting {
-            today,
-            target: share(value),
-            from: offset(from),
-            ramp: self.get(ramp) as u32,
-        };
         let uncertain = |mean, sd, scale: f64| Uncertain { mean: self.get(mean) / scale, sd: self.get(sd) / scale };
         ModelParams {
             seed: self.get(Key::Seed) as u64,
             runs: self.get(Key::Runs) as u32,
             start,
             horizon: self.get(Key::Horizon) as u32,
-            longer: lever(LONGER_TODAY, Key::Longer, Key::LongerFrom, Key::LongerRamp),
-            aid: lever(0.0, Key::Aid, Key::AidFrom, Key::AidRamp),
-            youth: lever(share(Key::Youth0), Key::Youth, Key::YouthFrom, Key::YouthRamp),
-            region: lever(0.0, Key::Region, Key::RegionFrom, Key::RegionRamp),
+            levers: PerLever::from_fn(|id| {
+                let row = id.row();
+                LeverSetting {
+                    today: self.today(row) / 100.0,
+                    target: share(row.value),
+                    from: offset(row.from),
+                    ramp: self.get(row.ramp) as u32,
+                }
+            }),
             level: uncertain(Key::Level, Key::LevelSd, 1.0),
             trend: uncertain(Key::Trend, Key::TrendSd, 100.0),
             eps: uncertain(Key::Eps, Key::EpsSd, 100.0),
@@ -169,12 +180,10 @@ impl Scenario {
             youth0: share(Key::Youth0),
             stock: self.get(Key::Stock),
             outflow: share(Key::Outflow),
-            t1: TargetSpec {
-                threshold: self.get(Key::Baseline) * (1.0 - share(Key::Cut)),
-                from: offset(Key::T1From),
-                to: offset(Key::T1To),
-            },
-            t2: TargetSpec { threshold: self.get(Key::T2), from: offset(Key::T2From), to: offset(Key::T2To) },
+            targets: PerTarget::from_fn(|id| {
+                let row = id.row();
+                TargetSpec { threshold: self.threshold(row), from: offset(row.from), to: offset(row.to) }
+            }),
         }
     }
 }
@@ -303,10 +312,11 @@ mod tests {
     fn default_model_params_match_the_brief() {
         let p = Scenario::default().model_params();
         assert_eq!((p.runs, p.seed, p.horizon), (10_000, 1, 84));
-        assert_eq!(p.t1.threshold, 240.0);
-        assert_eq!((p.t1.from, p.t1.to, p.t2.from, p.t2.to), (0, 2, 72, 83));
-        assert_eq!(p.youth.today, p.youth.target);
-        assert!(p.longer.is_idle() && p.aid.is_idle() && p.region.is_idle());
+        let [t1, t2] = p.targets.0;
+        assert_eq!(t1.threshold, 240.0);
+        assert_eq!((t1.from, t1.to, t2.from, t2.to), (0, 2, 72, 83));
+        assert!(p.levers.0.iter().all(LeverSetting::is_idle));
+        assert_eq!(p.levers[crate::lever::LeverId::Longer].today, 0.25);
         assert_eq!((p.level.mean, p.level.sd, p.eps.mean, p.theta.sd), (250.0, 12.5, 0.5, 0.07));
     }
 }

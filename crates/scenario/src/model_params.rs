@@ -5,7 +5,9 @@
 //! into this struct: shares as fractions 0..1, months as offsets from the
 //! projection's start month (month 0).
 
+use crate::lever::PerLever;
 use crate::month::Month;
+use crate::target::PerTarget;
 
 /// One lever (MODEL-BRIEF "Levers"): its value moves linearly from `today`
 /// to `target` along the ramp that begins at `from`.
@@ -76,14 +78,10 @@ pub struct ModelParams {
     pub start: Month,
     /// Number of projected months (>= 1).
     pub horizon: u32,
-    /// Lever 1: share of Wmo beschikkingen longer than one year (today 0.25).
-    pub longer: LeverSetting,
-    /// Lever 2: hulpmiddel adoption share (today 0).
-    pub aid: LeverSetting,
-    /// Lever 3: youth share of the intake (today = `youth0`); target in 0..=0.45.
-    pub youth: LeverSetting,
-    /// Lever 4: direct reduction by the regional approach (today 0), at most 0.5.
-    pub region: LeverSetting,
+    /// The levers, indexed by [`crate::lever::LeverId`] (shares 0..1): longer
+    /// (today 0.25), aid (today 0), youth (today = `youth0`, target in
+    /// 0..=0.45), region (today 0, at most 0.5).
+    pub levers: PerLever<LeverSetting>,
     /// L: underlying level without measures (clients/month); draws below 0 become 0.
     pub level: Uncertain,
     /// g: autonomous trend (share per year, e.g. 0.03 = 3 %/year).
@@ -104,8 +102,6 @@ pub struct ModelParams {
     pub stock: f64,
     /// mu: outflow from the stock (share per month).
     pub outflow: f64,
-    /// Target 1 (short term): threshold = baseline * (1 - cut).
-    pub t1: TargetSpec,
-    /// Target 2 (long term).
-    pub t2: TargetSpec,
+    /// The targets, indexed by [`crate::target::TargetId`]; target 1's threshold is baseline * (1 - cut).
+    pub targets: PerTarget<TargetSpec>,
 }

@@ -1,11 +1,11 @@
 //! What a projection produces: [`Projection`] (sent to the page as JSON) and
 //! [`Report`] (the CLI and export format).
 
-use crate::attribution::Contributions;
+use crate::lever::Contributions;
 use crate::model_params::ModelParams;
 use crate::month::Month;
 use crate::stats::Summary;
-use crate::targets::{TargetResult, WindowStatus};
+use crate::target::{TargetResult, WindowStatus};
 use serde::{Deserialize, Serialize};
 
 /// Mean expected intake per cell (origin x age) in one month (clients/month).
@@ -147,8 +147,8 @@ impl Projection {
         }
         h.u64(self.targets.len() as u64);
         for t in &self.targets {
-            h.u64(t.id.len() as u64);
-            h.bytes(t.id.as_bytes());
+            h.u64(t.id.name().len() as u64);
+            h.bytes(t.id.name().as_bytes());
             h.f64(t.threshold);
             h.month(t.window_from);
             h.month(t.window_to);
@@ -165,8 +165,7 @@ impl Projection {
         h.summary(&self.averted);
         h.f64(self.expected_without_levers);
         h.f64(self.expected_with_levers);
-        let c = &self.contributions;
-        for v in [c.longer, c.aid, c.youth, c.region] {
+        for v in self.contributions.0 {
             h.f64(v);
         }
         h.summary(&self.stock_end);

@@ -26,6 +26,8 @@ pub enum Issue {
         /// Largest valid value.
         max: String,
     },
+    /// The value is not one of the allowed values (listed, comma-separated).
+    OneOf(String),
     /// The value of `v` is not a supported key set version.
     Version,
     /// The query is longer than [`crate::codec::MAX_QUERY_LEN`] characters; nothing was read.
@@ -113,6 +115,7 @@ impl fmt::Display for Problem {
                 Ok(())
             }
             Issue::OutOfRange { min, max } => write!(f, "{key}={value}: out of range, allowed {min} to {max}"),
+            Issue::OneOf(allowed) => write!(f, "{key}={value}: not allowed, allowed one of {allowed}"),
             Issue::Version => write!(f, "{key}={value}: unsupported version, allowed 1 (read as version 1)"),
             Issue::TooLong { len } => write!(
                 f,

@@ -1,8 +1,15 @@
-//! Entry point of the Web Worker's wasm binary.
+//! # wlz-worker
+//!
+//! The Web Worker's wasm binary: receives requests from the page, runs the
+//! engine and posts the results ([`serve`]). It is its own crate so that only
+//! it (and the command line) depend on the Monte Carlo engine; the page
+//! depends on the scenario language alone.
+
+mod serve;
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    wlz_app::worker::serve();
+    serve::serve();
 }
 
 /// Panics on purpose: lets the end-to-end test check that a panic in the

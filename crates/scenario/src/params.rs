@@ -155,8 +155,8 @@ pub enum DefaultRule {
 pub enum Group {
     /// Seed, runs, start, horizon.
     Simulation,
-    /// One of the four levers (1 to 4).
-    Lever(u8),
+    /// One of the levers.
+    Lever(crate::lever::LeverId),
     /// An uncertain parameter or a structural assumption.
     Assumption,
     /// The targets.
@@ -251,6 +251,7 @@ impl ParamSpec {
     }
 }
 
+use crate::lever::LeverId;
 use DefaultRule::{Fixed, FromEnd, SameAs, Start};
 use Group::{Assumption as A, Lever, Simulation as S, Target as T};
 use Unit::{Clients, ClientsPerMonth as PerMonth, Months, Percent, PercentPerMonth, PercentPerYear, Runs};
@@ -265,26 +266,26 @@ pub const PARAMS: [ParamSpec; 37] = [
     p(Key::Runs, "runs", "number of Monte Carlo runs", S).int(Runs, 100.0, 100_000.0, 100.0, 10_000.0).setting(),
     p(Key::Start, "start", "first projected month", S).month(Fixed(24_288.0)).setting(),
     p(Key::Horizon, "horizon", "number of projected months", S).int(Months, 12.0, 240.0, 1.0, 84.0).setting(),
-    p(Key::Longer, "longer", "lever 1: share of Wmo beschikkingen longer than one year", Lever(1))
+    p(Key::Longer, "longer", "lever 1: share of Wmo beschikkingen longer than one year", Lever(LeverId::Longer))
         .real(Percent, 0.0, 100.0, 1.0, 25.0)
         .source(SIGNIFICANT),
-    p(Key::LongerFrom, "longer_from", "lever 1: start month", Lever(1)).month(Start),
-    p(Key::LongerRamp, "longer_ramp", "lever 1: ramp", Lever(1)).ramp(12.0),
-    p(Key::Aid, "aid", "lever 2: hulpmiddel adoption (share of referrals where it is used)", Lever(2))
+    p(Key::LongerFrom, "longer_from", "lever 1: start month", Lever(LeverId::Longer)).month(Start),
+    p(Key::LongerRamp, "longer_ramp", "lever 1: ramp", Lever(LeverId::Longer)).ramp(12.0),
+    p(Key::Aid, "aid", "lever 2: hulpmiddel adoption (share of referrals where it is used)", Lever(LeverId::Aid))
         .real(Percent, 0.0, 100.0, 1.0, 0.0)
         .source(SEED_004),
-    p(Key::AidFrom, "aid_from", "lever 2: start month", Lever(2)).month(Start),
-    p(Key::AidRamp, "aid_ramp", "lever 2: ramp", Lever(2)).ramp(6.0),
-    p(Key::Youth, "youth", "lever 3: share aged 26 or younger in the intake", Lever(3))
+    p(Key::AidFrom, "aid_from", "lever 2: start month", Lever(LeverId::Aid)).month(Start),
+    p(Key::AidRamp, "aid_ramp", "lever 2: ramp", Lever(LeverId::Aid)).ramp(6.0),
+    p(Key::Youth, "youth", "lever 3: share aged 26 or younger in the intake", Lever(LeverId::Youth))
         .real(Percent, 0.0, 45.0, 1.0, 0.0)
         .follows(SameAs(Key::Youth0))
         .source(CBS),
-    p(Key::YouthFrom, "youth_from", "lever 3: start month", Lever(3)).month(Start),
-    p(Key::YouthRamp, "youth_ramp", "lever 3: ramp", Lever(3)).ramp(12.0),
-    p(Key::Region, "region", "lever 4: regional approach and other measures, reduction", Lever(4))
+    p(Key::YouthFrom, "youth_from", "lever 3: start month", Lever(LeverId::Youth)).month(Start),
+    p(Key::YouthRamp, "youth_ramp", "lever 3: ramp", Lever(LeverId::Youth)).ramp(12.0),
+    p(Key::Region, "region", "lever 4: regional approach and other measures, reduction", Lever(LeverId::Region))
         .real(Percent, 0.0, 50.0, 1.0, 0.0),
-    p(Key::RegionFrom, "region_from", "lever 4: start month", Lever(4)).month(Start),
-    p(Key::RegionRamp, "region_ramp", "lever 4: ramp", Lever(4)).ramp(12.0),
+    p(Key::RegionFrom, "region_from", "lever 4: start month", Lever(LeverId::Region)).month(Start),
+    p(Key::RegionRamp, "region_ramp", "lever 4: ramp", Lever(LeverId::Region)).ramp(12.0),
     p(Key::Level, "level", "L: underlying monthly intake without measures (mean)", A)
         .real(PerMonth, 0.0, 2_000.0, 1.0, 250.0)
         .source(SEED_004),

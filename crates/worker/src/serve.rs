@@ -1,0 +1,120 @@
+//! Serving the page: receives [`ToWorker`] messages, runs the engine and posts
+//! [`Response`]s. Each request's scenario is decoded once; a quick result
+//! from the first runs comes first, then the full count; a request overtaken
+//! by a newer one is dropped between stages. Questions (what would it take,
+//! what matters most) are answered in order.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
+use std::cell::Cell;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use wlz_engine::compare::compare;
+use wlz_engine::model_params::ModelParams;
+use wlz_engine::protocol::{Compared, FIRST_RUNS, Request, Response, ToWorker};
+use wlz_engine::{codec, output::Report, question, simulate};
+
+thread_local! {
+    static LATEST: Cell<u64> = const { Cell::new(0) };
+}
+
+/// A request with its scenarios decoded (once).
+struct Job {
+    /// The request number.
+    id: u64,
+    /// The canonical query of scenario B (the one shown).
+    query: String,
+    /// Scenario B in model units.
+    params: ModelParams,
+    /// Scenario A in model units, when comparing.
+    pinned: Option<ModelParams>,
+}
+
+impl Job {
+    fn new(request: Request) -> Job {
+        let scenario = codec::decode(&request.query).scenario;
+        Job {
+            id: request.id,
+            query: codec::encode(&scenario),
+            params: scenario.model_params(),
+            pinned: request.pinned.map(|q| codec::decode(&q).scenario.model_params()),
+        }
+    }
+
+    /// Runs one stage: the first [`FIRST_RUNS`] runs (`partial`) or all of them.
+    fn run(&self, partial: bool) -> Response {
+        let runs = if partial { self.params.runs.min(FIRST_RUNS) } else { self.params.runs };
+        let started = now_ms();
+        let (projection, compared) = match &self.pinned {
+            None => (simulate::project_runs(&self.params, runs), None),
+            Some(a) => match compare(a, &self.params, runs) {
+                Ok(c) => (c.b, Some(Compared::Done { a: Box::new(c.a), paired: Box::new(c.paired) })),
+                Err(mismatch) => (simulate::project_runs(&self.params, runs), Some(Compared::mismatch(&mismatch))),
+            },
+        };
+        let report = Report::new(&self.query, &self.params, &projection, now_ms() - started);
+        Response::Result { id: self.id, report: Box::new(report), partial, compared }
+    }
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(response: &Response) {
+    if let Ok(text) = serde_json::to_string(response) {
+        let _ = scope().post_message(&JsValue::from_str(&text));
+    }
+}
+
+fn now_ms() -> f64 {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
+        .ok()
+        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+fn later(work: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(work);
+    let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+}
+
+/// Runs `job`'s quick stage (when the full count is larger) and then its full
+/// stage, each only while no newer request has come.
+fn stage(job: Job, partial: bool) {
+    if LATEST.with(Cell::get) != job.id {
+        return;
+    }
+    let quick_first = partial && job.params.runs > FIRST_RUNS;
+    post(&job.run(quick_first));
+    if quick_first {
+        later(move || stage(job, false));
+    }
+}
+
+/// Starts serving requests in this worker (called by the worker binary's `main`).
+pub fn serve() {
+    std::panic::set_hook(Box::new(|info| {
+        let id = LATEST.with(Cell::get);
+        post(&Response::Failed { id, message: info.to_string() });
+    }));
+    let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let Some(text) = event.data().as_string() else { return };
+        match serde_json::from_str::<ToWorker>(&text) {
+            Ok(ToWorker::Project(request)) => {
+                LATEST.with(|latest| latest.set(request.id));
+                later(move || stage(Job::new(request), true));
+            }
+            Ok(ToWorker::Ask { id, query, question }) => later(move || {
+                let started = now_ms();
+                let params = codec::decode(&query).scenario.model_params();
+                let answer = question::answer(question, &params);
+                post(&Response::Answer { id, answer, elapsed_ms: now_ms() - started });
+            }),
+            Err(error) => post(&Response::Failed { id: LATEST.with(Cell::get), message: error.to_string() }),
+        }
+    });
+    scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    post(&Response::Ready);
+}
