@@ -1,14 +1,23 @@
 //! `wlz-sim`: runs a scenario of the Wlz ggz-wonen intake simulator and
 //! prints the projection as JSON (the export report) or CSV; with `--solve`,
 //! what it would take to reach a target; with `--sensitivity`, what matters
-//! most for it (both JSON).
+//! most for it (both JSON). `wlz-sim batch` runs many scenarios (NDJSON or
+//! CSV out, sharded, resumable); `wlz-sim design` writes experiment designs.
 //!
 //! Exit codes: 0 on success, 2 on bad input (one line per problem on
-//! stderr, nothing on stdout), 1 when the output cannot be written.
+//! stderr; for one scenario nothing on stdout; for a batch, after every good
+//! scenario is written), 1 when the input or output fails.
 
 mod args;
+mod batch;
+mod clap_line;
+mod design;
+mod pool;
+mod scenario_text;
 
-use args::{Format, Task, USAGE};
+use args::{Cli, Command, Format, SingleArgs, Task};
+use clap::{CommandFactory, FromArgMatches};
+use scenario_text::{Overrides, resolve};
 use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
@@ -48,33 +57,90 @@ fn json<T: Serialize>(value: &T) -> Result<String, ExitCode> {
     })
 }
 
+/// The parsed command line, or the exit code of `--help`, `--version` or a bad argument.
+fn command_line() -> Result<Cli, ExitCode> {
+    let version = format!("{} (model {})", env!("CARGO_PKG_VERSION"), wlz_engine::MODEL_VERSION);
+    let keys = format!("Scenario keys (QUERY):\n\n{}", wlz_engine::params::markdown_table());
+    let command = Cli::command().version(version).after_long_help(keys);
+    let args: Vec<String> = std::env::args().collect();
+    let matches = command.try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m));
+    matches.map_err(|e| {
+        if e.use_stderr() {
+            let words: Vec<&str> = args.iter().skip(1).map(String::as_str).collect();
+            bad_input(&[clap_line::one_line(&e, &words)])
+        } else {
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+    })
+}
+
 fn main() -> ExitCode {
-    let args = match args::parse(std::env::args().skip(1)) {
-        Ok(args) => args,
+    let cli = match command_line() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    let pool = match pool::pool(cli.threads) {
+        Ok(pool) => pool,
+        Err(e) => return bad_input(&[e]),
+    };
+    match &cli.command {
+        None => pool.install(|| single(&cli.single)),
+        Some(Command::Batch(args)) => match batch::run(args, &pool) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(batch::Failure::Usage(problems)) => bad_input(&problems),
+            Err(batch::Failure::BadLines(n)) => {
+                bad_input(&[format!("{n} scenario(s) could not be read: see their error records in the output")])
+            }
+            Err(batch::Failure::Io(e)) => {
+                eprintln!("wlz-sim: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Some(Command::Design(args)) => match design::write(args) {
+            Err(problems) => bad_input(&problems),
+            Ok((text, sidecar)) => match &args.output {
+                None => print(&text),
+                Some(path) => {
+                    let sidecar_path = format!("{}.design.json", path.display());
+                    match std::fs::write(path, text).and_then(|()| std::fs::write(&sidecar_path, sidecar)) {
+                        Ok(()) => ExitCode::SUCCESS,
+                        Err(e) => {
+                            eprintln!("wlz-sim: {}: {e}", path.display());
+                            ExitCode::FAILURE
+                        }
+                    }
+                }
+            },
+        },
+    }
+}
+
+/// Writes `text` to stdout; exit code 1 when it cannot.
+fn print(text: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    if stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).is_err() {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+/// One scenario: its projection, or the answer to its question.
+fn single(args: &SingleArgs) -> ExitCode {
+    let task = match args.task() {
+        Ok(task) => task,
         Err(problems) => return bad_input(&problems),
     };
-    if args.help {
-        println!("{USAGE}\n\nScenario keys (QUERY):\n\n{}", wlz_engine::params::markdown_table());
-        return ExitCode::SUCCESS;
-    }
-    let mut decoded = codec::decode(&args.query);
-    let mut problems: Vec<String> = decoded.problems.iter().map(ToString::to_string).collect();
-    for (key, value) in [("runs", &args.runs), ("seed", &args.seed)] {
-        if let Some(value) = value
-            && let Err(problem) = decoded.scenario.set_text(key, value)
-        {
-            problems.push(format!("--{problem}"));
-        }
-    }
-    if !problems.is_empty() {
-        return bad_input(&problems);
-    }
-    let scenario = decoded.scenario;
+    let overrides = Overrides { runs: args.runs.clone(), seed: args.seed.clone() };
+    let scenario = match resolve(args.query(), &overrides) {
+        Ok(scenario) => scenario,
+        Err(problems) => return bad_input(&problems),
+    };
     let params = scenario.model_params();
     let query = codec::encode(&scenario);
     let started = Instant::now();
     let elapsed_ms = || started.elapsed().as_secs_f64() * 1000.0;
-    let text = match args.task {
+    let text = match task {
         Task::Ask(question) => match wlz_engine::question::answer(question, &params) {
             Ok(Answer::Solved(solution)) => wrapped::<Solution>(&query, *solution, elapsed_ms()),
             Ok(Answer::Sensitivity(result)) => wrapped::<Sensitivity>(&query, *result, elapsed_ms()),
@@ -84,21 +150,16 @@ fn main() -> ExitCode {
         Task::Project => {
             let projection = project(&params);
             let elapsed_ms = elapsed_ms();
-            match args.format {
+            match args.format.unwrap_or(Format::Json) {
                 Format::Json => json(&Report::new(&query, &params, &projection, elapsed_ms)),
                 Format::Csv => Ok(wlz_engine::export::csv(&query, wlz_engine::MODEL_VERSION, &projection.months)),
             }
         }
     };
-    let text = match text {
-        Ok(text) => text,
-        Err(code) => return code,
-    };
-    let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).is_err() {
-        return ExitCode::FAILURE;
+    match text {
+        Ok(text) => print(&text),
+        Err(code) => code,
     }
-    ExitCode::SUCCESS
 }
 
 /// Prints each problem on stderr and returns exit code 2.
