@@ -88,6 +88,12 @@ pub struct SingleArgs {
     /// and 90th percentile, and the rank correlations (JSON).
     #[arg(long)]
     pub sensitivity: bool,
+    /// Observed monthly intake (the page's paste format: `YYYY-MM` and a count
+    /// per line; at most 600 months and 64 KiB). Under model 2 the months
+    /// before the start condition the runs (`fit=1`) and the start defaults
+    /// to the month after the last one; the later ones are back-tested.
+    #[arg(long, value_name = "FILE")]
+    pub observed: Option<std::path::PathBuf>,
 }
 
 /// "a, b or c".

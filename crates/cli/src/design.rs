@@ -322,7 +322,10 @@ mod tests {
         assert_eq!(lines.len(), 5);
         assert!(lines[0].starts_with("# wlz-sim design {") && lines[0].contains("\"seed\":3"), "{}", lines[0]);
         for line in &lines[1..] {
-            assert!(line.starts_with(&format!("v={}&runs=500&", codec::VERSION)), "{line}");
+            assert!(
+                line.starts_with(&format!("v={}&runs=500&", wlz_engine::params::KeySet::default().code())),
+                "{line}"
+            );
         }
         let header: serde_json::Value = serde_json::from_str(&sidecar).unwrap();
         assert_eq!(header["vary"][0], serde_json::json!({"key": "level", "from": "200", "to": "300"}));

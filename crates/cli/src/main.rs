@@ -23,6 +23,7 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 use wlz_engine::codec;
+use wlz_engine::observed::{self, ObservedSeries};
 use wlz_engine::output::Report;
 use wlz_engine::question::Answer;
 use wlz_engine::sensitivity::Sensitivity;
@@ -33,7 +34,7 @@ use wlz_engine::solve::{Solution, SolveError};
 /// model version, the canonical scenario and the elapsed time around it.
 #[derive(Serialize)]
 struct Wrapped<T: Serialize> {
-    /// [`wlz_engine::MODEL_VERSION`].
+    /// The scenario's model version (its key set's).
     model_version: &'static str,
     /// The scenario's canonical query string.
     scenario: String,
@@ -45,8 +46,28 @@ struct Wrapped<T: Serialize> {
 }
 
 /// Pretty JSON of `result` wrapped with the model version, the scenario `query` and `elapsed_ms`.
-fn wrapped<T: Serialize>(query: &str, result: T, elapsed_ms: f64) -> Result<String, ExitCode> {
-    json(&Wrapped { model_version: wlz_engine::MODEL_VERSION, scenario: query.to_string(), result, elapsed_ms })
+fn wrapped<T: Serialize>(
+    model_version: &'static str,
+    query: &str,
+    result: T,
+    elapsed_ms: f64,
+) -> Result<String, ExitCode> {
+    json(&Wrapped { model_version, scenario: query.to_string(), result, elapsed_ms })
+}
+
+/// Reads `--observed FILE`: the series, or one line per problem (the file, or each bad line with its number).
+fn observed(path: &std::path::Path) -> Result<ObservedSeries, Vec<String>> {
+    let name = path.display();
+    let too_large = |bytes: u64| {
+        vec![format!("--observed {name}: {bytes} bytes, allowed at most {} (64 KiB)", observed::MAX_BYTES)]
+    };
+    let size = std::fs::metadata(path).map_err(|e| vec![format!("--observed {name}: {e}")])?.len();
+    if size > observed::MAX_BYTES as u64 {
+        return Err(too_large(size));
+    }
+    let bytes = std::fs::read(path).map_err(|e| vec![format!("--observed {name}: {e}")])?;
+    let text = String::from_utf8(bytes).map_err(|_| vec![format!("--observed {name}: not UTF-8 text")])?;
+    ObservedSeries::parse(&text).map_err(|errors| errors.iter().map(|e| format!("--observed {name}: {e}")).collect())
 }
 
 /// Pretty JSON of `value`, with a final newline.
@@ -132,18 +153,25 @@ fn single(args: &SingleArgs) -> ExitCode {
         Err(problems) => return bad_input(&problems),
     };
     let overrides = Overrides { runs: args.runs.clone(), seed: args.seed.clone() };
-    let scenario = match resolve(args.query(), &overrides) {
+    let mut scenario = match resolve(args.query(), &overrides) {
         Ok(scenario) => scenario,
         Err(problems) => return bad_input(&problems),
     };
+    if let Some(path) = &args.observed {
+        match observed(path) {
+            Ok(series) => scenario.set_observed(Some(series)),
+            Err(problems) => return bad_input(&problems),
+        }
+    }
+    let model_version = scenario.key_set().model_version();
     let params = scenario.model_params();
     let query = codec::encode(&scenario);
     let started = Instant::now();
     let elapsed_ms = || started.elapsed().as_secs_f64() * 1000.0;
     let text = match task {
         Task::Ask(question) => match wlz_engine::question::answer(question, &params) {
-            Ok(Answer::Solved(solution)) => wrapped::<Solution>(&query, *solution, elapsed_ms()),
-            Ok(Answer::Sensitivity(result)) => wrapped::<Sensitivity>(&query, *result, elapsed_ms()),
+            Ok(Answer::Solved(solution)) => wrapped::<Solution>(model_version, &query, *solution, elapsed_ms()),
+            Ok(Answer::Sensitivity(result)) => wrapped::<Sensitivity>(model_version, &query, *result, elapsed_ms()),
             Err(e @ SolveError::Window { .. }) => return bad_input(&[format!("--target={e}")]),
             Err(e) => return bad_input(&[format!("--{e}")]),
         },
@@ -151,8 +179,10 @@ fn single(args: &SingleArgs) -> ExitCode {
             let projection = project(&params);
             let elapsed_ms = elapsed_ms();
             match args.format.unwrap_or(Format::Json) {
-                Format::Json => json(&Report::new(&query, &params, &projection, elapsed_ms)),
-                Format::Csv => Ok(wlz_engine::export::csv(&query, wlz_engine::MODEL_VERSION, &projection.months)),
+                Format::Json => {
+                    json(&Report::new(&query, &params, &projection, elapsed_ms).with_observed(scenario.observed()))
+                }
+                Format::Csv => Ok(wlz_engine::export::csv(&query, model_version, &projection.months)),
             }
         }
     };

@@ -61,6 +61,9 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert!(problems[0].starts_with("--runs=5: out of range, allowed 100 to 100000"), "{problems:?}");
         let scenario = resolve("aid=50", &Overrides { runs: Some("200".into()), seed: Some("9".into()) }).unwrap();
-        assert_eq!(codec::encode(&scenario), format!("v={}&seed=9&runs=200&aid=50", codec::VERSION));
+        assert_eq!(
+            codec::encode(&scenario),
+            format!("v={}&seed=9&runs=200&aid=50", wlz_engine::params::KeySet::default().code())
+        );
     }
 }

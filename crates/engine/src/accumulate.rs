@@ -101,11 +101,11 @@ impl CountHistogram {
     /// Counts one run's value.
     #[inline(always)]
     pub fn add(&mut self, value: u32) {
-        if let CountHistogram::Bins { min, counts } = self {
-            if let Some(slot) = value.checked_sub(*min).and_then(|i| counts.get_mut(i as usize)) {
-                *slot += 1;
-                return;
-            }
+        if let CountHistogram::Bins { min, counts } = self
+            && let Some(slot) = value.checked_sub(*min).and_then(|i| counts.get_mut(i as usize))
+        {
+            *slot += 1;
+            return;
         }
         self.add_slow(value);
     }

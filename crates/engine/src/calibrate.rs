@@ -292,7 +292,7 @@ fn inverse_neg(h: &[[f64; 2]; 2], free: &[usize]) -> Option<[[f64; 2]; 2]> {
         [] => {}
         [i] => {
             let a = -h[*i][*i];
-            if !(a > 0.0) {
+            if a.is_nan() || a <= 0.0 {
                 return None;
             }
             out[*i][*i] = 1.0 / a;
@@ -300,7 +300,7 @@ fn inverse_neg(h: &[[f64; 2]; 2], free: &[usize]) -> Option<[[f64; 2]; 2]> {
         [i, j] => {
             let (a, b, d) = (-h[*i][*i], -h[*i][*j], -h[*j][*j]);
             let det = a * d - b * b;
-            if !(a > 0.0 && det > 0.0) {
+            if a.is_nan() || det.is_nan() || a <= 0.0 || det <= 0.0 {
                 return None;
             }
             out[*i][*i] = d / det;

@@ -98,10 +98,11 @@ impl TargetTally {
     /// projected month; months beyond the horizon are ignored.
     pub fn record(&mut self, window: &Window, counts: &[u32]) {
         self.runs += 1;
-        if window.status == WindowStatus::Inside && counts.len() >= window.run_end {
-            if window.meets(window.sum(|m| counts[m])) {
-                self.met += 1;
-            }
+        if window.status == WindowStatus::Inside
+            && counts.len() >= window.run_end
+            && window.meets(window.sum(|m| counts[m]))
+        {
+            self.met += 1;
         }
         let threshold = window.spec.threshold;
         let first = counts.windows(3).position(|w| {

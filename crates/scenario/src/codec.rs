@@ -226,10 +226,30 @@ mod tests {
 
     #[test]
     fn default_scenario_is_just_the_version() {
-        assert_eq!(encode(&Scenario::default()), "v=1");
+        assert_eq!(encode(&Scenario::default()), "v=2");
+        assert_eq!(encode(&Scenario::new(KeySet::V1)), "v=1");
         let d = decode("");
         assert_eq!(d.scenario, Scenario::default());
         assert!(d.problems.is_empty());
+        assert_eq!(decode("v=1").scenario, Scenario::new(KeySet::V1));
+    }
+
+    #[test]
+    fn key_sets_keep_their_keys_and_defaults() {
+        let v1 = decode("v=1&floor=60&anchor=2023-01");
+        assert_eq!(v1.problems.len(), 2, "key set 2's keys are refused in a v=1 link");
+        assert!(v1.problems[0].to_string().starts_with("floor=60: not a key of version 1 links"));
+        assert_eq!(encode(&v1.scenario), "v=1");
+        assert_eq!(v1.scenario.get(Key::TrendSd), 3.0, "model 1's spread of the trend");
+        let v2 = decode("v=2&floor=60");
+        assert!(v2.problems.is_empty());
+        assert_eq!((v2.scenario.get(Key::TrendSd), v2.scenario.get(Key::Floor)), (10.0, 60.0));
+        let v3 = decode("v=3&aid=5");
+        assert_eq!(v3.problems[0].to_string(), "v=3: unsupported version, allowed 1, 2 (read as version 2)");
+        assert_eq!(encode(&v3.scenario), "v=2&aid=5");
+        // Upgrading a model 1 link keeps its values and takes key set 2's defaults for the rest.
+        let up = decode("v=1&aid=50&trend_sd=3").scenario.with_key_set(KeySet::V2);
+        assert_eq!(encode(&up), "v=2&aid=50&trend_sd=3");
     }
 
     #[test]
@@ -244,14 +264,14 @@ mod tests {
 
     #[test]
     fn bad_parts_are_reported_and_left_at_defaults() {
-        let d = decode("v=2&aid=200&aid=5&zzz=1&longer=abc&start=2024-13&runs=&eps_sd=20&eps=100&lang=de&%ZZ=1");
+        let d = decode("v=9&aid=200&aid=5&zzz=1&longer=abc&start=2024-13&runs=&eps_sd=20&eps=100&lang=de&%ZZ=1&v=1");
         let lines: Vec<String> = d.problems.iter().map(ToString::to_string).collect();
-        assert_eq!(lines.len(), 9, "{lines:#?}");
+        assert_eq!(lines.len(), 10, "{lines:#?}");
         assert_eq!(d.page.lang.as_deref(), Some("de"), "the page checks the language");
         assert!(lines.iter().any(|l| l == "aid=200: out of range, allowed 0 to 100"));
         assert!(lines.iter().any(|l| l.starts_with("aid=5: key given more than once")));
         assert!(lines.iter().any(|l| l.starts_with("eps_sd=20: too large for eps")));
-        assert_eq!(encode(&d.scenario), "v=1&eps=100&eps_sd=0");
+        assert_eq!(encode(&d.scenario), "v=2&eps=100&eps_sd=0");
     }
 
     #[test]
@@ -265,7 +285,7 @@ mod tests {
         let pinned = d.page.pinned.clone().expect("scenario A");
         assert_eq!(encode(&pinned), "v=1&seed=3&aid=20");
         assert_eq!(encode_page(&d.scenario, &d.page), q);
-        assert_eq!(decode("v=1&pin=1").page.pinned, Some(Scenario::default()));
+        assert_eq!(decode("v=1&pin=1").page.pinned, Some(Scenario::new(KeySet::V1)));
     }
 
     #[test]
@@ -273,12 +293,19 @@ mod tests {
         let q = "v=1&aid=80&obs=2023-11~250.262..240&title=x";
         let d = decode(q);
         assert!(d.problems.is_empty(), "{:?}", d.problems);
-        let obs = d.page.obs.clone().expect("a series");
+        let obs = d.scenario.observed().cloned().expect("a series");
         assert_eq!(obs.points.len(), 3);
         assert_eq!(encode_page(&d.scenario, &d.page), q);
-        assert_eq!(decode("obs=2023-11%7E250&v=1").page.obs.map(|s| s.points.len()), Some(1));
+        assert_eq!(encode(&d.scenario), "v=1&aid=80", "model 1: the series is not part of the numbers");
+        let v2 = decode("v=2&aid=80&obs=2023-11~250.262..240&title=x");
+        assert_eq!(
+            encode(&v2.scenario),
+            "v=2&aid=80&start=2024-01&obs=2023-11~250.262..240".replace("&start=2024-01", "")
+        );
+        assert_eq!(v2.scenario.month(Key::Start), crate::Month::new(2024, 3), "the month after the last observation");
+        assert_eq!(decode("obs=2023-11%7E250&v=1").scenario.observed().map(|s| s.points.len()), Some(1));
         let bad = decode("obs=2023-11~250.0250");
-        assert_eq!(bad.page.obs, None);
+        assert_eq!(bad.scenario.observed(), None);
         assert_eq!(bad.problems.len(), 1);
         assert_eq!(
             bad.problems[0].to_string(),
@@ -286,8 +313,9 @@ mod tests {
              (series left out)"
         );
         // A series longer than a link carries stays out of the link.
-        let page = Page { obs: crate::observed::ObservedSeries::parse("2020-01,1\n2023-01,2").ok(), ..Page::default() };
-        assert_eq!(encode_page(&Scenario::default(), &page), "v=1");
+        let mut long = Scenario::default();
+        long.set_observed(crate::observed::ObservedSeries::parse("2020-01,1\n2023-01,2").ok());
+        assert_eq!(encode_page(&long, &Page::default()), "v=2");
     }
 
     #[test]
