@@ -108,6 +108,8 @@ pub enum Action {
     Title(String),
     /// Set the note (cut to its maximum length).
     Note(String),
+    /// Open the scenario (and the pinned one) in the current key set: a model 1 link in model 2.
+    Upgrade,
     /// Apply a preset's levers (an index into `wlz_scenario::presets::PRESETS`).
     Preset(usize),
     /// The observed-data text changed (typed, pasted or loaded from a file); nothing is read yet.
@@ -359,6 +361,12 @@ impl State {
                 }
                 self.changed()
             }
+            Action::Upgrade => {
+                let current = wlz_scenario::params::KeySet::default();
+                self.scenario = self.scenario.with_key_set(current);
+                self.pinned = self.pinned.map(|p| p.with_key_set(current));
+                self.changed()
+            }
             Action::Lang(lang) => {
                 self.lang = lang;
                 self
@@ -450,6 +458,14 @@ mod tests {
         let projection = wlz_engine::simulate::project_runs(&params, 100);
         let report = Report::new(&codec::encode(&state.scenario), &params, &projection, 1.0);
         Action::Result { id: state.request, report: Rc::new(report), partial, compared: None }
+    }
+
+    #[test]
+    fn a_model_one_link_opens_in_model_two_on_request() {
+        let state = State::from_query("?v=1&aid=40&trend_sd=3&pin=1&a.aid=10");
+        let up = state.apply(Action::Upgrade);
+        assert_eq!(up.query(), "v=2&aid=40&trend_sd=3&pin=1&a.aid=10&a.trend_sd=3");
+        assert_eq!(up.scenario.key_set(), wlz_scenario::params::KeySet::V2);
     }
 
     #[test]

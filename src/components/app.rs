@@ -4,8 +4,10 @@
 use super::compare::Compare;
 use super::explanation::Explanation;
 use super::fan_chart::FanChart;
+use super::freshness::Freshness;
 use super::impact::Impact;
 use super::lever::LeverPanel;
+use super::model_notice::ModelNotice;
 use super::observed::Observed;
 use super::param_panel::ParamPanel;
 use super::scenario_bar::ScenarioBar;
@@ -19,7 +21,6 @@ use crate::messages::problem_text;
 use crate::state::{Action, Refusal, State};
 use crate::url_sync::{initial_query, use_url_sync};
 use std::rc::Rc;
-use wlz_scenario::MODEL_VERSION;
 use wlz_scenario::params::Group;
 use wlz_scenario::protocol::Response;
 use yew::prelude::*;
@@ -155,6 +156,7 @@ pub fn app() -> Html {
                 <ScenarioBar {lang} query={state.query()} scenario={state.scenario.clone()} title={state.title.clone()} note={state.note.clone()}
                     pinned={state.pinned.is_some()} dispatch={dispatch.clone()}
                     report={state.result.as_ref().filter(|_| !state.computing()).map(|(r, _)| r.clone())} />
+                <ModelNotice key_set={state.scenario.key_set()} {lang} dispatch={dispatch.clone()} />
                 if !state.link_problems.is_empty() {
                     <div class="notice" role="status">
                         <p>{tr(lang, "problems")}</p>
@@ -173,6 +175,7 @@ pub fn app() -> Html {
                                 <Compare compared={compared.clone()} report={report.clone()} pinned={pinned.clone()} {lang} />
                             }
                             <Impact report={report.clone()} {lang} />
+                            <Freshness report={report.clone()} {lang} />
                         }
                         {status}
                     </section>
@@ -183,6 +186,7 @@ pub fn app() -> Html {
                     <SensitivityPanel {lang} asked={state.sensitivity.clone()}
                         stale={state.sensitivity.as_ref().is_some_and(|a| state.is_stale(a))} dispatch={dispatch.clone()} />
                     <Observed {lang} series={state.observed()} text={state.obs_text.clone()} errors={state.obs_errors.clone()}
+                        key_set={state.scenario.key_set()} fit={state.scenario.get(wlz_scenario::params::Key::Fit) == 1.0}
                         report={state.result.as_ref().map(|(r, _)| r.clone())} dispatch={dispatch.clone()} />
                 </div>
                 <div class="panels">
@@ -192,7 +196,7 @@ pub fn app() -> Html {
                 </div>
                 <Explanation scenario={state.scenario.clone()} {lang} />
             </main>
-            <footer><p>{tr(lang, "model.version")}{" "}<span data-testid="model-version">{MODEL_VERSION}</span></p></footer>
+            <footer><p>{tr(lang, "model.version")}{" "}<span data-testid="model-version">{state.scenario.key_set().model_version()}</span></p></footer>
         </>
     }
 }

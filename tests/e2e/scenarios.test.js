@@ -35,7 +35,7 @@ test('back and forward step through settled scenarios; dragging adds no history 
   await page.clock.runFor(1300);
   await page.goBack();
   await page.waitForURL((url) => !url.search.includes('region='));
-  assert.equal(query(page), 'v=1&aid=12');
+  assert.equal(query(page), 'v=2&aid=12');
   assert.equal(await region.inputValue(), '0');
   assert.equal(await aid.inputValue(), '12');
   await fullResult(page);
