@@ -166,6 +166,10 @@ pub const TABLE: &[(&str, &str)] = &[
     ("preset.agreements2023", "Agreements 2023"),
     ("preset.ambitious", "Ambitious"),
     ("preset.illustrative", "illustrative"),
+    (
+        "preset.after_vng",
+        "The examples assume that after September 2024, when the VNG left the agreements on the intake, the measures stay at the level they reached: they neither fall back nor grow further.",
+    ),
     ("compare.pin", "Compare: pin this scenario as A"),
     ("compare.unpin", "Stop comparing"),
     ("link.copy", "Copy link"),

@@ -175,6 +175,10 @@ pub const TABLE: &[(&str, &str)] = &[
     ("preset.agreements2023", "Afspraken 2023"),
     ("preset.ambitious", "Ambitieus"),
     ("preset.illustrative", "ter illustratie"),
+    (
+        "preset.after_vng",
+        "De voorbeelden nemen aan dat de maatregelen na september 2024, toen de VNG uit de afspraken over de instroom stapte, op hun bereikte niveau blijven: ze lopen niet terug en groeien niet verder.",
+    ),
     ("compare.pin", "Vergelijk: zet dit scenario vast als A"),
     ("compare.unpin", "Stop met vergelijken"),
     ("link.copy", "Kopieer link"),

@@ -150,7 +150,7 @@ pub fn test_all() -> Result<(), String> {
 pub fn bench() -> Result<(), String> {
     ensure_test_tools()?;
     step("criterion (native, one core)", || {
-        run(cmd("cargo").args(["bench", "-p", "wlz-engine", "--bench", "engine"]))
+        run(cmd("cargo").args(["bench", "-p", "wlz-engine", "--features", "parallel", "--bench", "engine"]))
     })?;
     crate::batch_bench::bench_batch()?;
     build_release()?;
