@@ -20,13 +20,7 @@ use crate::rng::{RunRng, Stream};
 use crate::sampling::{Beta, Ziggurat};
 use wlz_scenario::lever::{LeverId, PerLever};
 
-/// Typical lengths (months) of the three beschikking buckets: at most one
-/// year, one to two years, longer or open-ended (MODEL-BRIEF, lever 1).
-pub const BUCKET_MONTHS: [f64; 3] = [12.0, 24.0, 60.0];
-
-/// How a share moved into longer beschikkingen splits over buckets 2 and 3
-/// (today's ratio 20 : 5 from the Significant study).
-pub const LONGER_SPLIT: [f64; 2] = [0.8, 0.2];
+pub use wlz_scenario::params::{BUCKET_MONTHS, LONGER_SPLIT};
 
 /// Smallest yearly growth factor 1 + g used (a draw below it is raised to it),
 /// so that (1 + g)^(m/12) stays defined and positive.

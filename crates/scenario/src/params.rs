@@ -405,6 +405,40 @@ pub const PARAMS: [ParamSpec; 40] = [
     p(Key::T2To, "t2_to", "target 2: last month of the window", T).month(FromEnd(0)).source(SEED_004),
 ];
 
+/// An assumption of the model that is not a scenario key: fixed in the
+/// equations, shown with the parameter table and in the page with its badge.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct FixedAssumption {
+    /// Its identifier (catalogue keys `fixed.<id>` and `explain.fixed.<id>`).
+    pub id: &'static str,
+    /// What it is, in a few English words (docs and the CLI's key list).
+    pub meaning: &'static str,
+    /// Its value as written in the docs.
+    pub value: &'static str,
+}
+
+/// Typical lengths (months) of the three beschikking buckets of lever 1: at
+/// most one year, one to two years, longer or open-ended (an assumption).
+pub const BUCKET_MONTHS: [f64; 3] = [12.0, 24.0, 60.0];
+
+/// How a share moved into longer beschikkingen splits over buckets 2 and 3 (an
+/// assumption: today's ratio 20 : 5 of the Significant study, 4 : 1).
+pub const LONGER_SPLIT: [f64; 2] = [0.8, 0.2];
+
+/// The model's assumptions that are not scenario keys.
+pub const FIXED_ASSUMPTIONS: [FixedAssumption; 2] = [
+    FixedAssumption {
+        id: "lengths",
+        meaning: "lever 1: typical length of a beschikking of at most 1 year, 1 to 2 years, longer (months)",
+        value: "12, 24, 60",
+    },
+    FixedAssumption {
+        id: "split",
+        meaning: "lever 1: how decisions made longer than a year split over 1 to 2 years and longer",
+        value: "4 : 1 (0.8 and 0.2)",
+    },
+];
+
 /// An observed intake figure shown beside the projection (never used in the equations).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Observed {
@@ -515,6 +549,12 @@ pub fn markdown_table() -> String {
             default,
             provenance
         ));
+    }
+    out.push_str(
+        "\nFixed in the equations (assumptions, not keys):\n\n| assumption | value | source |\n|---|---|---|\n",
+    );
+    for fixed in &FIXED_ASSUMPTIONS {
+        out.push_str(&format!("| {} | {} | assumption |\n", fixed.meaning, fixed.value));
     }
     out
 }
