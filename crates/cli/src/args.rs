@@ -73,13 +73,13 @@ pub struct SingleArgs {
     /// Random seed (overrides the query's seed).
     #[arg(long, value_name = "S")]
     pub seed: Option<String>,
-    /// What would it take: the least change of a lever (or of all four together,
+    /// What would it take: the least change of a lever (or of all levers together,
     /// in % of the way to their strongest values) at which the target is reached
     /// with the confidence (JSON; searched on a 0.1 grid).
     #[arg(long, value_name = "LEVER", value_parser = lever)]
     pub solve: Option<SolveLever>,
-    /// t1 (short term) or t2 (long term), with --solve or --sensitivity.
-    #[arg(long, value_name = "t1|t2", value_parser = target)]
+    /// The target (t1: short term, t2: long term), with --solve or --sensitivity.
+    #[arg(long, value_name = "TARGET", value_parser = target)]
     pub target: Option<TargetId>,
     /// For --solve, in percent, 50 to 99.9 (default 80).
     #[arg(long, value_name = "PERCENT", value_parser = confidence)]

@@ -28,7 +28,8 @@ use wlz_engine::output::Report;
 use wlz_engine::question::Answer;
 use wlz_engine::sensitivity::Sensitivity;
 use wlz_engine::simulate::project;
-use wlz_engine::solve::{Solution, SolveError};
+use wlz_engine::solve::{Solution, SolveError, SolveLever};
+use wlz_engine::targets::TargetId;
 
 /// The `--solve` and `--sensitivity` documents: the engine's result with the
 /// model version, the canonical scenario and the elapsed time around it.
@@ -82,7 +83,14 @@ fn json<T: Serialize>(value: &T) -> Result<String, ExitCode> {
 fn command_line() -> Result<Cli, ExitCode> {
     let version = format!("{} (model {})", env!("CARGO_PKG_VERSION"), wlz_engine::MODEL_VERSION);
     let keys = format!("Scenario keys (QUERY):\n\n{}", wlz_engine::params::markdown_table());
-    let command = Cli::command().version(version).after_long_help(keys);
+    // The levers and targets are named from their tables, so a new row appears here by itself.
+    let levers: Vec<&str> = SolveLever::all().map(|l| l.name()).collect();
+    let targets: Vec<&str> = TargetId::ALL.iter().map(|t| t.name()).collect();
+    let command = Cli::command()
+        .version(version)
+        .after_long_help(keys)
+        .mut_arg("solve", |a| a.value_name(levers.join("|")))
+        .mut_arg("target", |a| a.value_name(targets.join("|")));
     let args: Vec<String> = std::env::args().collect();
     let matches = command.try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m));
     matches.map_err(|e| {
