@@ -5,7 +5,10 @@ record back) through the workbench's MultiprocessingEvaluator; PRIM then
 looks for the box of assumptions and levers in which target 2 (about 100 new
 clients a month in the horizon's last year) is more likely missed than met.
 Checks: every experiment gave a probability, and PRIM finds a box with
-coverage at least 0.8 and density at least 0.9 that restricts the trend.
+coverage at least 0.7 and density at least 0.9 that restricts the trend.
+Model 2 (`v=2`): the trend's spread of 10 % a year around each experiment's
+mean trend keeps P(target 2) away from 0 and 1, so the boxes are less sharp
+than they were under model 1 (coverage 0.75 at density 0.91 here).
 """
 
 import json
@@ -20,13 +23,13 @@ from wlz import binary, check
 
 RUNS = 300
 EXPERIMENTS = 240
-MIN_COVERAGE = 0.8
+MIN_COVERAGE = 0.7
 MIN_DENSITY = 0.9
 
 
 def wlz_model(level=250.0, trend=0.0, theta=15.0, aid=0.0, region=0.0, longer=25.0):
     """P(target 1) and P(target 2) of one scenario, from `wlz-sim batch`."""
-    query = f"runs={RUNS}&level={level}&trend={trend}&theta={theta}&aid={aid}&region={region}&longer={longer}"
+    query = f"v=2&runs={RUNS}&level={level}&trend={trend}&theta={theta}&aid={aid}&region={region}&longer={longer}"
     done = subprocess.run(
         [binary(), "batch", "--threads", "1"], input=query + "\n", capture_output=True, text=True, check=True
     )
