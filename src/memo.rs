@@ -5,6 +5,7 @@
 //! markup (styles inlined by `src/js/export.js`) and the page's catalogue; no
 //! network, everything local.
 
+use crate::components::freshness::freshness_text;
 use crate::components::scorecard::{interval95, likelihood_key};
 use crate::i18n::{Lang, number, percent, tr};
 use qrcodegen::{QrCode, QrCodeEcc};
@@ -187,7 +188,15 @@ pub fn picture(p: &Picture) -> String {
                     percent(lang, high, 1)
                 )
             }
-            _ => tr(lang, "target.outside").to_string(),
+            _ => match (t.observed_reached(), t.observed_mean) {
+                // A wholly observed window: a fact, as in the scorecard.
+                (Some(reached), Some(mean)) => format!(
+                    "{} {}",
+                    tr(lang, if reached { "target.observed.reached" } else { "target.observed.missed" }),
+                    tr(lang, "target.observed.mean").replace("{mean}", &number(lang, mean, 1))
+                ),
+                _ => tr(lang, "target.outside").to_string(),
+            },
         };
         text(&mut body, MARGIN, y + 19.0, 15.0, "bold", INK, &verdict);
         y += 44.0;
@@ -195,15 +204,18 @@ pub fn picture(p: &Picture) -> String {
     let qr = p.link.and_then(qr_path);
     let width_chars = if qr.is_some() { 96 } else { 118 };
     let runs = number(lang, f64::from(p.report.runs), 0);
-    let mut footer = vec![format!(
-        "{} {} · {} · {runs} {} · {} {}",
-        tr(lang, "model.version"),
-        p.report.model_version,
-        p.date,
-        tr(lang, "impact.runs"),
-        tr(lang, "explain.seed"),
-        p.report.seed
-    )];
+    // The freshness line as on the page (model version, last observed month, sources' date), then the date and the runs.
+    let mut footer = wrap(
+        &format!(
+            "{} · {} · {runs} {} · {} {}",
+            freshness_text(lang, p.report),
+            p.date,
+            tr(lang, "impact.runs"),
+            tr(lang, "explain.seed"),
+            p.report.seed
+        ),
+        width_chars,
+    );
     let sources: Vec<&str> =
         [SourceId::Nr651, SourceId::Nr676, SourceId::BureauLenz].map(|s| tr(lang, s.row().label)).into();
     footer.extend(wrap(
@@ -276,7 +288,12 @@ mod tests {
             assert!(svg.contains(&format!(">{}</text>", escape(tr(Lang::Nl, t.result.id.row().label)))));
         }
         assert!(svg.contains("https://example.org/wlz/?v=1&amp;runs=300&amp;aid=40"), "the link as text");
-        assert!(svg.contains(&format!("modelversie {}", report.model_version)) && svg.contains("2 december 2026"));
+        let fresh = freshness_text(Lang::Nl, &report);
+        assert!(fresh.contains(&report.model_version) && fresh.contains("geen waarnemingen na 2023"), "{fresh}");
+        let text: String =
+            svg.split("</text>").filter_map(|t| t.rsplit_once('>').map(|(_, s)| s)).collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&escape(&fresh)), "the freshness line, wrapped: {text}");
+        assert!(svg.contains("2 december 2026"));
         assert!(svg.contains("Kamerbrief 13 december 2023"), "the sources line");
         assert!(svg.contains(r#"aria-label="QR-code"#), "a QR code for a short link");
         let without = picture(&Picture { link: None, ..p });

@@ -80,8 +80,6 @@ pub struct State {
     pub sensitivity: Option<Asked>,
     /// The newest "which measure matters most" question (the lever table).
     pub lever_ranking: Option<Asked>,
-    /// The observed monthly series shown with the projection (`obs` in the link when short).
-    pub obs: Option<Rc<ObservedSeries>>,
     /// The observed data as the user typed, pasted or loaded it (kept as is, also when it has errors).
     pub obs_text: String,
     /// What is wrong with `obs_text`, per line, after the last attempt to read it.
@@ -113,6 +111,8 @@ pub enum Action {
     Title(String),
     /// Set the note (cut to its maximum length).
     Note(String),
+    /// Open the scenario (and the pinned one) in the current key set: a model 1 link in model 2.
+    Upgrade,
     /// Apply a preset's levers (an index into `wlz_scenario::presets::PRESETS`).
     Preset(usize),
     /// The observed-data text changed (typed, pasted or loaded from a file); nothing is read yet.
@@ -169,6 +169,7 @@ impl State {
     /// The state for a page opened with `query` (the URL's query string).
     pub fn from_query(query: &str) -> State {
         let decoded = codec::decode(query);
+        let obs_text = decoded.scenario.observed().map(ObservedSeries::to_text).unwrap_or_default();
         State {
             scenario: decoded.scenario,
             lang: decoded.page.lang.as_deref().and_then(Lang::parse).unwrap_or_default(),
@@ -177,10 +178,22 @@ impl State {
             title: decoded.page.title,
             note: decoded.page.note,
             pinned: decoded.page.pinned,
-            obs_text: decoded.page.obs.as_ref().map(ObservedSeries::to_text).unwrap_or_default(),
-            obs: decoded.page.obs.map(Rc::new),
+            obs_text,
             ..State::default()
         }
+    }
+
+    /// The observed series (the scenario's), for the components that show it.
+    pub fn observed(&self) -> Option<Rc<ObservedSeries>> {
+        self.scenario.observed().cloned().map(Rc::new)
+    }
+
+    /// Sets the observed series of the scenario and of the pinned scenario A (they share it).
+    fn set_observed(&mut self, series: Option<ObservedSeries>) {
+        if let Some(pinned) = &mut self.pinned {
+            pinned.set_observed(series.clone());
+        }
+        self.scenario.set_observed(series);
     }
 
     /// The page keys of this state.
@@ -190,17 +203,12 @@ impl State {
             title: self.title.clone(),
             note: self.note.clone(),
             pinned: self.pinned.clone(),
-            obs: self.obs.as_deref().cloned(),
         }
     }
 
     /// The request the worker gets for this state.
     pub fn worker_request(&self) -> wlz_scenario::protocol::Request {
-        wlz_scenario::protocol::Request {
-            id: self.request,
-            query: codec::encode(&self.scenario),
-            pinned: self.pinned.as_ref().map(codec::encode),
-        }
+        wlz_scenario::protocol::Request::new(self.request, &self.scenario, self.pinned.as_ref())
     }
 
     /// The message for the newest question, while it has no answer.
@@ -366,6 +374,12 @@ impl State {
                 }
                 self.changed()
             }
+            Action::Upgrade => {
+                let current = wlz_scenario::params::KeySet::default();
+                self.scenario = self.scenario.with_key_set(current);
+                self.pinned = self.pinned.map(|p| p.with_key_set(current));
+                self.changed()
+            }
             Action::Lang(lang) => {
                 self.lang = lang;
                 self
@@ -394,25 +408,26 @@ impl State {
                 self.obs_text = text;
                 self
             }
-            Action::ReadObserved => {
-                match ObservedSeries::parse(&self.obs_text) {
-                    Ok(series) => {
-                        self.obs = Some(Rc::new(series));
-                        self.obs_errors.clear();
-                    }
-                    Err(errors) => self.obs_errors = errors,
+            Action::ReadObserved => match ObservedSeries::parse(&self.obs_text) {
+                Ok(series) => {
+                    self.obs_errors.clear();
+                    self.set_observed(Some(series));
+                    self.changed()
                 }
-                self
-            }
+                Err(errors) => {
+                    self.obs_errors = errors;
+                    self
+                }
+            },
             Action::ObservedErrors(errors) => {
                 self.obs_errors = errors;
                 self
             }
             Action::ClearObserved => {
-                self.obs = None;
                 self.obs_text.clear();
                 self.obs_errors.clear();
-                self
+                self.set_observed(None);
+                self.changed()
             }
             Action::Ask(question) => {
                 self.questions += 1;
@@ -459,6 +474,14 @@ mod tests {
     }
 
     #[test]
+    fn a_model_one_link_opens_in_model_two_on_request() {
+        let state = State::from_query("?v=1&aid=40&trend_sd=3&pin=1&a.aid=10");
+        let up = state.apply(Action::Upgrade);
+        assert_eq!(up.query(), "v=2&aid=40&trend_sd=3&pin=1&a.aid=10&a.trend_sd=3");
+        assert_eq!(up.scenario.key_set(), wlz_scenario::params::KeySet::V2);
+    }
+
+    #[test]
     fn opening_a_link_restores_the_scenario_and_language() {
         let state = State::from_query("?v=1&aid=40&seed=7&runs=2000&lang=en");
         assert_eq!(state.scenario.get(Key::Aid), 40.0);
@@ -482,14 +505,14 @@ mod tests {
     #[test]
     fn every_kind_of_numeric_field_reads_a_decimal_comma() {
         let typed = |key, text: &str| State::default().apply(Action::Type(key, text.into()));
-        assert_eq!(typed(Key::Outflow, "0,3").query(), "v=1&outflow=0.3");
-        assert_eq!(typed(Key::Outflow, "0.3").query(), "v=1&outflow=0.3");
-        assert_eq!(typed(Key::LevelSd, "12,5").query(), "v=1", "12,5 is the default, not 125");
-        assert_eq!(typed(Key::Phi, "\u{2212}0,5").query(), "v=1&phi=-0.5");
-        assert_eq!(typed(Key::Runs, "20000,0").query(), "v=1&runs=20000");
-        assert_eq!(typed(Key::Longer, "37,5").query(), "v=1&longer=37.5");
+        assert_eq!(typed(Key::Outflow, "0,3").query(), "v=2&outflow=0.3");
+        assert_eq!(typed(Key::Outflow, "0.3").query(), "v=2&outflow=0.3");
+        assert_eq!(typed(Key::LevelSd, "12,5").query(), "v=2", "12,5 is the default, not 125");
+        assert_eq!(typed(Key::Phi, "\u{2212}0,5").query(), "v=2&phi=-0.5");
+        assert_eq!(typed(Key::Runs, "20000,0").query(), "v=2&runs=20000");
+        assert_eq!(typed(Key::Longer, "37,5").query(), "v=2&longer=37.5");
         let ambiguous = typed(Key::Stock, "30.000");
-        assert_eq!(ambiguous.query(), "v=1", "an ambiguous number changes nothing");
+        assert_eq!(ambiguous.query(), "v=2", "an ambiguous number changes nothing");
         assert_eq!(ambiguous.entry_problem.map(|(k, p)| (k, p.issue)), Some((Key::Stock, Issue::Ambiguous)));
         let unreadable = typed(Key::Level, "twee");
         assert!(matches!(unreadable.entry_problem, Some((Key::Level, ref p)) if p.value == "twee"));

@@ -5,9 +5,11 @@ use super::compare::Compare;
 use super::deviations::Deviations;
 use super::explanation::Explanation;
 use super::fan_chart::FanChart;
+use super::freshness::Freshness;
 use super::impact::Impact;
 use super::lever::LeverPanel;
 use super::lever_table::LeverTable;
+use super::model_notice::ModelNotice;
 use super::observed::Observed;
 use super::param_panel::ParamPanel;
 use super::print_note::PrintNote;
@@ -22,7 +24,6 @@ use crate::messages::link_problem_text;
 use crate::state::{Action, Refusal, State};
 use crate::url_sync::{initial_query, use_url_sync};
 use std::rc::Rc;
-use wlz_scenario::MODEL_VERSION;
 use wlz_scenario::params::Group;
 use wlz_scenario::protocol::Response;
 use yew::prelude::*;
@@ -155,11 +156,12 @@ pub fn app() -> Html {
                 if !state.title.is_empty() {
                     <p class="scenario-heading" data-testid="scenario-heading">{state.title.clone()}</p>
                 }
-                <Deviations scenario={state.scenario.clone()} {lang} observed={state.obs.as_ref().map(|o| o.points.len())} />
+                <Deviations scenario={state.scenario.clone()} {lang} />
                 <ScenarioBar {lang} query={state.query()} scenario={state.scenario.clone()} title={state.title.clone()} note={state.note.clone()}
                     pinned={state.pinned.is_some()} dispatch={dispatch.clone()}
                     report={state.result.as_ref().filter(|_| !state.computing()).map(|(r, _)| r.clone())} />
                 <PrintNote {lang} query={state.query()} note={state.note.clone()} />
+                <ModelNotice key_set={state.scenario.key_set()} {lang} dispatch={dispatch.clone()} />
                 if !state.link_problems.is_empty() {
                     <div class="notice" role="status">
                         <p>{tr(lang, "problems")}</p>
@@ -172,12 +174,13 @@ pub fn app() -> Html {
                     <section class="results" aria-live="polite" aria-busy={state.computing().to_string()}>
                         if let Some((report, _)) = &state.result {
                             <FanChart report={report.clone()} {lang} baseline={state.result_scenario.get(wlz_scenario::params::Key::Baseline)}
-                                points={state.obs.clone()} />
+                                points={state.observed()} />
                             <Scorecard report={report.clone()} {lang} />
                             if let (Some(compared), Some(pinned)) = (&state.compared, &state.pinned) {
                                 <Compare compared={compared.clone()} report={report.clone()} pinned={pinned.clone()} {lang} />
                             }
                             <Impact report={report.clone()} {lang} />
+                            <Freshness report={report.clone()} {lang} />
                         }
                         {status}
                     </section>
@@ -189,7 +192,8 @@ pub fn app() -> Html {
                         dispatch={dispatch.clone()} />
                     <SensitivityPanel {lang} asked={state.sensitivity.clone()}
                         stale={state.sensitivity.as_ref().is_some_and(|a| state.is_stale(a))} dispatch={dispatch.clone()} />
-                    <Observed {lang} series={state.obs.clone()} text={state.obs_text.clone()} errors={state.obs_errors.clone()}
+                    <Observed {lang} series={state.observed()} text={state.obs_text.clone()} errors={state.obs_errors.clone()}
+                        key_set={state.scenario.key_set()} fit={state.scenario.get(wlz_scenario::params::Key::Fit) == 1.0}
                         report={state.result.as_ref().map(|(r, _)| r.clone())} dispatch={dispatch.clone()} />
                 </div>
                 <div class="panels">
@@ -199,7 +203,7 @@ pub fn app() -> Html {
                 </div>
                 <Explanation scenario={state.scenario.clone()} {lang} />
             </main>
-            <footer><p>{tr(lang, "model.version")}{" "}<span data-testid="model-version">{MODEL_VERSION}</span></p></footer>
+            <footer><p>{tr(lang, "model.version")}{" "}<span data-testid="model-version">{state.scenario.key_set().model_version()}</span></p></footer>
         </>
     }
 }

@@ -1,6 +1,6 @@
 //! "Afwijkend van de standaard: …": under the title, every key the scenario
 //! sets to other than its default (levers, assumptions, targets, settings) and
-//! the observed series, in words with its value, each a link to its field
+//! the scenario's observed series, in words with its value, each a link to its field
 //! (which opens the disclosure it sits in and takes the focus).
 
 use super::explanation::value_text;
@@ -17,9 +17,6 @@ pub struct DeviationsProps {
     pub scenario: Scenario,
     /// Page language.
     pub lang: Lang,
-    /// Months in the observed series, when there is one.
-    #[prop_or_default]
-    pub observed: Option<usize>,
 }
 
 /// The id of the field where `spec`'s key is set.
@@ -74,8 +71,8 @@ pub fn deviations(props: &DeviationsProps) -> Html {
     let mut items: Vec<Html> = changed
         .map(|spec| item(field_id(spec), key_name(lang, spec.name).unwrap_or_default(), value_text(lang, s, spec)))
         .collect();
-    if let Some(months) = props.observed {
-        let value = format!("{} {}", number(lang, months as f64, 0), tr(lang, "obs.months"));
+    if let Some(series) = s.observed() {
+        let value = format!("{} {}", number(lang, series.points.len() as f64, 0), tr(lang, "obs.months"));
         items.push(item("obs-text".into(), tr(lang, "obs").into(), value));
     }
     if items.is_empty() {

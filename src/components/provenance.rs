@@ -34,8 +34,13 @@ pub fn source_links(lang: Lang, sources: &[SourceId]) -> Html {
 
 /// The badge of a parameter: "Bron: …" with links, "aanname" or "instelling", and its note.
 pub fn badge(lang: Lang, spec: &ParamSpec) -> Html {
-    let note = note_key(spec).map(|key| html! { <span class="note">{" — "}{tr(lang, &key)}</span> });
-    let badge = match spec.provenance {
+    provenance_badge(lang, spec.provenance, note_key(spec))
+}
+
+/// "Bron: …" with links, "aanname" or "instelling", and the note with catalogue key `note` when there is one.
+pub fn provenance_badge(lang: Lang, provenance: Provenance, note: Option<String>) -> Html {
+    let note = note.map(|key| html! { <span class="note">{" — "}{tr(lang, &key)}</span> });
+    let badge = match provenance {
         Provenance::Source(sources) => html! {
             <span class="badge source"><span class="badge-kind">{tr(lang, "badge.source")}</span>{" "}{source_links(lang, sources)}</span>
         },

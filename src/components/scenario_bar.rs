@@ -1,6 +1,7 @@
 //! The scenario bar: title and note, presets, pinning for a comparison, the
 //! link with a copy button, and the exports (CSV, JSON, SVG, PNG, print).
 
+use super::freshness::freshness_text;
 use crate::i18n::{Lang, preset_key, tr};
 use crate::js_bindings;
 use crate::memo::{Picture, picture};
@@ -104,14 +105,15 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
             let name = |ext: &str| format!("{}.{ext}", file_stem(&title, FILE_STEM, &today()));
             let link = share_link(&query).unwrap_or_else(|| query.clone());
             let locale = csv_locale(lang);
+            let fresh = freshness_text(lang, report);
             match kind {
                 "csv" => {
-                    let text = export::csv_months(&link, &report.model_version, &report.months, locale);
+                    let text = export::csv_months(&link, &report.model_version, &fresh, &report.months, locale);
                     js_bindings::download_text(&name("csv"), "text/csv;charset=utf-8", &text);
                 }
                 "csv-targets" => {
                     let targets: Vec<_> = report.targets.iter().map(|t| t.result.clone()).collect();
-                    let text = export::csv_targets(&link, &report.model_version, &targets, locale);
+                    let text = export::csv_targets(&link, &report.model_version, &fresh, &targets, locale);
                     let stem = file_stem(&title, FILE_STEM, &today());
                     js_bindings::download_text(
                         &format!("{stem}-{}.csv", tr(lang, "export.targets.file")),
@@ -201,6 +203,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
             <div class="presets" role="group" aria-label={tr(lang, "preset.group")}>
                 <span class="group-label" aria-hidden="true">{tr(lang, "preset.group")}{":"}</span>
                 {for presets}
+                <p class="help preset-note" data-testid="preset-note">{tr(lang, "preset.after_vng")}</p>
             </div>
             <div class="actions">
                 <button type="button" onclick={pin} aria-pressed={props.pinned.to_string()}>

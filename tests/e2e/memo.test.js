@@ -18,13 +18,13 @@ function readDutchCsv(bytes) {
   assert.deepEqual([...bytes.subarray(0, 3)], [0xEF, 0xBB, 0xBF], 'UTF-8 with a byte order mark');
   const text = bytes.subarray(3).toString('utf8');
   assert.ok(text.endsWith('\r\n') && !/[^\r]\n/.test(text), 'CRLF line ends');
-  const [comment, header, ...rows] = text.slice(0, -2).split('\r\n');
+  const [comment, fresh, header, ...rows] = text.slice(0, -2).split('\r\n');
   const cells = rows.map((r) => r.split(';'));
   for (const row of cells) {
     for (const cell of row.slice(1)) assert.match(cell, /^(-?\d+(,\d+)?|\d{4}-\d{2}|)$/, `a Dutch number: ${cell}`);
   }
   const number = (cell) => (cell === '' ? null : Number(cell.replace(',', '.')));
-  return { comment, header: header.split(';'), rows: cells, number };
+  return { comment, fresh, header: header.split(';'), rows: cells, number };
 }
 
 let browser;
@@ -75,6 +75,9 @@ test('the Dutch CSVs read back by Dutch Excel\'s rules and agree with the JSON; 
   assert.equal(months.name, `regio-utrecht-variant-b-${today}.csv`);
   const csv = readDutchCsv(months.bytes);
   assert.equal(csv.comment, `# scenario: ${page.url()}; model_version: ${report.model_version}`);
+  const fresh = (await page.getByTestId('freshness').textContent()).trim();
+  assert.match(fresh, /geen waarnemingen na 2023/);
+  assert.equal(csv.fresh, `# ${fresh}`, 'the page\'s freshness line');
   assert.deepEqual(csv.header, ['month', 'mean', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95']);
   assert.equal(csv.rows.length, 84);
   csv.rows.forEach((row, i) => {
@@ -87,13 +90,15 @@ test('the Dutch CSVs read back by Dutch Excel\'s rules and agree with the JSON; 
   const targets = await download(page, 'CSV per doel');
   assert.equal(targets.name, `regio-utrecht-variant-b-${today}-doelen.csv`);
   const t = readDutchCsv(targets.bytes);
-  assert.deepEqual(t.header.slice(0, 6), ['target', 'threshold', 'window_from', 'window_to', 'probability_pct', 'margin95_pct']);
+  assert.equal(t.fresh, `# ${fresh}`);
+  assert.deepEqual(t.header.slice(0, 7), ['target', 'threshold', 'window_from', 'window_to', 'probability_pct', 'margin95_pct', 'observed_mean']);
   assert.deepEqual(t.rows.map((r) => r[0]), ['t1', 't2'], 'one row per target');
   t.rows.forEach((row, i) => {
     const r = report.targets[i];
     assert.equal(t.number(row[4]), Math.round(r.probability * 1000) / 10, `probability of ${r.id}`);
     assert.equal(t.number(row[5]), Math.round(1.96 * r.std_error * 1000) / 10, `margin of ${r.id}`);
-    assert.equal(row[7] || null, r.first_reached.p50, `first reached (median) of ${r.id}`);
+    assert.equal(row[6], '', `no observed window for ${r.id}`);
+    assert.equal(row[8] || null, r.first_reached.p50, `first reached (median) of ${r.id}`);
   });
 
   // The same link in a fresh page gives the same JSON, byte for byte.
@@ -164,7 +169,9 @@ test('the exported picture carries title, legend, both chances, version, date, s
   }
   assert.ok(text.join('').includes(`Link: ${page.url()}`), 'the link as text (cut over lines)');
   const version = (await page.getByTestId('model-version').textContent()).trim();
-  assert.match(all, new RegExp(`modelversie ${version.replace(/\./g, '\\.')} · ${today}`));
+  const fresh = (await page.getByTestId('freshness').textContent()).trim();
+  assert.ok(fresh.startsWith(`Model ${version} · `), fresh);
+  assert.ok(text.join(' ').includes(`${fresh} · ${today}`), 'the page\'s freshness line and the date');
   assert.match(all, /Bronnen: Kamerbrief 14 april 2023/);
   for (const key of ['mediaan', '50%-band', '90%-band', 'referentie per maand: 300', 'doelen over hun venster']) {
     assert.ok(text.includes(key), `legend: ${key}`);
@@ -184,6 +191,7 @@ test('the exported picture carries title, legend, both chances, version, date, s
   assert.match(await printed.textContent(), new RegExp(`Datum: ${today}`));
   assert.ok(await page.locator('.lever summary', { hasText: 'Start en aanloop: 2024-01, 6 maanden' }).isVisible(), 'the aid\'s start month and ramp');
   assert.equal(await page.getByTestId('status').isVisible(), false, 'no timing line');
+  assert.ok(await page.getByTestId('freshness').isVisible(), 'the freshness line is printed');
   const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length, 1, 'one A4 page');
   await page.emulateMedia({ media: 'screen' });

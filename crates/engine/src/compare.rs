@@ -16,11 +16,11 @@
 
 pub use wlz_scenario::compare::*;
 
-use crate::model_params::{ModelParams, TargetSpec};
+use crate::model_params::ModelParams;
 use crate::simulate::project_runs_with_counts;
 pub use crate::stats::Probability;
 use crate::stats::{Summary, quantile_sorted};
-use crate::targets::{TargetId, WindowStatus};
+use crate::targets::{TargetId, Window, WindowStatus};
 
 /// The percentiles of the monthly differences: 5, 25, 50, 75, 95 %.
 const DIFF_PROBS: [f64; 5] = [0.05, 0.25, 0.50, 0.75, 0.95];
@@ -88,8 +88,8 @@ pub fn compare(a: &ModelParams, b: &ModelParams, runs: u32) -> Result<Comparison
             let (pa, pb) = (proj_a.targets[i].probability, proj_b.targets[i].probability);
             let (diff, diff_std_error) = match (pa, pb) {
                 (Some(pa), Some(pb)) => {
-                    let met_a = met(spec_a, &counts_a, n, h);
-                    let met_b = met(spec_b, &counts_b, n, h);
+                    let met_a = met(&Window::new(spec_a, h as u32, a), &counts_a, n);
+                    let met_b = met(&Window::new(spec_b, h as u32, b), &counts_b, n);
                     let (mut up, mut down) = (0u32, 0u32);
                     for (&ma, &mb) in met_a.iter().zip(&met_b) {
                         up += u32::from(mb && !ma);
@@ -108,21 +108,15 @@ pub fn compare(a: &ModelParams, b: &ModelParams, runs: u32) -> Result<Comparison
     Ok(Comparison { a: proj_a, b: proj_b, paired: Paired { diff, b_lower, b_lower_monthly, targets, cumulative_diff } })
 }
 
-/// Per run, whether its mean count over the window of `spec` is at or below
-/// the threshold (the rule of [`crate::targets::TargetTally`]); all false
-/// unless the window lies inside the `h` projected months.
-fn met(spec: TargetSpec, counts: &[u32], n: usize, h: usize) -> Vec<bool> {
-    let mut sums = vec![0u64; n];
-    if WindowStatus::of(spec.from, spec.to, h as u32) != WindowStatus::Inside {
+/// Per run, whether it meets the target of `window` (the rule of
+/// [`crate::targets::TargetTally`]): observed months with their observed
+/// values, the run's counts (`counts`, month-major over `n` runs) for the
+/// others; all false unless the window needs the runs (status inside).
+fn met(window: &Window, counts: &[u32], n: usize) -> Vec<bool> {
+    if window.status != WindowStatus::Inside {
         return vec![false; n];
     }
-    for m in spec.from as usize..=spec.to as usize {
-        for (s, &c) in sums.iter_mut().zip(&counts[m * n..(m + 1) * n]) {
-            *s += u64::from(c);
-        }
-    }
-    let months = (spec.to - spec.from + 1) as usize;
-    sums.iter().map(|&s| crate::targets::meets(s, months, spec.threshold)).collect()
+    (0..n).map(|r| window.meets(window.sum(|m| counts[m * n + r]))).collect()
 }
 
 /// Type-7 quantiles at `probs` (increasing) of non-empty whole numbers
@@ -169,6 +163,7 @@ fn int_quantiles<const P: usize>(values: &mut [i64], probs: &[f64; P]) -> [f64; 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model_params::TargetSpec;
 
     #[test]
     fn int_quantiles_match_sorting() {
@@ -190,7 +185,7 @@ mod tests {
         p.targets[TargetId::T2] = TargetSpec { threshold: 255.0, from: 10, to: 20 };
         let (proj, counts) = project_runs_with_counts(&p, 300);
         for (t, spec) in proj.targets.iter().zip(p.targets.0) {
-            let share = met(spec, &counts, 300, 84).iter().filter(|&&m| m).count() as f64 / 300.0;
+            let share = met(&Window::new(spec, 84, &p), &counts, 300).iter().filter(|&&m| m).count() as f64 / 300.0;
             assert_eq!(t.probability, Some(share), "{:?}", t.id);
         }
     }

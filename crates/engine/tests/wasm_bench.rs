@@ -6,6 +6,7 @@
 
 use wasm_bindgen_test::*;
 use wlz_engine::lever::LeverId;
+use wlz_engine::params::KeySet;
 use wlz_engine::sensitivity::sensitivity;
 use wlz_engine::solve::{DEFAULT_CONFIDENCE, SolveLever, solve};
 use wlz_engine::targets::TargetId;
@@ -19,7 +20,7 @@ fn now() -> f64 {
 
 #[wasm_bindgen_test]
 fn bench_default_scenario_10000_runs() {
-    let params = Scenario::default().model_params();
+    let params = Scenario::new(KeySet::V1).model_params();
     let _ = simulate::project(&params); // warm-up
     let mut times: Vec<f64> = (0..15)
         .map(|_| {
@@ -54,7 +55,7 @@ fn time(samples: usize, mut f: impl FnMut()) -> (f64, f64, f64) {
 
 #[wasm_bindgen_test]
 fn bench_solve_and_sensitivity_10000_runs() {
-    let params = Scenario::default().model_params();
+    let params = Scenario::new(KeySet::V1).model_params();
     for (name, lever, target) in [
         ("region t1", SolveLever::One(LeverId::Region), TargetId::T1),
         ("aid t2", SolveLever::One(LeverId::Aid), TargetId::T2),

@@ -37,7 +37,7 @@ pub fn csv(scenario: &str, model_version: &str, months: &[MonthStats]) -> String
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CsvLocale {
     /// What Dutch Excel opens as columns: `;` between fields, a decimal comma,
-    /// UTF-8 with a byte order mark, CRLF line ends (`--csv-locale nl`).
+    /// UTF-8 with a byte order mark, CRLF line ends (the Dutch page's CSVs).
     Nl,
     /// The international form: `,` between fields, a decimal point, UTF-8 without BOM, LF line ends.
     International,
@@ -81,12 +81,14 @@ impl CsvLocale {
         }
     }
 
-    /// The start of a file: the comment line naming the scenario and the model version (as in [`csv`]), the header.
-    fn start(self, scenario: &str, model_version: &str, header: &[&str]) -> String {
+    /// The start of a file: the comment line naming the scenario and the model
+    /// version (as in [`csv`]), a comment line with `freshness` (the page's
+    /// freshness line: model version, last observed month, the sources' date), the header.
+    fn start(self, scenario: &str, model_version: &str, freshness: &str, header: &[&str]) -> String {
         let bom = if self == CsvLocale::Nl { "\u{FEFF}" } else { "" };
         let (sep, end) = (self.separator(), self.line_end());
         format!(
-            "{bom}# scenario: {scenario}; model_version: {model_version}{end}{}{end}",
+            "{bom}# scenario: {scenario}; model_version: {model_version}{end}# {freshness}{end}{}{end}",
             header.join(&sep.to_string())
         )
     }
@@ -101,11 +103,18 @@ impl CsvLocale {
 pub const MONTHS_HEADER: [&str; 9] = ["month", "mean", "p5", "p10", "p25", "p50", "p75", "p90", "p95"];
 
 /// The monthly percentiles as CSV for people in `locale` (see [`CsvLocale`]):
-/// the comment line with the scenario (link) and model version, the header
+/// the comment line with the scenario (link) and model version, a comment line
+/// with `freshness` (the freshness line of the result, in the reader's words), the header
 /// [`MONTHS_HEADER`], one row per month; counts (clients/month) rounded to
-/// whole clients, the mean to one decimal. What `wlz-sim --csv-locale nl` writes.
-pub fn csv_months(scenario: &str, model_version: &str, months: &[MonthStats], locale: CsvLocale) -> String {
-    let mut out = locale.start(scenario, model_version, &MONTHS_HEADER);
+/// whole clients, the mean to one decimal. What the page's "CSV per maand" writes.
+pub fn csv_months(
+    scenario: &str,
+    model_version: &str,
+    freshness: &str,
+    months: &[MonthStats],
+    locale: CsvLocale,
+) -> String {
+    let mut out = locale.start(scenario, model_version, freshness, &MONTHS_HEADER);
     for m in months {
         let whole = |v: f64| locale.number(v, 0);
         let fields = [m.month.to_string(), locale.number(m.mean, 1)]
@@ -119,26 +128,35 @@ pub fn csv_months(scenario: &str, model_version: &str, months: &[MonthStats], lo
 
 /// Header of the targets' CSV: the target (`t1`, `t2`), its threshold
 /// (clients/month), its window, the probability and its 95 % Monte Carlo
-/// margin (percent), when it is first reached (10th, 50th and 90th percentile
+/// margin (percent), the observed mean over the window when every month of it
+/// is observed (a fact, no probability; clients/month), when it is first reached (10th, 50th and 90th percentile
 /// month over the runs that reach it) and the share of runs that never do (percent).
-pub const TARGETS_HEADER: [&str; 10] = [
+pub const TARGETS_HEADER: [&str; 11] = [
     "target",
     "threshold",
     "window_from",
     "window_to",
     "probability_pct",
     "margin95_pct",
+    "observed_mean",
     "first_reached_p10",
     "first_reached_p50",
     "first_reached_p90",
     "never_reached_pct",
 ];
 
-/// One row per target as CSV in `locale`: see [`TARGETS_HEADER`]. A target
+/// One row per target as CSV in `locale`, after the same comment lines as
+/// [`csv_months`]: see [`TARGETS_HEADER`]. A target
 /// whose window does not lie inside the projection has empty probability and
 /// margin; months that no run reaches are empty.
-pub fn csv_targets(scenario: &str, model_version: &str, targets: &[TargetResult], locale: CsvLocale) -> String {
-    let mut out = locale.start(scenario, model_version, &TARGETS_HEADER);
+pub fn csv_targets(
+    scenario: &str,
+    model_version: &str,
+    freshness: &str,
+    targets: &[TargetResult],
+    locale: CsvLocale,
+) -> String {
+    let mut out = locale.start(scenario, model_version, freshness, &TARGETS_HEADER);
     let pct = |share: Option<f64>| share.map_or_else(String::new, |s| locale.number(s * 100.0, 1));
     let month = |m: Option<crate::Month>| m.map_or_else(String::new, |m| m.to_string());
     for t in targets {
@@ -151,6 +169,7 @@ pub fn csv_targets(scenario: &str, model_version: &str, targets: &[TargetResult]
             t.window_to.to_string(),
             pct(t.probability.filter(|_| inside)),
             pct(t.std_error.filter(|_| inside).map(|se| 1.96 * se)),
+            t.observed_mean.map_or_else(String::new, |m| locale.number(m, 1)),
             month(reach.p10),
             month(reach.p50),
             month(reach.p90),
@@ -177,6 +196,12 @@ pub fn report_json(report: &Report) -> String {
         averted: &'a crate::stats::Summary,
         contributions: &'a crate::lever::Contributions,
         stock_end: &'a crate::stats::Summary,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        calibration: &'a Option<crate::output::Calibration>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        last_observed: Option<crate::Month>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        backtest: &'a Option<crate::observed::Backtest>,
     }
     let r = report;
     let exported = Exported {
@@ -190,6 +215,9 @@ pub fn report_json(report: &Report) -> String {
         averted: &r.averted,
         contributions: &r.contributions,
         stock_end: &r.stock_end,
+        calibration: &r.calibration,
+        last_observed: r.last_observed,
+        backtest: &r.backtest,
     };
     // Plain data with string keys: serialising cannot fail.
     serde_json::to_string_pretty(&exported).unwrap_or_default() + "\n"
@@ -255,17 +283,20 @@ mod tests {
 
     #[test]
     fn dutch_csv_is_what_dutch_excel_opens() {
-        let text = csv_months("https://x/?v=1&aid=5", "1.1.0", &[month(277.049_999_999_999_3, 276.0)], CsvLocale::Nl);
+        let fresh = "Model 1.1.0 · geen waarnemingen na 2023";
+        let text =
+            csv_months("https://x/?v=1&aid=5", "1.1.0", fresh, &[month(277.049_999_999_999_3, 276.0)], CsvLocale::Nl);
         assert_eq!(
             text,
             "\u{FEFF}# scenario: https://x/?v=1&aid=5; model_version: 1.1.0\r\n\
+             # Model 1.1.0 · geen waarnemingen na 2023\r\n\
              month;mean;p5;p10;p25;p50;p75;p90;p95\r\n\
              2024-01;277,0;230;240;260;276;290;300;1210\r\n"
         );
-        let intl = csv_months("v=1", "1.1.0", &[month(277.05, 276.0)], CsvLocale::International);
+        let intl = csv_months("v=1", "1.1.0", "Model 1.1.0", &[month(277.05, 276.0)], CsvLocale::International);
         assert_eq!(
             intl,
-            "# scenario: v=1; model_version: 1.1.0\nmonth,mean,p5,p10,p25,p50,p75,p90,p95\n2024-01,277.1,230,240,260,276,290,300,1210\n"
+            "# scenario: v=1; model_version: 1.1.0\n# Model 1.1.0\nmonth,mean,p5,p10,p25,p50,p75,p90,p95\n2024-01,277.1,230,240,260,276,290,300,1210\n"
         );
     }
 
@@ -281,16 +312,22 @@ mod tests {
             status,
             probability: p,
             std_error: p.map(|_| 0.004_8),
+            observed_mean: (status == WindowStatus::Observed).then_some(231.04),
             first_reached: reached,
         };
-        let targets =
-            [t(TargetId::T1, WindowStatus::Inside, Some(0.365)), t(TargetId::T2, WindowStatus::PartlyOutside, None)];
-        let text = csv_targets("v=1", "1.1.0", &targets, CsvLocale::Nl);
+        let targets = [
+            t(TargetId::T1, WindowStatus::Inside, Some(0.365)),
+            t(TargetId::T2, WindowStatus::PartlyOutside, None),
+            t(TargetId::T1, WindowStatus::Observed, None),
+        ];
+        let text = csv_targets("v=1", "1.1.0", "Model 1.1.0", &targets, CsvLocale::Nl);
         let lines: Vec<&str> = text.split("\r\n").collect();
-        assert_eq!(lines[1], TARGETS_HEADER.join(";"));
-        assert_eq!(lines[2], "t1;240,0;2024-01;2024-03;36,5;0,9;2025-02;2026-07;;20,0");
-        assert_eq!(lines[3], "t2;240,0;2024-01;2024-03;;;2025-02;2026-07;;20,0");
-        assert_eq!(lines.len(), 5, "a line end after the last row");
+        assert_eq!(lines[1], "# Model 1.1.0");
+        assert_eq!(lines[2], TARGETS_HEADER.join(";"));
+        assert_eq!(lines[3], "t1;240,0;2024-01;2024-03;36,5;0,9;;2025-02;2026-07;;20,0");
+        assert_eq!(lines[4], "t2;240,0;2024-01;2024-03;;;;2025-02;2026-07;;20,0");
+        assert_eq!(lines[5], "t1;240,0;2024-01;2024-03;;;231,0;2025-02;2026-07;;20,0", "an observed window: a fact");
+        assert_eq!(lines.len(), 7, "a line end after the last row");
     }
 
     #[test]

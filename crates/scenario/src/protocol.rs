@@ -22,6 +22,35 @@ pub struct Request {
     pub query: String,
     /// The canonical query of the pinned scenario A, when comparing.
     pub pinned: Option<String>,
+    /// The observed series in its text form when the query does not carry it
+    /// (model 1's canonical query never does; a link carries at most
+    /// [`crate::observed::MAX_URL_OBS`] months); A and B share it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observed: Option<String>,
+}
+
+impl Request {
+    /// The request for `scenario` (B) and the pinned A, numbered `id`.
+    pub fn new(id: u64, scenario: &crate::Scenario, pinned: Option<&crate::Scenario>) -> Request {
+        let query = crate::codec::encode(scenario);
+        let carried = |s: &crate::observed::ObservedSeries| s.to_url().is_some_and(|url| query.contains(&url));
+        let observed = scenario.observed().filter(|s| !carried(s)).map(crate::observed::ObservedSeries::to_text);
+        Request { id, query, pinned: pinned.map(crate::codec::encode), observed }
+    }
+
+    /// The scenarios B and A of the request, decoded, with the observed series set on both.
+    pub fn scenarios(&self) -> (crate::Scenario, Option<crate::Scenario>) {
+        let mut b = crate::codec::decode(&self.query).scenario;
+        if let Some(series) = self.observed.as_deref().and_then(|t| crate::observed::ObservedSeries::parse(t).ok()) {
+            b.set_observed(Some(series));
+        }
+        let a = self.pinned.as_deref().map(|q| {
+            let mut a = crate::codec::decode(q).scenario;
+            a.set_observed(b.observed().cloned());
+            a
+        });
+        (b, a)
+    }
 }
 
 /// Page -> worker.
@@ -116,6 +145,18 @@ pub enum Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_request_carries_the_observations_the_query_does_not() {
+        let series = crate::observed::ObservedSeries::parse("2024-01,250\n2024-02,240").ok();
+        for (keys, in_query) in [(crate::params::KeySet::V1, false), (crate::params::KeySet::V2, true)] {
+            let mut s = crate::Scenario::new(keys);
+            s.set_observed(series.clone());
+            let request = Request::new(1, &s, None);
+            assert_eq!(request.observed.is_none(), in_query, "{keys:?}");
+            assert_eq!(request.scenarios().0, s, "{keys:?}: the worker sees the same scenario");
+        }
+    }
 
     #[test]
     fn messages_round_trip_as_json() {

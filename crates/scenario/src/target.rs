@@ -154,6 +154,8 @@ pub enum WindowStatus {
     PartlyOutside = 1,
     /// No month of the window is projected (or the window ends before it starts): no probability.
     Outside = 2,
+    /// Every month of the window is observed (model 2): a fact, reached or not, with the observed mean.
+    Observed = 3,
 }
 
 impl WindowStatus {
@@ -200,8 +202,21 @@ pub struct TargetResult {
     pub probability: Option<f64>,
     /// Monte Carlo standard error of `probability` (share); None with it.
     pub std_error: Option<f64>,
+    /// The observed mean count over the window (clients/month) when every
+    /// month of it is observed (`status` is `observed`); reached when at or
+    /// below the threshold. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observed_mean: Option<f64>,
     /// When the runs first reach the threshold (3-month trailing mean).
     pub first_reached: FirstReached,
+}
+
+impl TargetResult {
+    /// Whether the target is reached for certain: Some(reached) when its
+    /// window is wholly observed, None when only a probability can be given.
+    pub fn observed_reached(&self) -> Option<bool> {
+        self.observed_mean.map(|mean| mean <= self.threshold)
+    }
 }
 
 /// The target rule: a window whose counts add up to `sum` (clients) over

@@ -12,7 +12,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use wlz_engine::compare::compare;
 use wlz_engine::model_params::ModelParams;
 use wlz_engine::protocol::{Compared, FIRST_RUNS, Request, Response, ToWorker};
-use wlz_engine::{codec, output::Report, question, simulate};
+use wlz_engine::{Scenario, codec, output::Report, question, simulate};
 
 thread_local! {
     static LATEST: Cell<u64> = const { Cell::new(0) };
@@ -22,7 +22,9 @@ thread_local! {
 struct Job {
     /// The request number.
     id: u64,
-    /// The canonical query of scenario B (the one shown).
+    /// Scenario B (the one shown), with its observations.
+    scenario: Scenario,
+    /// The canonical query of scenario B.
     query: String,
     /// Scenario B in model units.
     params: ModelParams,
@@ -32,12 +34,13 @@ struct Job {
 
 impl Job {
     fn new(request: Request) -> Job {
-        let scenario = codec::decode(&request.query).scenario;
+        let (scenario, pinned) = request.scenarios();
         Job {
             id: request.id,
             query: codec::encode(&scenario),
             params: scenario.model_params(),
-            pinned: request.pinned.map(|q| codec::decode(&q).scenario.model_params()),
+            pinned: pinned.map(|a| a.model_params()),
+            scenario,
         }
     }
 
@@ -52,7 +55,8 @@ impl Job {
                 Err(mismatch) => (simulate::project_runs(&self.params, runs), Some(Compared::mismatch(&mismatch))),
             },
         };
-        let report = Report::new(&self.query, &self.params, &projection, now_ms() - started);
+        let report = Report::new(&self.query, &self.params, &projection, now_ms() - started)
+            .with_observed(self.scenario.observed());
         Response::Result { id: self.id, report: Box::new(report), partial, compared }
     }
 }
