@@ -216,27 +216,7 @@ impl CountHistogram {
                 }
             }
             CountHistogram::Bins { min, counts } => {
-                let n = self.len();
-                if n == 0 {
-                    return out;
-                }
-                // The value at 0-based rank `rank` of the sorted values, for non-decreasing ranks (one walk).
-                let (mut bin, mut below) = (0usize, 0u64);
-                let mut at = |rank: u64| {
-                    while bin + 1 < counts.len() && below + u64::from(counts[bin]) <= rank {
-                        below += u64::from(counts[bin]);
-                        bin += 1;
-                    }
-                    f64::from(*min + bin as u32)
-                };
-                for (q, &p) in out.iter_mut().zip(probs) {
-                    let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
-                    let lo = h.floor();
-                    let i = (lo as u64).min(n - 1);
-                    let j = (i + 1).min(n - 1);
-                    let (xi, xj) = (at(i), at(j));
-                    *q = xi + (h - lo) * (xj - xi);
-                }
+                out = crate::stats::histogram_quantiles(i64::from(*min), counts, probs)
             }
         }
         out

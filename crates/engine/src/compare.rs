@@ -123,41 +123,19 @@ fn met(window: &Window, counts: &[u32], n: usize) -> Vec<bool> {
 /// `values`: by a histogram over min..=max, or by sorting `values` in place
 /// when that range is very wide. Same formula as [`crate::stats`].
 fn int_quantiles<const P: usize>(values: &mut [i64], probs: &[f64; P]) -> [f64; P] {
-    let mut out = [0.0; P];
     let (Some(&min), Some(&max)) = (values.iter().min(), values.iter().max()) else {
-        return out;
+        return [0.0; P];
     };
-    let n = values.len();
     if max - min >= HISTOGRAM_LIMIT {
         values.sort_unstable();
         let sorted: Vec<f64> = values.iter().map(|&v| v as f64).collect();
-        for (q, &p) in out.iter_mut().zip(probs) {
-            *q = quantile_sorted(&sorted, p);
-        }
-        return out;
+        return probs.map(|p| quantile_sorted(&sorted, p));
     }
     let mut histogram = vec![0u32; (max - min) as usize + 1];
     for &v in values.iter() {
         histogram[(v - min) as usize] += 1;
     }
-    // Walk the histogram once for non-decreasing ranks.
-    let (mut bin, mut below) = (0usize, 0usize);
-    let mut order_stat = |rank: usize| {
-        while bin + 1 < histogram.len() && below + histogram[bin] as usize <= rank {
-            below += histogram[bin] as usize;
-            bin += 1;
-        }
-        (min + bin as i64) as f64
-    };
-    for (q, &p) in out.iter_mut().zip(probs) {
-        let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
-        let lo = h.floor();
-        let i = (lo as usize).min(n - 1);
-        let j = (i + 1).min(n - 1);
-        let (xi, xj) = (order_stat(i), order_stat(j));
-        *q = xi + (h - lo) * (xj - xi);
-    }
-    out
+    crate::stats::histogram_quantiles(min, &histogram, probs)
 }
 
 #[cfg(test)]

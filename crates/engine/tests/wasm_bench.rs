@@ -79,3 +79,28 @@ fn bench_solve_and_sensitivity_10000_runs() {
         );
     }
 }
+
+/// Model 2's default, and calibration plus projection with 36 and 600 observed months, 10,000 runs.
+#[wasm_bindgen_test]
+fn bench_model_two_and_calibration_10000_runs() {
+    let default = Scenario::new(KeySet::V2).model_params();
+    let (median, min, max) = time(9, || assert!(simulate::project(&default).checksum() != 0));
+    console_log!(
+        "browser benchmark, model 2 default, 10000 runs: median {median:.1} ms, min {min:.1} ms, max {max:.1} ms (9 samples)"
+    );
+    for months in [36usize, 600] {
+        let first = wlz_engine::Month::new(2026, 12).plus(1 - months as i32);
+        let generating =
+            wlz_engine::codec::decode(&format!("v=2&seed=11&runs=1&horizon=240&start={first}")).scenario.model_params();
+        let counts = simulate::run_counts(&generating, 0);
+        let text: String =
+            (0..months).map(|i| format!("{},{}\n", first.plus(i as i32), counts[i % counts.len()])).collect();
+        let mut scenario = Scenario::new(KeySet::V2);
+        scenario.set_observed(wlz_engine::observed::ObservedSeries::parse(&text).ok());
+        let params = scenario.model_params();
+        let (median, min, max) = time(5, || assert!(simulate::project(&params).calibration.is_some()));
+        console_log!(
+            "browser benchmark, calibration and projection, {months} observed months, 10000 runs: median {median:.1} ms, min {min:.1} ms, max {max:.1} ms (5 samples)"
+        );
+    }
+}

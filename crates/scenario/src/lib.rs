@@ -20,6 +20,7 @@ pub mod month;
 pub mod observed;
 pub mod output;
 pub mod params;
+mod per_id;
 pub mod presets;
 pub mod problem;
 pub mod protocol;

@@ -14,7 +14,6 @@ use crate::model_params::{ModelParams, TargetSpec};
 use crate::month::Month;
 use crate::params::Key;
 use serde::{Deserialize, Serialize};
-use std::ops::{Index, IndexMut};
 
 /// Which target: `t1` (short term) or `t2` (long term).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -115,34 +114,12 @@ pub const TARGETS: [TargetRow; TARGET_COUNT] = [
     },
 ];
 
-/// One value per target, indexed by [`TargetId`].
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
-pub struct PerTarget<T>(pub [T; TARGET_COUNT]);
-
-impl<T> PerTarget<T> {
-    /// A value for each target from `f`.
-    pub fn from_fn(f: impl FnMut(TargetId) -> T) -> PerTarget<T> {
-        PerTarget(TargetId::ALL.map(f))
-    }
-
-    /// Each target with its value, in order.
-    pub fn iter(&self) -> impl Iterator<Item = (TargetId, &T)> {
-        TargetId::ALL.into_iter().zip(self.0.iter())
-    }
-}
-
-impl<T> Index<TargetId> for PerTarget<T> {
-    type Output = T;
-    fn index(&self, target: TargetId) -> &T {
-        &self.0[target as usize]
-    }
-}
-
-impl<T> IndexMut<TargetId> for PerTarget<T> {
-    fn index_mut(&mut self, target: TargetId) -> &mut T {
-        &mut self.0[target as usize]
-    }
-}
+crate::per_id::per_id!(
+    /// One value per target, indexed by [`TargetId`].
+    PerTarget,
+    TargetId,
+    TARGET_COUNT
+);
 
 /// Where a target's window lies against the projected months.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
