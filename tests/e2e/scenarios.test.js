@@ -116,9 +116,12 @@ test('exports: CSV and JSON carry the link and model version; JSON equals the CL
   const version = (await page.getByTestId('model-version').textContent()).trim();
   assert.match(version, /^\d+\.\d+\.\d+$/);
   assert.equal(lines[0], `# scenario: ${page.url()}; model_version: ${version}`, 'the international form on an English page');
-  assert.equal(lines[1], 'month,mean,p5,p10,p25,p50,p75,p90,p95');
-  assert.equal(lines.length, 2 + 84);
-  assert.match(lines[2], /^2024-01,\d+\.\d,\d+,\d+,\d+,\d+,\d+,\d+,\d+$/, 'rounded: no float tails');
+  const fresh = (await page.getByTestId('freshness').textContent()).trim();
+  assert.match(fresh, /^Model \d+\.\d+\.\d+ · no observations after 2023/);
+  assert.equal(lines[1], `# ${fresh}`, 'the freshness line as on the page');
+  assert.equal(lines[2], 'month,mean,p5,p10,p25,p50,p75,p90,p95');
+  assert.equal(lines.length, 3 + 84);
+  assert.match(lines[3], /^2024-01,\d+\.\d,\d+,\d+,\d+,\d+,\d+,\d+,\d+$/, 'rounded: no float tails');
   const json = JSON.parse((await download(page, 'JSON')).toString());
   assert.equal(json.scenario, 'v=1&runs=1000&aid=40');
   assert.equal(json.model_version, version);
