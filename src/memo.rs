@@ -301,6 +301,26 @@ mod tests {
     }
 
     #[test]
+    fn the_picture_names_the_last_observed_month() {
+        let mut observed = (*report()).clone();
+        observed.last_observed = Some(wlz_scenario::Month::new(2025, 6));
+        let chart = r#"<svg xmlns="http://www.w3.org/2000/svg" width="720" height="340"></svg>"#;
+        let p = Picture {
+            lang: Lang::Nl,
+            title: "",
+            report: &observed,
+            baseline: 300.0,
+            chart,
+            link: None,
+            query: "v=2",
+            date: "2 december 2026",
+        };
+        let svg = picture(&p);
+        assert!(svg.contains("waarnemingen tot en met juni 2025"), "{svg}");
+        assert!(!svg.contains("geen waarnemingen na 2023"));
+    }
+
+    #[test]
     fn a_qr_code_only_where_it_fits() {
         let (path, side) = qr_path("https://example.org/?v=1").expect("fits");
         assert!(path.starts_with("M4,4h1v1h-1z"), "the finder pattern's corner is dark");
