@@ -9,6 +9,8 @@ pub mod components;
 pub mod i18n;
 pub mod js_bindings;
 pub mod messages;
+pub mod narrow;
+pub mod panel;
 pub mod state;
 pub mod url_sync;
 pub mod window_event;

@@ -1,6 +1,7 @@
 //! The whole page state and the one reducer that changes it. Pure: tested natively.
 
 use crate::i18n::Lang;
+use crate::panel::Panel;
 use std::rc::Rc;
 use wlz_scenario::Scenario;
 use wlz_scenario::codec;
@@ -46,6 +47,8 @@ pub struct State {
     pub scenario: Scenario,
     /// The page language.
     pub lang: Lang,
+    /// The open panel below the chart (`tab` in the link unless it is the first).
+    pub tab: Panel,
     /// Problems found in the link the page was opened with.
     pub link_problems: Vec<Problem>,
     /// A rejected typed value, per key.
@@ -72,6 +75,8 @@ pub struct State {
     pub note: String,
     /// Scenario A of a comparison, pinned; the scenario being edited is then B.
     pub pinned: Option<Scenario>,
+    /// The title the scenario had when it was pinned as A (names A; not in the link).
+    pub pinned_title: String,
     /// Number of the newest question.
     pub questions: u64,
     /// The newest "what would it take" question.
@@ -135,6 +140,8 @@ pub enum Action {
     Navigate(String),
     /// Switch the language.
     Lang(Lang),
+    /// Open a panel below the chart.
+    Tab(Panel),
     /// A result arrived from the worker.
     Result {
         /// The request it answers.
@@ -162,6 +169,13 @@ fn lang_problem(code: Option<&str>) -> Option<Problem> {
     Some(Problem::new("lang", code, Issue::OneOf(codes.join(", "))))
 }
 
+/// The problem with a link's `tab`, when it names no panel of the page.
+fn tab_problem(code: Option<&str>) -> Option<Problem> {
+    let code = code.filter(|c| Panel::parse(c).is_none())?;
+    let codes: Vec<&str> = Panel::ALL.iter().map(|p| p.code()).collect();
+    Some(Problem::new("tab", code, Issue::OneOf(codes.join(", "))))
+}
+
 impl State {
     /// The state for a page opened with `query` (the URL's query string).
     pub fn from_query(query: &str) -> State {
@@ -169,7 +183,13 @@ impl State {
         State {
             scenario: decoded.scenario,
             lang: decoded.page.lang.as_deref().and_then(Lang::parse).unwrap_or_default(),
-            link_problems: decoded.problems.into_iter().chain(lang_problem(decoded.page.lang.as_deref())).collect(),
+            tab: decoded.page.tab.as_deref().and_then(Panel::parse).unwrap_or_default(),
+            link_problems: decoded
+                .problems
+                .into_iter()
+                .chain(lang_problem(decoded.page.lang.as_deref()))
+                .chain(tab_problem(decoded.page.tab.as_deref()))
+                .collect(),
             request: 1,
             title: decoded.page.title,
             note: decoded.page.note,
@@ -184,6 +204,7 @@ impl State {
     pub fn page(&self) -> codec::Page {
         codec::Page {
             lang: (self.lang != Lang::default()).then(|| self.lang.code().to_string()),
+            tab: (self.tab != Panel::default()).then(|| self.tab.code().to_string()),
             title: self.title.clone(),
             note: self.note.clone(),
             pinned: self.pinned.clone(),
@@ -306,10 +327,12 @@ impl State {
             }
             Action::Pin => {
                 self.pinned = Some(self.scenario.clone());
+                self.pinned_title = self.title.clone();
                 self.changed()
             }
             Action::Unpin => {
                 self.pinned = None;
+                self.pinned_title.clear();
                 self.compared = None;
                 self.changed()
             }
@@ -335,7 +358,9 @@ impl State {
                     return self;
                 }
                 // The result, the questions and the worker stay until the new scenario's come.
+                let pinned_title = if next.pinned == self.pinned { self.pinned_title } else { String::new() };
                 State {
+                    pinned_title,
                     result: self.result,
                     result_for: self.result_for,
                     questions: self.questions,
@@ -355,6 +380,10 @@ impl State {
             }
             Action::Lang(lang) => {
                 self.lang = lang;
+                self
+            }
+            Action::Tab(tab) => {
+                self.tab = tab;
                 self
             }
             Action::Result { id, report, partial, compared } if id == self.request => {
@@ -488,6 +517,7 @@ mod tests {
         assert_eq!(state.title, "Plan & <b>");
         assert_eq!(state.note.chars().count(), codec::MAX_NOTE);
         assert!(state.query().contains("&title=Plan%20%26%20%3Cb%3E&note=xxx"));
+        assert_eq!(state.pinned_title, "", "A had no title when pinned");
         let reopened = State::from_query(&state.query());
         assert_eq!((reopened.title.as_str(), reopened.pinned.clone()), (state.title.as_str(), state.pinned.clone()));
         let state = state.apply(Action::Unpin).apply(Action::Preset(2));
@@ -504,6 +534,22 @@ mod tests {
         assert_eq!(back.request, request + 1);
         let same = back.clone().apply(Action::Navigate("v=1&region=5&lang=en".into()));
         assert_eq!(same.request, back.request, "the same query changes nothing");
+    }
+
+    #[test]
+    fn the_open_panel_is_in_the_link_unless_it_is_the_first() {
+        let state = State::from_query("v=1&tab=solve");
+        assert_eq!(state.tab, Panel::Solve);
+        assert!(state.link_problems.is_empty());
+        let state = state.apply(Action::Tab(Panel::Explanation));
+        assert_eq!(state.query(), "v=1&tab=explanation");
+        assert_eq!(state.request, 1, "a panel is not a new scenario");
+        assert_eq!(state.apply(Action::Tab(Panel::Effect)).query(), "v=1");
+        let bad = State::from_query("v=1&tab=nope");
+        assert_eq!((bad.tab, bad.link_problems.len()), (Panel::Effect, 1));
+        let titled = State::from_query("v=1&title=Noord").apply(Action::Pin);
+        assert_eq!(titled.pinned_title, "Noord", "A keeps the title it had when pinned");
+        assert_eq!(titled.apply(Action::Unpin).pinned_title, "");
     }
 
     #[test]

@@ -6,12 +6,15 @@ use super::explanation::Explanation;
 use super::fan_chart::FanChart;
 use super::impact::Impact;
 use super::lever::LeverPanel;
+use super::menu::Menu;
 use super::observed::Observed;
 use super::param_panel::ParamPanel;
 use super::scenario_bar::ScenarioBar;
 use super::scorecard::Scorecard;
 use super::sensitivity::SensitivityPanel;
 use super::solve::Solve;
+use super::summary::Summary;
+use super::tabs::Tabs;
 use super::update_notice::UpdateNotice;
 use crate::bridge::EngineWorker;
 use crate::i18n::{Lang, number, tr};
@@ -20,6 +23,7 @@ use crate::state::{Action, Refusal, State};
 use crate::url_sync::{initial_query, use_url_sync};
 use std::rc::Rc;
 use wlz_scenario::MODEL_VERSION;
+use wlz_scenario::codec;
 use wlz_scenario::params::Group;
 use wlz_scenario::protocol::Response;
 use yew::prelude::*;
@@ -140,57 +144,71 @@ pub fn app() -> Html {
         },
         (None, None) => html! { <p class="status">{tr(lang, "status.running")}</p> },
     };
+    let on_tab = {
+        let d = state.dispatcher();
+        Callback::from(move |tab| d.dispatch(Action::Tab(tab)))
+    };
+    let report = state.result.as_ref().map(|(r, _)| r.clone());
+    let scenario_bar = html! {
+        <ScenarioBar {lang} query={state.query()} scenario={state.scenario.clone()} title={state.title.clone()} note={state.note.clone()}
+            pinned={state.pinned.is_some()} dispatch={dispatch.clone()}
+            report={state.result.as_ref().filter(|_| !state.computing()).map(|(r, _)| r.clone())} />
+    };
     html! {
         <>
             <header class="top">
                 <h1>{tr(lang, "title")}</h1>
-                {for switches}
+                <div class="toolbar">
+                    <Menu {lang} closes_on={(codec::encode(&state.scenario), state.pinned.is_some())}>{scenario_bar}</Menu>
+                    {for switches}
+                </div>
             </header>
             <main>
                 <UpdateNotice {lang} />
-                <p class="lead">{tr(lang, "lead")}</p>
-                if !state.title.is_empty() {
-                    <p class="scenario-heading" data-testid="scenario-heading">{state.title.clone()}</p>
-                }
-                <ScenarioBar {lang} query={state.query()} scenario={state.scenario.clone()} title={state.title.clone()} note={state.note.clone()}
-                    pinned={state.pinned.is_some()} dispatch={dispatch.clone()}
-                    report={state.result.as_ref().filter(|_| !state.computing()).map(|(r, _)| r.clone())} />
                 if !state.link_problems.is_empty() {
                     <div class="notice" role="status">
                         <p>{tr(lang, "problems")}</p>
                         <ul>{for state.link_problems.iter().map(|p| html! { <li>{problem_text(lang, p)}</li> })}</ul>
                     </div>
                 }
+                if !state.title.is_empty() {
+                    <p class="scenario-heading" data-testid="scenario-heading">{state.title.clone()}</p>
+                }
+                <p class="lead">{tr(lang, "lead")}</p>
                 <div class="layout">
-                    <LeverPanel scenario={state.scenario.clone()} {lang} problem={state.entry_problem.clone()}
-                        on_set={on_set.clone()} on_type={on_type.clone()} />
-                    <section class="results" aria-live="polite" aria-busy={state.computing().to_string()}>
+                    <Summary report={report.clone()} busy={state.computing()} {lang} />
+                    <section class="results" aria-labelledby="fan-heading" aria-busy={state.computing().to_string()}>
                         if let Some((report, _)) = &state.result {
+                            if let (Some(compared), Some(pinned)) = (&state.compared, &state.pinned) {
+                                <Compare compared={compared.clone()} report={report.clone()} pinned={pinned.clone()}
+                                    pinned_title={state.pinned_title.clone()} {lang} />
+                            }
                             <FanChart report={report.clone()} {lang} baseline={state.result_scenario.get(wlz_scenario::params::Key::Baseline)}
                                 points={state.obs.clone()} />
                             <Scorecard report={report.clone()} {lang} />
-                            if let (Some(compared), Some(pinned)) = (&state.compared, &state.pinned) {
-                                <Compare compared={compared.clone()} report={report.clone()} pinned={pinned.clone()} {lang} />
-                            }
-                            <Impact report={report.clone()} {lang} />
                         }
                         {status}
                     </section>
+                    <LeverPanel scenario={state.scenario.clone()} {lang} problem={state.entry_problem.clone()}
+                        on_set={on_set.clone()} on_type={on_type.clone()} />
                 </div>
-                <div class="decision">
+                <Tabs open={state.tab} {lang} on_open={on_tab}>
+                    if let Some(report) = &report {
+                        <Impact report={report.clone()} {lang} />
+                    } else {
+                        <p class="status">{tr(lang, "status.running")}</p>
+                    }
                     <Solve {lang} asked={state.solve.clone()} stale={state.solve.as_ref().is_some_and(|a| state.is_stale(a))}
                         dispatch={dispatch.clone()} />
                     <SensitivityPanel {lang} asked={state.sensitivity.clone()}
                         stale={state.sensitivity.as_ref().is_some_and(|a| state.is_stale(a))} dispatch={dispatch.clone()} />
                     <Observed {lang} series={state.obs.clone()} text={state.obs_text.clone()} errors={state.obs_errors.clone()}
-                        report={state.result.as_ref().map(|(r, _)| r.clone())} dispatch={dispatch.clone()} />
-                </div>
-                <div class="panels">
+                        report={report.clone()} dispatch={dispatch.clone()} />
                     {panel(Group::Assumption, "panel.assumptions", "panel.assumptions.intro")}
                     {panel(Group::Target, "panel.targets", "panel.targets.intro")}
                     {panel(Group::Simulation, "panel.simulation", "panel.simulation.intro")}
-                </div>
-                <Explanation scenario={state.scenario.clone()} {lang} />
+                    <Explanation scenario={state.scenario.clone()} {lang} />
+                </Tabs>
             </main>
             <footer><p>{tr(lang, "model.version")}{" "}<span data-testid="model-version">{MODEL_VERSION}</span></p></footer>
         </>

@@ -65,7 +65,8 @@ fn check(query: &str) -> Scenario {
             && again.page.pinned == decoded.page.pinned
             && (&again.page.title, &again.page.note) == (&decoded.page.title, &decoded.page.note)
             && again.page.obs == decoded.page.obs
-            && again.page.lang == decoded.page.lang,
+            && again.page.lang == decoded.page.lang
+            && again.page.tab == decoded.page.tab,
         "{query:?}: page query {page:?} changed"
     );
     decoded.scenario
