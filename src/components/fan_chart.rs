@@ -192,9 +192,10 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
         let selected = selected.clone();
         move |i: Option<usize>| selected.set(i)
     };
-    let onmousemove = {
+    // Pointer events: a mouse hovering and a finger tapping pick a month alike.
+    let onpointermove = {
         let pick = pick.clone();
-        Callback::from(move |e: MouseEvent| {
+        Callback::from(move |e: PointerEvent| {
             let Some(target) = e.current_target() else { return };
             let element: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(target);
             let rect = element.get_bounding_client_rect();
@@ -205,9 +206,14 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
             pick(Some(x.nearest_index(px, n)));
         })
     };
-    let onmouseleave = {
+    // A finger lifted keeps its month shown; a mouse that leaves clears it.
+    let onpointerleave = {
         let pick = pick.clone();
-        Callback::from(move |_| pick(None))
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() == "mouse" {
+                pick(None);
+            }
+        })
     };
     let onkeydown = {
         let (pick, current) = (pick.clone(), *selected);
@@ -251,8 +257,8 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
                 {table(lang, months, &points)}
             } else {
                 <svg viewBox={frame.view_box()} role="img" aria-labelledby="fan-title fan-desc"
-                    class={classes!("fan-svg", narrow.then_some("narrow"))} tabindex="0" onclick={onmousemove.clone()}
-                    {onmousemove} {onmouseleave} {onkeydown} {onfocus} data-testid="fan">
+                    class={classes!("fan-svg", narrow.then_some("narrow"))} tabindex="0" onpointerdown={onpointermove.clone()}
+                    {onpointermove} {onpointerleave} {onkeydown} {onfocus} data-testid="fan">
                     <title id="fan-title">{tr(lang, "chart.title")}</title>
                     <desc id="fan-desc">{tr(lang, "chart.desc")}</desc>
                     {y_grid(lang, &frame, &y, &nice_ticks(top, 5))}

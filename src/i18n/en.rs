@@ -125,7 +125,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("reach.first", "First reached (three-month mean), median:"),
     ("reach.range", "10–90%:"),
     ("reach.none", "Not reached within the horizon in any run."),
-    ("reach.within", "Reached within the horizon (three-month mean) in"),
+    ("reach.within", "Reached within the horizon"),
     ("reach.few", "That is fewer than half, so no median date."),
     // The answer first (issue 13): summary strip, run counts, menu, panels as tabs, touch
     ("summary.label", "Chance of reaching the targets"),

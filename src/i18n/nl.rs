@@ -131,7 +131,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("reach.first", "Voor het eerst gehaald (gemiddelde van drie maanden), mediaan:"),
     ("reach.range", "10–90%:"),
     ("reach.none", "In geen enkele run binnen de horizon gehaald."),
-    ("reach.within", "Binnen de horizon gehaald (gemiddelde van drie maanden) in"),
+    ("reach.within", "Binnen de horizon gehaald"),
     ("reach.few", "Dat is minder dan de helft, dus geen mediane datum."),
     // The answer first (issue 13): summary strip, run counts, menu, panels as tabs, touch
     ("summary.label", "Kans dat de doelen gehaald worden"),
