@@ -1,105 +1,91 @@
-//! The page side of the worker protocol: spawns the Web Worker and turns its
-//! messages (and failures) into [`Response`]s.
+//! The page side of the worker protocol: a pool of Web Workers
+//! ([`crate::worker_slot::Slot`]), one per core (at least two, at most
+//! [`MAX_WORKERS`]). Each projection's quick result is asked of the first
+//! worker and its full result of the second at the same time, so the full
+//! result never waits for the quick one; questions go to the last worker.
+//! Every worker computes whole projections (the same numbers, to the bit, as
+//! one worker); the workers are stopped when the page is left (`pagehide`).
 
-use std::cell::{Cell, RefCell};
+use crate::worker_slot::Slot;
+use gloo_events::EventListener;
+use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
-use web_sys::{ErrorEvent, MessageEvent, Worker};
-use wlz_scenario::protocol::{Request, Response, ToWorker};
+use wasm_bindgen::JsValue;
+use wlz_scenario::protocol::{Request, Response, Stages, ToWorker};
 use yew::Callback;
 
-/// Path of the worker script, relative to the page (so any sub-path works).
-pub const WORKER_URL: &str = "./worker_loader.js";
+/// Most workers started, whatever the number of cores (each holds its own memory).
+pub const MAX_WORKERS: usize = 4;
 
-/// The worker script to start: the standalone file's start-up script puts a
-/// blob: URL in `window.wlzWorkerUrl` (everything is inside the page there);
-/// otherwise [`WORKER_URL`].
-pub fn worker_url() -> String {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("wlzWorkerUrl")).ok())
-        .and_then(|url| url.as_string())
-        .unwrap_or_else(|| WORKER_URL.to_string())
+/// The number of workers: `navigator.hardwareConcurrency` clamped to 2 ..=
+/// [`MAX_WORKERS`]; a number in `window.wlzPoolSize` (set by the end-to-end
+/// tests before the page starts) replaces it, 1 included.
+pub fn pool_size() -> usize {
+    let Some(window) = web_sys::window() else { return 1 };
+    let forced = js_sys::Reflect::get(&window, &JsValue::from_str("wlzPoolSize")).ok().and_then(|v| v.as_f64());
+    match forced {
+        Some(n) if n >= 1.0 => (n as usize).min(MAX_WORKERS),
+        _ => (window.navigator().hardware_concurrency() as usize).clamp(2, MAX_WORKERS),
+    }
 }
 
-/// A running worker and the handlers that keep it talking to the page.
+/// Which stages each worker computes for a request, by pool size: one worker
+/// does both; otherwise the first the quick result and the second the full one.
+pub fn stage_plan(workers: usize) -> &'static [Stages] {
+    if workers <= 1 { &[Stages::Both] } else { &[Stages::Quick, Stages::Full] }
+}
+
+/// The running workers.
 pub struct EngineWorker {
-    worker: Worker,
+    slots: Rc<Vec<Slot>>,
     last_sent: Rc<Cell<u64>>,
-    /// Until the worker says [`Response::Ready`], messages wait here (only the newest projection).
-    pending: Rc<RefCell<Vec<ToWorker>>>,
-    ready: Rc<Cell<bool>>,
-    _onmessage: Closure<dyn FnMut(MessageEvent)>,
-    _onerror: Closure<dyn FnMut(ErrorEvent)>,
+    _pagehide: Option<EventListener>,
 }
 
 impl EngineWorker {
-    /// Starts the worker; every message or failure goes to `on_response`.
+    /// Starts the pool; every message or failure goes to `on_response`.
     pub fn spawn(on_response: Callback<Response>) -> Result<EngineWorker, String> {
-        let worker = Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
         let last_sent = Rc::new(Cell::new(0));
-        let pending: Rc<RefCell<Vec<ToWorker>>> = Rc::default();
-        let ready = Rc::new(Cell::new(false));
-        let respond = on_response.clone();
-        let (sent, waiting, is_ready, target) = (last_sent.clone(), pending.clone(), ready.clone(), worker.clone());
-        let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let text = event.data().as_string().unwrap_or_default();
-            match serde_json::from_str::<Response>(&text) {
-                Ok(Response::Ready) => {
-                    is_ready.set(true);
-                    for message in waiting.borrow_mut().drain(..) {
-                        post(&target, &message);
-                    }
-                }
-                Ok(response) => respond.emit(response),
-                Err(e) => respond.emit(Response::Failed { id: sent.get(), message: e.to_string() }),
-            }
-        });
-        let sent = last_sent.clone();
-        let onerror = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
-            event.prevent_default();
-            on_response.emit(Response::Failed { id: sent.get(), message: event.message() });
-        });
-        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
-        Ok(EngineWorker { worker, last_sent, pending, ready, _onmessage: onmessage, _onerror: onerror })
+        let slots = (0..pool_size())
+            .map(|_| Slot::spawn(on_response.clone(), last_sent.clone()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let slots = Rc::new(slots);
+        let stopping = slots.clone();
+        let pagehide = web_sys::window()
+            .map(|window| EventListener::new(&window, "pagehide", move |_| stopping.iter().for_each(Slot::terminate)));
+        Ok(EngineWorker { slots, last_sent, _pagehide: pagehide })
     }
 
-    /// Sends `request` (or keeps it until the worker is ready); earlier
-    /// requests still running are dropped by the worker.
+    /// The number of workers.
+    pub fn size(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Sends `request` (each worker keeps it until it is ready); earlier
+    /// requests still running are dropped by the workers.
     pub fn send(&self, request: &Request) {
         self.last_sent.set(request.id);
-        self.deliver(ToWorker::Project(request.clone()));
+        for (slot, &stages) in self.slots.iter().zip(stage_plan(self.slots.len())) {
+            slot.deliver(ToWorker::Project(Request { stages, ..request.clone() }));
+        }
     }
 
-    /// Sends a question (kept until the worker is ready); every question is answered.
+    /// Sends a question to the last worker (kept until it is ready); every question is answered.
     pub fn ask(&self, message: ToWorker) {
-        self.deliver(message);
-    }
-
-    /// Posts `message`, or keeps it until the worker is ready; a waiting
-    /// projection is replaced by a newer one, questions all wait.
-    fn deliver(&self, message: ToWorker) {
-        if self.ready.get() {
-            post(&self.worker, &message);
-            return;
+        if let Some(slot) = self.slots.last() {
+            slot.deliver(message);
         }
-        let mut pending = self.pending.borrow_mut();
-        if matches!(message, ToWorker::Project(_)) {
-            pending.retain(|m| !matches!(m, ToWorker::Project(_)));
-        }
-        pending.push(message);
     }
 }
 
-fn post(worker: &Worker, message: &ToWorker) {
-    if let Ok(text) = serde_json::to_string(message) {
-        let _ = worker.post_message(&JsValue::from_str(&text));
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl Drop for EngineWorker {
-    fn drop(&mut self) {
-        self.worker.terminate();
+    #[test]
+    fn one_worker_does_both_stages_and_two_split_them() {
+        assert_eq!(stage_plan(1), &[Stages::Both]);
+        assert_eq!(stage_plan(2), &[Stages::Quick, Stages::Full]);
+        assert_eq!(stage_plan(3).len(), 2, "a third worker takes the questions");
     }
 }

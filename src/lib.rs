@@ -14,6 +14,7 @@ pub mod panel;
 pub mod state;
 pub mod url_sync;
 pub mod window_event;
+pub mod worker_slot;
 
 /// Mounts the page on `<body>`.
 pub fn start() {

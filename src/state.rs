@@ -218,6 +218,7 @@ impl State {
             id: self.request,
             query: codec::encode(&self.scenario),
             pinned: self.pinned.as_ref().map(codec::encode),
+            stages: wlz_scenario::protocol::Stages::Both,
         }
     }
 
@@ -384,6 +385,13 @@ impl State {
             }
             Action::Tab(tab) => {
                 self.tab = tab;
+                self
+            }
+            // A pool computes the quick and the full result in different workers: a
+            // quick result that comes after the full one of the same request is dropped.
+            Action::Result { id, partial: true, .. }
+                if id == self.result_for && self.result.as_ref().is_some_and(|r| !r.1) =>
+            {
                 self
             }
             Action::Result { id, report, partial, compared } if id == self.request => {
@@ -575,6 +583,9 @@ mod tests {
         let full = report_for(&state, false);
         let state = state.apply(full);
         assert!(!state.computing());
+        let late_quick = report_for(&state, true);
+        let state = state.apply(late_quick);
+        assert!(!state.computing(), "a quick result after the full one is dropped");
         let failed = state.clone().apply(Action::Set(Key::Aid, 60.0));
         let id = failed.request;
         let failed = failed.apply(Action::Failed { id, message: "boom".into() });

@@ -21,6 +21,7 @@ use crate::i18n::{Lang, number, tr};
 use crate::messages::problem_text;
 use crate::state::{Action, Refusal, State};
 use crate::url_sync::{initial_query, use_url_sync};
+use crate::window_event::use_window_event;
 use std::rc::Rc;
 use wlz_scenario::MODEL_VERSION;
 use wlz_scenario::codec;
@@ -87,6 +88,16 @@ pub fn app() -> Html {
     {
         let d = state.dispatcher();
         use_url_sync(state.query(), Callback::from(move |query| d.dispatch(Action::Navigate(query))));
+    }
+    {
+        // The workers are stopped on `pagehide`; a page restored from the back-forward cache starts fresh ones.
+        let d = state.dispatcher();
+        use_window_event("pageshow", move |event| {
+            let persisted = js_sys::Reflect::get(event, &"persisted".into()).ok().and_then(|v| v.as_bool());
+            if persisted == Some(true) {
+                d.dispatch(Action::Retry);
+            }
+        });
     }
     use_effect_with(state.lang, |lang| set_document_lang(*lang));
 

@@ -13,6 +13,21 @@ use serde::{Deserialize, Serialize};
 /// Runs in the first, quick result of a request (then refined to the full count).
 pub const FIRST_RUNS: u32 = 1_000;
 
+/// Which results of a request one worker computes: a page with one worker
+/// asks for both; a pool asks one worker for the quick result and another
+/// for the full one, so that the full result does not wait for the quick one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Stages {
+    /// The quick result from the first [`FIRST_RUNS`] runs (when there are
+    /// more runs than that), then the full result.
+    #[default]
+    Both,
+    /// Only the quick result; nothing when the run count is at most [`FIRST_RUNS`].
+    Quick,
+    /// Only the full result.
+    Full,
+}
+
 /// Page -> worker: compute this scenario.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Request {
@@ -22,6 +37,9 @@ pub struct Request {
     pub query: String,
     /// The canonical query of the pinned scenario A, when comparing.
     pub pinned: Option<String>,
+    /// Which results this worker computes.
+    #[serde(default)]
+    pub stages: Stages,
 }
 
 /// Page -> worker.

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use wlz_engine::compare::compare;
 use wlz_engine::model_params::ModelParams;
-use wlz_engine::protocol::{Compared, FIRST_RUNS, Request, Response, ToWorker};
+use wlz_engine::protocol::{Compared, FIRST_RUNS, Request, Response, Stages, ToWorker};
 use wlz_engine::{codec, output::Report, question, simulate};
 
 thread_local! {
@@ -28,6 +28,8 @@ struct Job {
     params: ModelParams,
     /// Scenario A in model units, when comparing.
     pinned: Option<ModelParams>,
+    /// Which results this worker computes.
+    stages: Stages,
 }
 
 impl Job {
@@ -38,6 +40,7 @@ impl Job {
             query: codec::encode(&scenario),
             params: scenario.model_params(),
             pinned: request.pinned.map(|q| codec::decode(&q).scenario.model_params()),
+            stages: request.stages,
         }
     }
 
@@ -80,15 +83,22 @@ fn later(work: impl FnOnce() + 'static) {
 }
 
 /// Runs `job`'s quick stage (when the full count is larger) and then its full
-/// stage, each only while no newer request has come.
+/// stage, as far as its [`Stages`] ask, each only while no newer request has come.
 fn stage(job: Job, partial: bool) {
     if LATEST.with(Cell::get) != job.id {
         return;
     }
     let quick_first = partial && job.params.runs > FIRST_RUNS;
-    post(&job.run(quick_first));
-    if quick_first {
-        later(move || stage(job, false));
+    match job.stages {
+        Stages::Quick if !quick_first => {}
+        Stages::Quick => post(&job.run(true)),
+        Stages::Full => post(&job.run(false)),
+        Stages::Both => {
+            post(&job.run(quick_first));
+            if quick_first {
+                later(move || stage(job, false));
+            }
+        }
     }
 }
 

@@ -1,0 +1,169 @@
+//! One Web Worker of the pool: started, waited for until it says
+//! [`Response::Ready`], and started once more after a short wait when it fails
+//! before that (a worker whose wasm could not be instantiated, e.g. out of
+//! memory while an earlier page's workers were still being torn down); only a
+//! second failure reaches the page.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+use wlz_scenario::protocol::{Response, ToWorker};
+use yew::Callback;
+
+/// Path of the worker script, relative to the page (so any sub-path works).
+pub const WORKER_URL: &str = "./worker_loader.js";
+
+/// Wait before a worker that failed to start is started again (ms).
+pub const RETRY_MS: u32 = 300;
+
+/// The worker script to start: the standalone file's start-up script puts a
+/// blob: URL in `window.wlzWorkerUrl` (everything is inside the page there);
+/// otherwise [`WORKER_URL`].
+pub fn worker_url() -> String {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("wlzWorkerUrl")).ok())
+        .and_then(|url| url.as_string())
+        .unwrap_or_else(|| WORKER_URL.to_string())
+}
+
+/// A running worker and its handlers.
+struct Running {
+    worker: Worker,
+    _onmessage: Closure<dyn FnMut(MessageEvent)>,
+    _onerror: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+/// What a slot shares with its handlers.
+struct Inner {
+    running: RefCell<Option<Running>>,
+    ready: Cell<bool>,
+    /// Until the worker is ready, messages wait here (only the newest projection).
+    pending: RefCell<Vec<ToWorker>>,
+    /// True once the worker has been started a second time.
+    retried: Cell<bool>,
+    /// A pending restart.
+    restart: RefCell<Option<gloo_timers::callback::Timeout>>,
+    on_response: Callback<Response>,
+    /// The newest request sent (a failure is reported against it).
+    last_sent: Rc<Cell<u64>>,
+}
+
+/// One worker of the pool.
+pub struct Slot(Rc<Inner>);
+
+impl Slot {
+    /// Starts a worker; its messages and its failure (after one retry when it
+    /// fails before it is ready) go to `on_response`; `last_sent` is the newest request.
+    pub fn spawn(on_response: Callback<Response>, last_sent: Rc<Cell<u64>>) -> Result<Slot, String> {
+        let inner = Rc::new(Inner {
+            running: RefCell::default(),
+            ready: Cell::new(false),
+            pending: RefCell::default(),
+            retried: Cell::new(false),
+            restart: RefCell::default(),
+            on_response,
+            last_sent,
+        });
+        start(&inner)?;
+        Ok(Slot(inner))
+    }
+
+    /// Posts `message`, or keeps it until the worker is ready; a waiting
+    /// projection is replaced by a newer one, questions all wait.
+    pub fn deliver(&self, message: ToWorker) {
+        let inner = &self.0;
+        if inner.ready.get()
+            && let Some(running) = inner.running.borrow().as_ref()
+        {
+            post(&running.worker, &message);
+            return;
+        }
+        let mut pending = inner.pending.borrow_mut();
+        if matches!(message, ToWorker::Project(_)) {
+            pending.retain(|m| !matches!(m, ToWorker::Project(_)));
+        }
+        pending.push(message);
+    }
+
+    /// Stops the worker now (the page is being left).
+    pub fn terminate(&self) {
+        self.0.restart.borrow_mut().take();
+        self.0.running.borrow_mut().take();
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.terminate();
+    }
+}
+
+/// A failure of the worker: before it was ready and the first time, start it
+/// again after [`RETRY_MS`]; otherwise report it.
+fn failed(inner: &Rc<Inner>, message: String) {
+    if !inner.ready.get() && !inner.retried.replace(true) {
+        // Stopped now, dropped later: this may run inside one of its own handlers.
+        let old = inner.running.borrow_mut().take();
+        if let Some(old) = &old {
+            old.worker.terminate();
+        }
+        let weak = Rc::downgrade(inner);
+        *inner.restart.borrow_mut() = Some(gloo_timers::callback::Timeout::new(RETRY_MS, move || {
+            drop(old);
+            if let Some(inner) = weak.upgrade()
+                && let Err(message) = start(&inner)
+            {
+                inner.on_response.emit(Response::Failed { id: inner.last_sent.get(), message });
+            }
+        }));
+        return;
+    }
+    inner.on_response.emit(Response::Failed { id: inner.last_sent.get(), message });
+}
+
+fn start(inner: &Rc<Inner>) -> Result<(), String> {
+    let worker = Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
+    let weak = Rc::downgrade(inner);
+    let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let Some(inner) = weak.upgrade() else { return };
+        let text = event.data().as_string().unwrap_or_default();
+        match serde_json::from_str::<Response>(&text) {
+            Ok(Response::Ready) => {
+                inner.ready.set(true);
+                if let Some(running) = inner.running.borrow().as_ref() {
+                    for message in inner.pending.borrow_mut().drain(..) {
+                        post(&running.worker, &message);
+                    }
+                }
+            }
+            Ok(Response::Failed { message, .. }) if !inner.ready.get() => failed(&inner, message),
+            Ok(response) => inner.on_response.emit(response),
+            Err(e) => inner.on_response.emit(Response::Failed { id: inner.last_sent.get(), message: e.to_string() }),
+        }
+    });
+    let weak = Rc::downgrade(inner);
+    let onerror = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+        event.prevent_default();
+        if let Some(inner) = weak.upgrade() {
+            failed(&inner, event.message());
+        }
+    });
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    *inner.running.borrow_mut() = Some(Running { worker, _onmessage: onmessage, _onerror: onerror });
+    Ok(())
+}
+
+fn post(worker: &Worker, message: &ToWorker) {
+    if let Ok(text) = serde_json::to_string(message) {
+        let _ = worker.post_message(&JsValue::from_str(&text));
+    }
+}
