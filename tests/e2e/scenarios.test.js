@@ -98,6 +98,7 @@ test('presets set the levers, say when they are illustrative, and leave the rest
   assert.match(await agreements.textContent(), /ter illustratie/);
   await agreements.click();
   await page.waitForURL(/longer=40/);
+  await openMenu(page);
   assert.equal(await agreements.getAttribute('aria-pressed'), 'true');
   assert.match(query(page), /^v=1&seed=5&longer=40/);
   await openMenu(page);
