@@ -10,12 +10,22 @@ use crate::worker_slot::Slot;
 use gloo_events::EventListener;
 use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wlz_scenario::protocol::{Request, Response, Stages, ToWorker};
 use yew::Callback;
 
 /// Most workers started, whatever the number of cores (each holds its own memory).
 pub const MAX_WORKERS: usize = 4;
+
+/// The workers `static/early_workers.js` started before the page's wasm
+/// loaded (`window.wlzEarlyWorkers`), taken over once: later pools start their own.
+fn early_workers() -> Vec<JsValue> {
+    let Some(window) = web_sys::window() else { return Vec::new() };
+    let key = JsValue::from_str("wlzEarlyWorkers");
+    let list = js_sys::Reflect::get(&window, &key).ok().filter(js_sys::Array::is_array);
+    let _ = js_sys::Reflect::set(&window, &key, &JsValue::UNDEFINED);
+    list.map(|list| js_sys::Array::from(&list).to_vec()).unwrap_or_default()
+}
 
 /// The number of workers: `navigator.hardwareConcurrency` clamped to 2 ..=
 /// [`MAX_WORKERS`]; a number in `window.wlzPoolSize` (set by the end-to-end
@@ -46,9 +56,18 @@ impl EngineWorker {
     /// Starts the pool; every message or failure goes to `on_response`.
     pub fn spawn(on_response: Callback<Response>) -> Result<EngineWorker, String> {
         let last_sent = Rc::new(Cell::new(0));
+        let mut early = early_workers().into_iter();
         let slots = (0..pool_size())
-            .map(|_| Slot::spawn(on_response.clone(), last_sent.clone()))
+            .map(|_| Slot::spawn(on_response.clone(), last_sent.clone(), early.next()))
             .collect::<Result<Vec<_>, _>>()?;
+        // Early workers beyond the pool (none unless the rules differ) are stopped.
+        for extra in early {
+            if let Ok(worker) = js_sys::Reflect::get(&extra, &JsValue::from_str("worker")) {
+                if let Ok(worker) = worker.dyn_into::<web_sys::Worker>() {
+                    worker.terminate();
+                }
+            }
+        }
         let slots = Rc::new(slots);
         let stopping = slots.clone();
         let pagehide = web_sys::window()

@@ -60,9 +60,11 @@ struct Inner {
 pub struct Slot(Rc<Inner>);
 
 impl Slot {
-    /// Starts a worker; its messages and its failure (after one retry when it
-    /// fails before it is ready) go to `on_response`; `last_sent` is the newest request.
-    pub fn spawn(on_response: Callback<Response>, last_sent: Rc<Cell<u64>>) -> Result<Slot, String> {
+    /// Starts a worker, or takes over `early` (one of `window.wlzEarlyWorkers`,
+    /// started by `static/early_workers.js` before the page's wasm loaded, with
+    /// what it said meanwhile); its messages and its failure (after one retry
+    /// when it fails before it is ready) go to `on_response`; `last_sent` is the newest request.
+    pub fn spawn(on_response: Callback<Response>, last_sent: Rc<Cell<u64>>, early: Option<JsValue>) -> Result<Slot, String> {
         let inner = Rc::new(Inner {
             running: RefCell::default(),
             ready: Cell::new(false),
@@ -72,7 +74,20 @@ impl Slot {
             on_response,
             last_sent,
         });
-        start(&inner)?;
+        let field = |name: &str| early.as_ref().and_then(|e| js_sys::Reflect::get(e, &JsValue::from_str(name)).ok());
+        match field("worker").and_then(|w| w.dyn_into::<Worker>().ok()) {
+            Some(worker) => {
+                attach(&inner, worker);
+                let said = |name: &str| field(name).map(|list| js_sys::Array::from(&list).to_vec()).unwrap_or_default();
+                for data in said("messages") {
+                    on_message(&inner, &data);
+                }
+                if let Some(message) = said("errors").first() {
+                    failed(&inner, message.as_string().unwrap_or_default());
+                }
+            }
+            None => start(&inner)?,
+        }
         Ok(Slot(inner))
     }
 
@@ -131,22 +146,34 @@ fn failed(inner: &Rc<Inner>, message: String) {
 
 fn start(inner: &Rc<Inner>) -> Result<(), String> {
     let worker = Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
-    let weak = Rc::downgrade(inner);
-    let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let Some(inner) = weak.upgrade() else { return };
-        let text = event.data().as_string().unwrap_or_default();
-        match serde_json::from_str::<Response>(&text) {
-            Ok(Response::Ready) => {
-                inner.ready.set(true);
-                if let Some(running) = inner.running.borrow().as_ref() {
-                    for message in inner.pending.borrow_mut().drain(..) {
-                        post(&running.worker, &message);
-                    }
+    attach(inner, worker);
+    Ok(())
+}
+
+/// A message from the worker.
+fn on_message(inner: &Rc<Inner>, data: &JsValue) {
+    let text = data.as_string().unwrap_or_default();
+    match serde_json::from_str::<Response>(&text) {
+        Ok(Response::Ready) => {
+            inner.ready.set(true);
+            if let Some(running) = inner.running.borrow().as_ref() {
+                for message in inner.pending.borrow_mut().drain(..) {
+                    post(&running.worker, &message);
                 }
             }
-            Ok(Response::Failed { message, .. }) if !inner.ready.get() => failed(&inner, message),
-            Ok(response) => inner.on_response.emit(response),
-            Err(e) => inner.on_response.emit(Response::Failed { id: inner.last_sent.get(), message: e.to_string() }),
+        }
+        Ok(Response::Failed { message, .. }) if !inner.ready.get() => failed(inner, message),
+        Ok(response) => inner.on_response.emit(response),
+        Err(e) => inner.on_response.emit(Response::Failed { id: inner.last_sent.get(), message: e.to_string() }),
+    }
+}
+
+/// Puts the slot's handlers on `worker` and keeps it as the slot's running worker.
+fn attach(inner: &Rc<Inner>, worker: Worker) {
+    let weak = Rc::downgrade(inner);
+    let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        if let Some(inner) = weak.upgrade() {
+            on_message(&inner, &event.data());
         }
     });
     let weak = Rc::downgrade(inner);
@@ -159,7 +186,6 @@ fn start(inner: &Rc<Inner>) -> Result<(), String> {
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     *inner.running.borrow_mut() = Some(Running { worker, _onmessage: onmessage, _onerror: onerror });
-    Ok(())
 }
 
 fn post(worker: &Worker, message: &ToWorker) {
