@@ -62,10 +62,10 @@ impl EngineWorker {
             .collect::<Result<Vec<_>, _>>()?;
         // Early workers beyond the pool (none unless the rules differ) are stopped.
         for extra in early {
-            if let Ok(worker) = js_sys::Reflect::get(&extra, &JsValue::from_str("worker")) {
-                if let Ok(worker) = worker.dyn_into::<web_sys::Worker>() {
-                    worker.terminate();
-                }
+            if let Ok(worker) = js_sys::Reflect::get(&extra, &JsValue::from_str("worker"))
+                && let Ok(worker) = worker.dyn_into::<web_sys::Worker>()
+            {
+                worker.terminate();
             }
         }
         let slots = Rc::new(slots);
@@ -106,5 +106,44 @@ mod tests {
         assert_eq!(stage_plan(1), &[Stages::Both]);
         assert_eq!(stage_plan(2), &[Stages::Quick, Stages::Full]);
         assert_eq!(stage_plan(3).len(), 2, "a third worker takes the questions");
+    }
+
+    #[test]
+    fn results_answers_and_comparisons_cross_as_bytes_bit_for_bit() {
+        use wlz_scenario::protocol::{Compared, Question, decode, encode};
+        use wlz_scenario::solve::SolveLever;
+        use wlz_scenario::target::TargetId;
+        let params = wlz_scenario::codec::decode("v=1&runs=300&aid=40").scenario.model_params();
+        let a = wlz_scenario::codec::decode("v=1&runs=300").scenario.model_params();
+        let compared = wlz_engine::compare::compare(&a, &params, 300).expect("comparable");
+        let projection = wlz_engine::simulate::project_runs(&params, 300);
+        let result = Response::Result {
+            id: 1,
+            query: "v=1&runs=300&aid=40".into(),
+            projection: Box::new(projection.clone()),
+            elapsed_ms: 2.5,
+            partial: false,
+            compared: Some(Compared::Done { a: Box::new(compared.a), paired: Box::new(compared.paired) }),
+        };
+        let back: Response = decode(&encode(&result)).expect("a result");
+        assert_eq!(back, result);
+        let Response::Result { projection: back, .. } = back else { unreachable!() };
+        assert_eq!(back.checksum(), projection.checksum(), "every number to the bit");
+        let questions = [
+            Question::Solve { lever: SolveLever::All, target: TargetId::T1, confidence: 0.8 },
+            Question::Solve {
+                lever: SolveLever::One(wlz_scenario::lever::LeverId::Aid),
+                target: TargetId::T1,
+                confidence: 2.0,
+            },
+            Question::Sensitivity { target: TargetId::T1 },
+        ];
+        for question in questions {
+            let asked = ToWorker::Ask { id: 2, query: "v=1&runs=300".into(), question };
+            assert_eq!(decode::<ToWorker>(&encode(&asked)).expect("a question"), asked);
+            let answer =
+                Response::Answer { id: 2, answer: wlz_engine::question::answer(question, &params), elapsed_ms: 1.0 };
+            assert_eq!(decode::<Response>(&encode(&answer)).expect("an answer"), answer);
+        }
     }
 }

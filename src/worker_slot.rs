@@ -9,7 +9,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
-use wlz_scenario::protocol::{Response, ToWorker};
+use wlz_scenario::protocol::{Response, ToWorker, decode, encode};
 use yew::Callback;
 
 /// Path of the worker script, relative to the page (so any sub-path works).
@@ -64,7 +64,11 @@ impl Slot {
     /// started by `static/early_workers.js` before the page's wasm loaded, with
     /// what it said meanwhile); its messages and its failure (after one retry
     /// when it fails before it is ready) go to `on_response`; `last_sent` is the newest request.
-    pub fn spawn(on_response: Callback<Response>, last_sent: Rc<Cell<u64>>, early: Option<JsValue>) -> Result<Slot, String> {
+    pub fn spawn(
+        on_response: Callback<Response>,
+        last_sent: Rc<Cell<u64>>,
+        early: Option<JsValue>,
+    ) -> Result<Slot, String> {
         let inner = Rc::new(Inner {
             running: RefCell::default(),
             ready: Cell::new(false),
@@ -150,10 +154,14 @@ fn start(inner: &Rc<Inner>) -> Result<(), String> {
     Ok(())
 }
 
-/// A message from the worker.
+/// A message from the worker: the bytes of a [`Response`], or a text when
+/// its loader could not start the engine (`static/worker_loader.js`).
 fn on_message(inner: &Rc<Inner>, data: &JsValue) {
-    let text = data.as_string().unwrap_or_default();
-    match serde_json::from_str::<Response>(&text) {
+    let decoded = match data.as_string() {
+        Some(text) => Ok(Response::Failed { id: 0, message: text }),
+        None => decode::<Response>(&js_sys::Uint8Array::new(data).to_vec()),
+    };
+    match decoded {
         Ok(Response::Ready) => {
             inner.ready.set(true);
             if let Some(running) = inner.running.borrow().as_ref() {
@@ -164,7 +172,7 @@ fn on_message(inner: &Rc<Inner>, data: &JsValue) {
         }
         Ok(Response::Failed { message, .. }) if !inner.ready.get() => failed(inner, message),
         Ok(response) => inner.on_response.emit(response),
-        Err(e) => inner.on_response.emit(Response::Failed { id: inner.last_sent.get(), message: e.to_string() }),
+        Err(message) => inner.on_response.emit(Response::Failed { id: inner.last_sent.get(), message }),
     }
 }
 
@@ -189,7 +197,5 @@ fn attach(inner: &Rc<Inner>, worker: Worker) {
 }
 
 fn post(worker: &Worker, message: &ToWorker) {
-    if let Ok(text) = serde_json::to_string(message) {
-        let _ = worker.post_message(&JsValue::from_str(&text));
-    }
+    let _ = worker.post_message(&js_sys::Uint8Array::from(encode(message).as_slice()));
 }

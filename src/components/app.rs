@@ -25,6 +25,7 @@ use crate::window_event::use_window_event;
 use std::rc::Rc;
 use wlz_scenario::MODEL_VERSION;
 use wlz_scenario::codec;
+use wlz_scenario::output::Report;
 use wlz_scenario::params::Group;
 use wlz_scenario::protocol::Response;
 use yew::prelude::*;
@@ -48,8 +49,11 @@ pub fn app() -> Html {
         use_effect_with(state.worker_generation, move |_| {
             let on_response = Callback::from(move |response: Response| {
                 dispatcher.dispatch(match response {
-                    Response::Result { id, report, partial, compared } => {
-                        Action::Result { id, report: Rc::from(report), partial, compared: compared.map(Rc::new) }
+                    Response::Result { id, query, projection, elapsed_ms, partial, compared } => {
+                        // The report (the CLI's JSON schema, for the exports) of the projection.
+                        let params = codec::decode(&query).scenario.model_params();
+                        let report = Report::new(&query, &params, &projection, elapsed_ms);
+                        Action::Result { id, report: Rc::new(report), partial, compared: compared.map(Rc::new) }
                     }
                     Response::Failed { id, message } => Action::Failed { id, message },
                     Response::Answer { id, answer, elapsed_ms } => {

@@ -1,10 +1,13 @@
-//! The message protocol between the page and its Web Worker: a few plain
-//! serde types, sent as JSON strings. The page sends canonical scenario
-//! queries and questions; the worker decodes each request once and answers
-//! with typed results and typed refusals (the page words them in its language).
+//! The message protocol between the page and its Web Workers: a few plain
+//! serde types, sent as bytes ([`encode`], [`decode`]: bincode, every f64 bit
+//! for bit), so neither side needs a JSON parser. The page sends canonical
+//! scenario queries and questions; the worker decodes each request once and
+//! answers with typed results and typed refusals (the page words them in its
+//! language). A result carries the [`Projection`]; the page makes the
+//! [`crate::output::Report`] of it (the CLI's JSON schema) for its exports.
 
 use crate::compare::{CompareError, Paired};
-use crate::output::{Projection, Report};
+use crate::output::Projection;
 use crate::params::Key;
 pub use crate::question::{Answer, Question};
 use crate::solve::SolveError;
@@ -104,10 +107,13 @@ pub enum Response {
     Result {
         /// The request it answers.
         id: u64,
-        /// All outputs (the CLI's JSON schema); `report.scenario` is the
-        /// canonical query it was computed for, so the page shows it with that
-        /// scenario's settings, never with a newer one's.
-        report: Box<Report>,
+        /// The canonical query it was computed for, so the page shows it with
+        /// that scenario's settings, never with a newer one's.
+        query: String,
+        /// All outputs.
+        projection: Box<Projection>,
+        /// Time the worker took (ms).
+        elapsed_ms: f64,
         /// True for the quick first result.
         partial: bool,
         /// The comparison with the pinned scenario, when one is pinned.
@@ -131,19 +137,31 @@ pub enum Response {
     },
 }
 
+/// A message as bytes (to post across the page <-> worker boundary).
+pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
+    // Serialising these types into memory cannot fail (no maps with non-string keys, no I/O).
+    bincode::serialize(message).unwrap_or_default()
+}
+
+/// A message from its bytes; an error names what is wrong (a truncated or foreign message).
+pub fn decode<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, String> {
+    bincode::deserialize(bytes).map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn messages_round_trip_as_json() {
+    fn messages_round_trip_as_bytes_bit_for_bit() {
         let m = Compared::mismatch(&CompareError::Seed(1, 2));
-        let text = serde_json::to_string(&m).unwrap();
-        assert_eq!(text, r#"{"Mismatch":{"key":"seed","a":"1","b":"2"}}"#);
-        assert_eq!(serde_json::from_str::<Compared>(&text).unwrap(), m);
+        assert_eq!(decode::<Compared>(&encode(&m)).unwrap(), m);
         let reply: Reply = Err(SolveError::Confidence { value: 1.5 });
         let answer = Response::Answer { id: 3, answer: reply, elapsed_ms: 1.0 };
-        let text = serde_json::to_string(&answer).unwrap();
-        assert_eq!(serde_json::from_str::<Response>(&text).unwrap(), answer);
+        assert_eq!(decode::<Response>(&encode(&answer)).unwrap(), answer);
+        let request =
+            ToWorker::Project(Request { id: 7, query: "v=1&aid=5".into(), pinned: None, stages: Stages::Full });
+        assert_eq!(decode::<ToWorker>(&encode(&request)).unwrap(), request);
+        assert!(decode::<Response>(&[9, 9]).is_err(), "a foreign message is an error, not a panic");
     }
 }

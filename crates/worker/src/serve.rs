@@ -12,7 +12,8 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use wlz_engine::compare::compare;
 use wlz_engine::model_params::ModelParams;
 use wlz_engine::protocol::{Compared, FIRST_RUNS, Request, Response, Stages, ToWorker};
-use wlz_engine::{codec, output::Report, question, simulate};
+use wlz_engine::protocol::{decode, encode};
+use wlz_engine::{codec, question, simulate};
 
 thread_local! {
     static LATEST: Cell<u64> = const { Cell::new(0) };
@@ -55,8 +56,15 @@ impl Job {
                 Err(mismatch) => (simulate::project_runs(&self.params, runs), Some(Compared::mismatch(&mismatch))),
             },
         };
-        let report = Report::new(&self.query, &self.params, &projection, now_ms() - started);
-        Response::Result { id: self.id, report: Box::new(report), partial, compared }
+        let elapsed_ms = now_ms() - started;
+        Response::Result {
+            id: self.id,
+            query: self.query.clone(),
+            projection: Box::new(projection),
+            elapsed_ms,
+            partial,
+            compared,
+        }
     }
 }
 
@@ -65,9 +73,7 @@ fn scope() -> DedicatedWorkerGlobalScope {
 }
 
 fn post(response: &Response) {
-    if let Ok(text) = serde_json::to_string(response) {
-        let _ = scope().post_message(&JsValue::from_str(&text));
-    }
+    let _ = scope().post_message(&js_sys::Uint8Array::from(encode(response).as_slice()));
 }
 
 fn now_ms() -> f64 {
@@ -109,8 +115,8 @@ pub fn serve() {
         post(&Response::Failed { id, message: info.to_string() });
     }));
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
-        let Some(text) = event.data().as_string() else { return };
-        match serde_json::from_str::<ToWorker>(&text) {
+        let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
+        match decode::<ToWorker>(&bytes) {
             Ok(ToWorker::Project(request)) => {
                 LATEST.with(|latest| latest.set(request.id));
                 later(move || stage(Job::new(request), true));
@@ -121,7 +127,7 @@ pub fn serve() {
                 let answer = question::answer(question, &params);
                 post(&Response::Answer { id, answer, elapsed_ms: now_ms() - started });
             }),
-            Err(error) => post(&Response::Failed { id: LATEST.with(Cell::get), message: error.to_string() }),
+            Err(error) => post(&Response::Failed { id: LATEST.with(Cell::get), message: error }),
         }
     });
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
