@@ -122,6 +122,7 @@ mod tests {
             query: "v=1&runs=300&aid=40".into(),
             projection: Box::new(projection.clone()),
             elapsed_ms: 2.5,
+            json: Some("{\"runs\": 300}".into()),
             partial: false,
             compared: Some(Compared::Done { a: Box::new(compared.a), paired: Box::new(compared.paired) }),
         };

@@ -57,6 +57,8 @@ pub struct State {
     pub request: u64,
     /// The newest result, and whether it is the quick partial one.
     pub result: Option<(Rc<Report>, bool)>,
+    /// The newest full result as the command line's JSON (the JSON export), written by the worker.
+    pub result_json: Option<Rc<str>>,
     /// The request the shown result answers.
     pub result_for: u64,
     /// The scenario the shown result was computed for (decoded from the
@@ -152,6 +154,8 @@ pub enum Action {
         partial: bool,
         /// The comparison with the pinned scenario A, when one is pinned.
         compared: Option<Rc<Compared>>,
+        /// The report as JSON (full results).
+        json: Option<Rc<str>>,
     },
     /// The worker failed on a request.
     Failed {
@@ -394,9 +398,10 @@ impl State {
             {
                 self
             }
-            Action::Result { id, report, partial, compared } if id == self.request => {
+            Action::Result { id, report, partial, compared, json } if id == self.request => {
                 self.result_scenario = codec::decode(&report.scenario).scenario;
                 self.result = Some((report, partial));
+                self.result_json = json;
                 self.compared = compared;
                 self.result_for = id;
                 self
@@ -479,7 +484,7 @@ mod tests {
         let params = state.scenario.model_params();
         let projection = wlz_engine::simulate::project_runs(&params, 100);
         let report = Report::new(&codec::encode(&state.scenario), &params, &projection, 1.0);
-        Action::Result { id: state.request, report: Rc::new(report), partial, compared: None }
+        Action::Result { id: state.request, report: Rc::new(report), partial, compared: None, json: None }
     }
 
     #[test]

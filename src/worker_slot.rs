@@ -149,7 +149,10 @@ fn failed(inner: &Rc<Inner>, message: String) {
 }
 
 fn start(inner: &Rc<Inner>) -> Result<(), String> {
-    let worker = Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
+    let worker = Worker::new(&worker_url()).map_err(|e| {
+        e.dyn_ref::<js_sys::Error>()
+            .map_or_else(|| "the worker could not be started".to_string(), |e| e.message().into())
+    })?;
     attach(inner, worker);
     Ok(())
 }

@@ -49,11 +49,12 @@ pub fn app() -> Html {
         use_effect_with(state.worker_generation, move |_| {
             let on_response = Callback::from(move |response: Response| {
                 dispatcher.dispatch(match response {
-                    Response::Result { id, query, projection, elapsed_ms, partial, compared } => {
+                    Response::Result { id, query, projection, elapsed_ms, json, partial, compared } => {
                         // The report (the CLI's JSON schema, for the exports) of the projection.
                         let params = codec::decode(&query).scenario.model_params();
                         let report = Report::new(&query, &params, &projection, elapsed_ms);
-                        Action::Result { id, report: Rc::new(report), partial, compared: compared.map(Rc::new) }
+                        let json = json.map(Rc::from);
+                        Action::Result { id, report: Rc::new(report), partial, compared: compared.map(Rc::new), json }
                     }
                     Response::Failed { id, message } => Action::Failed { id, message },
                     Response::Answer { id, answer, elapsed_ms } => {
@@ -167,7 +168,8 @@ pub fn app() -> Html {
     let scenario_bar = html! {
         <ScenarioBar {lang} query={state.query()} scenario={state.scenario.clone()} title={state.title.clone()} note={state.note.clone()}
             pinned={state.pinned.is_some()} dispatch={dispatch.clone()}
-            report={state.result.as_ref().filter(|_| !state.computing()).map(|(r, _)| r.clone())} />
+            report={state.result.as_ref().filter(|_| !state.computing()).map(|(r, _)| r.clone())}
+            json={state.result_json.clone().filter(|_| !state.computing())} />
     };
     html! {
         <>

@@ -27,6 +27,9 @@ pub struct ScenarioBarProps {
     pub pinned: bool,
     /// The newest full result, for the exports.
     pub report: Option<Rc<Report>>,
+    /// The same as the command line's JSON (written by the worker), for the JSON export.
+    #[prop_or_default]
+    pub json: Option<Rc<str>>,
     /// Sends an action to the reducer.
     pub dispatch: Callback<Action>,
 }
@@ -81,7 +84,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
         })
     };
     let export = |kind: &'static str| {
-        let (report, say) = (props.report.clone(), say.clone());
+        let (report, json, say) = (props.report.clone(), props.json.clone(), say.clone());
         Callback::from(move |_| {
             let Some(report) = report.as_ref() else {
                 say("export.wait");
@@ -92,9 +95,9 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                     let text = wlz_scenario::export::csv(&href(), &report.model_version, &report.months);
                     js_bindings::download_text(&format!("{FILE_STEM}.csv"), "text/csv", &text);
                 }
-                "json" => match serde_json::to_string_pretty(report.as_ref()) {
-                    Ok(text) => js_bindings::download_text(&format!("{FILE_STEM}.json"), "application/json", &text),
-                    Err(_) => say("export.failed"),
+                "json" => match json.as_deref() {
+                    Some(text) => js_bindings::download_text(&format!("{FILE_STEM}.json"), "application/json", text),
+                    None => say("export.wait"),
                 },
                 "svg" | "png" => {
                     let markup = js_bindings::svg_markup("[data-testid=fan]");

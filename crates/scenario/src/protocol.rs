@@ -114,6 +114,8 @@ pub enum Response {
         projection: Box<Projection>,
         /// Time the worker took (ms).
         elapsed_ms: f64,
+        /// The report as the command line's JSON (the JSON export), with full results only.
+        json: Option<String>,
         /// True for the quick first result.
         partial: bool,
         /// The comparison with the pinned scenario, when one is pinned.

@@ -1,5 +1,5 @@
 //! Serving the page: receives [`ToWorker`] messages, runs the engine and posts
-//! [`Response`]s. Each request's scenario is decoded once; a quick result
+//! [`Response`]s (as bytes; a full result also carries its JSON export). Each request's scenario is decoded once; a quick result
 //! from the first runs comes first, then the full count; a request overtaken
 //! by a newer one is dropped between stages. Questions (what would it take,
 //! what matters most) are answered in order.
@@ -13,7 +13,7 @@ use wlz_engine::compare::compare;
 use wlz_engine::model_params::ModelParams;
 use wlz_engine::protocol::{Compared, FIRST_RUNS, Request, Response, Stages, ToWorker};
 use wlz_engine::protocol::{decode, encode};
-use wlz_engine::{codec, question, simulate};
+use wlz_engine::{codec, output::Report, question, simulate};
 
 thread_local! {
     static LATEST: Cell<u64> = const { Cell::new(0) };
@@ -57,14 +57,14 @@ impl Job {
             },
         };
         let elapsed_ms = now_ms() - started;
-        Response::Result {
-            id: self.id,
-            query: self.query.clone(),
-            projection: Box::new(projection),
-            elapsed_ms,
-            partial,
-            compared,
-        }
+        // The JSON export is written here, with the CLI's serde_json, so that the page needs no JSON writer.
+        let json = (!partial)
+            .then(|| {
+                serde_json::to_string_pretty(&Report::new(&self.query, &self.params, &projection, elapsed_ms)).ok()
+            })
+            .flatten();
+        let (query, projection) = (self.query.clone(), Box::new(projection));
+        Response::Result { id: self.id, query, projection, elapsed_ms, json, partial, compared }
     }
 }
 
