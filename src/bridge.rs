@@ -120,6 +120,7 @@ mod tests {
         let result = Response::Result {
             id: 1,
             query: "v=1&runs=300&aid=40".into(),
+            observed: None,
             projection: Box::new(projection.clone()),
             elapsed_ms: 2.5,
             json: Some("{\"runs\": 300}".into()),
@@ -130,6 +131,26 @@ mod tests {
         assert_eq!(back, result);
         let Response::Result { projection: back, .. } = back else { unreachable!() };
         assert_eq!(back.checksum(), projection.checksum(), "every number to the bit");
+        // Model 2 with observations: the calibration and the observed targets cross too.
+        let mut scenario = wlz_scenario::codec::decode("v=2&runs=300&fit=1").scenario;
+        let text: String = (0..30).map(|i| format!("{}-{:02},{}\n", 2022 + i / 12, i % 12 + 1, 250 - i)).collect();
+        scenario.set_observed(wlz_scenario::observed::ObservedSeries::parse(&text).ok());
+        let request = Request::new(4, &scenario, None);
+        let calibrated = wlz_engine::simulate::project_runs(&scenario.model_params(), 300);
+        assert!(calibrated.calibration.is_some());
+        let result = Response::Result {
+            id: 4,
+            query: request.query.clone(),
+            observed: request.observed.clone(),
+            projection: Box::new(calibrated.clone()),
+            elapsed_ms: 1.0,
+            json: None,
+            partial: true,
+            compared: None,
+        };
+        assert_eq!(decode::<Response>(&encode(&result)).expect("a model 2 result"), result);
+        let back = wlz_scenario::protocol::scenario_of(&request.query, request.observed.as_deref());
+        assert_eq!(back, scenario, "the page has the result's scenario, observations included");
         let questions = [
             Question::Solve { lever: SolveLever::All, target: TargetId::T1, confidence: 0.8 },
             Question::Solve {

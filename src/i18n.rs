@@ -87,6 +87,23 @@ pub fn param_text(lang: Lang, text: ParamText, key: Key) -> &'static str {
     tr(lang, &text.key(key))
 }
 
+/// Which text of a fixed assumption (`wlz_scenario::params::FIXED_ASSUMPTIONS`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixedText {
+    /// What it is (`fixed.<id>`).
+    Label,
+    /// Its value in words (`fixed.<id>.value`).
+    Value,
+}
+
+/// The catalogue key of a fixed assumption's text.
+pub fn fixed_key(id: &str, text: FixedText) -> String {
+    match text {
+        FixedText::Label => format!("fixed.{id}"),
+        FixedText::Value => format!("fixed.{id}.value"),
+    }
+}
+
 /// The catalogue key of a preset's name (`preset.<id>`).
 pub fn preset_key(id: &str) -> String {
     format!("preset.{id}")
@@ -166,6 +183,11 @@ mod tests {
                 // Levers are labelled by their rows (`lever.<name>`), not per key.
                 let lever_label = text == ParamText::Label && matches!(spec.group, Group::Lever(_));
                 assert!(lever_label || has(&text.key(spec.key)), "{}", text.key(spec.key));
+            }
+        }
+        for fixed in wlz_scenario::params::FIXED_ASSUMPTIONS {
+            for text in [FixedText::Label, FixedText::Value] {
+                assert!(has(&fixed_key(fixed.id, text)), "{}", fixed_key(fixed.id, text));
             }
         }
         for preset in wlz_scenario::presets::PRESETS {

@@ -61,6 +61,7 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
             return fill(tr(lang, "problem.one_of"), &[("key", key), ("value", value), ("allowed", allowed)]);
         }
         Issue::Version => tr(lang, "problem.version"),
+        Issue::NotInKeySet(_) => tr(lang, "problem.not_in_key_set"),
         Issue::TooLong { len } => {
             let limit = number(lang, wlz_scenario::codec::MAX_QUERY_LEN as f64, 0);
             return fill(tr(lang, "problem.too_long"), &[("len", &number(lang, *len as f64, 0)), ("max", &limit)]);
@@ -93,7 +94,7 @@ mod tests {
     #[test]
     fn every_problem_of_a_bad_link_reads_well_in_both_languages() {
         let decoded =
-            decode("v=2&aid=200&aid=5&zzz=1&longer=abc&start=2024-13&runs=1.5&eps_sd=20&eps=100&t1_to=2023-01");
+            decode("v=3&aid=200&aid=5&zzz=1&longer=abc&start=2024-13&runs=1.5&eps_sd=20&eps=100&t1_to=2023-01");
         assert_eq!(decoded.problems.len(), 9, "{:?}", decoded.problems);
         for lang in Lang::ALL {
             for problem in &decoded.problems {

@@ -85,8 +85,6 @@ pub struct State {
     pub solve: Option<Asked>,
     /// The newest "what matters most" question.
     pub sensitivity: Option<Asked>,
-    /// The observed monthly series shown with the projection (`obs` in the link when short).
-    pub obs: Option<Rc<ObservedSeries>>,
     /// The observed data as the user typed, pasted or loaded it (kept as is, also when it has errors).
     pub obs_text: String,
     /// What is wrong with `obs_text`, per line, after the last attempt to read it.
@@ -117,6 +115,8 @@ pub enum Action {
     Title(String),
     /// Set the note (cut to its maximum length).
     Note(String),
+    /// Open the scenario (and the pinned one) in the current key set: a model 1 link in model 2.
+    Upgrade,
     /// Apply a preset's levers (an index into `wlz_scenario::presets::PRESETS`).
     Preset(usize),
     /// The observed-data text changed (typed, pasted or loaded from a file); nothing is read yet.
@@ -184,6 +184,7 @@ impl State {
     /// The state for a page opened with `query` (the URL's query string).
     pub fn from_query(query: &str) -> State {
         let decoded = codec::decode(query);
+        let obs_text = decoded.scenario.observed().map(ObservedSeries::to_text).unwrap_or_default();
         State {
             scenario: decoded.scenario,
             lang: decoded.page.lang.as_deref().and_then(Lang::parse).unwrap_or_default(),
@@ -198,10 +199,22 @@ impl State {
             title: decoded.page.title,
             note: decoded.page.note,
             pinned: decoded.page.pinned,
-            obs_text: decoded.page.obs.as_ref().map(ObservedSeries::to_text).unwrap_or_default(),
-            obs: decoded.page.obs.map(Rc::new),
+            obs_text,
             ..State::default()
         }
+    }
+
+    /// The observed series (the scenario's), for the components that show it.
+    pub fn observed(&self) -> Option<Rc<ObservedSeries>> {
+        self.scenario.observed().cloned().map(Rc::new)
+    }
+
+    /// Sets the observed series of the scenario and of the pinned scenario A (they share it).
+    fn set_observed(&mut self, series: Option<ObservedSeries>) {
+        if let Some(pinned) = &mut self.pinned {
+            pinned.set_observed(series.clone());
+        }
+        self.scenario.set_observed(series);
     }
 
     /// The page keys of this state.
@@ -212,18 +225,12 @@ impl State {
             title: self.title.clone(),
             note: self.note.clone(),
             pinned: self.pinned.clone(),
-            obs: self.obs.as_deref().cloned(),
         }
     }
 
     /// The request the worker gets for this state.
     pub fn worker_request(&self) -> wlz_scenario::protocol::Request {
-        wlz_scenario::protocol::Request {
-            id: self.request,
-            query: codec::encode(&self.scenario),
-            pinned: self.pinned.as_ref().map(codec::encode),
-            stages: wlz_scenario::protocol::Stages::Both,
-        }
+        wlz_scenario::protocol::Request::new(self.request, &self.scenario, self.pinned.as_ref())
     }
 
     /// The message for the newest question, while it has no answer.
@@ -383,6 +390,12 @@ impl State {
                 }
                 self.changed()
             }
+            Action::Upgrade => {
+                let current = wlz_scenario::params::KeySet::default();
+                self.scenario = self.scenario.with_key_set(current);
+                self.pinned = self.pinned.map(|p| p.with_key_set(current));
+                self.changed()
+            }
             Action::Lang(lang) => {
                 self.lang = lang;
                 self
@@ -423,25 +436,26 @@ impl State {
                 self.obs_text = text;
                 self
             }
-            Action::ReadObserved => {
-                match ObservedSeries::parse(&self.obs_text) {
-                    Ok(series) => {
-                        self.obs = Some(Rc::new(series));
-                        self.obs_errors.clear();
-                    }
-                    Err(errors) => self.obs_errors = errors,
+            Action::ReadObserved => match ObservedSeries::parse(&self.obs_text) {
+                Ok(series) => {
+                    self.obs_errors.clear();
+                    self.set_observed(Some(series));
+                    self.changed()
                 }
-                self
-            }
+                Err(errors) => {
+                    self.obs_errors = errors;
+                    self
+                }
+            },
             Action::ObservedErrors(errors) => {
                 self.obs_errors = errors;
                 self
             }
             Action::ClearObserved => {
-                self.obs = None;
                 self.obs_text.clear();
                 self.obs_errors.clear();
-                self
+                self.set_observed(None);
+                self.changed()
             }
             Action::Ask(question) => {
                 self.questions += 1;
@@ -485,6 +499,14 @@ mod tests {
         let projection = wlz_engine::simulate::project_runs(&params, 100);
         let report = Report::new(&codec::encode(&state.scenario), &params, &projection, 1.0);
         Action::Result { id: state.request, report: Rc::new(report), partial, compared: None, json: None }
+    }
+
+    #[test]
+    fn a_model_one_link_opens_in_model_two_on_request() {
+        let state = State::from_query("?v=1&aid=40&trend_sd=3&pin=1&a.aid=10");
+        let up = state.apply(Action::Upgrade);
+        assert_eq!(up.query(), "v=2&aid=40&trend_sd=3&pin=1&a.aid=10&a.trend_sd=3");
+        assert_eq!(up.scenario.key_set(), wlz_scenario::params::KeySet::V2);
     }
 
     #[test]

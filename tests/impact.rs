@@ -112,7 +112,7 @@ async fn explanation_fills_in_the_scenario_and_lists_the_sources_in_dutch() {
     assert!(aid.contains("0% → 50%") && aid.contains("gemiddeld 12,5%"), "{aid}");
     assert!(root.query_selector("[data-testid=eq-aid] var").unwrap().is_some(), "symbols are marked up");
     assert!(root.query_selector("[data-testid=eq-aid] sub").unwrap().is_some());
-    assert!(text(&root, "[data-testid=eq-base]").contains("= 250 × (1 + 0%)"));
+    assert!(text(&root, "[data-testid=eq-base]").contains("= 40 + (250 − 40) × (1 + 0%)"), "model 2: the floor");
     assert!(text(&root, "[data-testid=eq-t1]").contains("300 × (1 − 20%) = 240"));
     for spec in PARAMS.iter() {
         let list = match spec.provenance {
@@ -137,13 +137,20 @@ async fn explanation_fills_in_the_scenario_and_lists_the_sources_in_dutch() {
 }
 
 #[wasm_bindgen_test]
+async fn a_model_one_link_is_explained_with_model_one() {
+    let root = mount_explanation(Scenario::new(wlz_engine::params::KeySet::V1), Lang::Nl).await;
+    assert!(text(&root, "[data-testid=eq-base]").contains("= 250 × (1 + 0%)"), "no floor in model 1");
+    assert_eq!(text(&root, "[data-testid=explain-version]"), "1.1.0");
+}
+
+#[wasm_bindgen_test]
 async fn explanation_in_english_uses_decimal_points() {
     let mut scenario = Scenario::default();
     scenario.set(Key::Level, 300.0).unwrap();
     scenario.set(Key::Runs, 2000.0).unwrap();
     let root = mount_explanation(scenario, Lang::En).await;
     assert_eq!(text(&root, "h2"), "How it works");
-    assert!(text(&root, "[data-testid=eq-base]").contains("= 300 × (1 + 0%)"));
+    assert!(text(&root, "[data-testid=eq-base]").contains("= 40 + (300 − 40) × (1 + 0%)"));
     assert!(text(&root, "[data-testid=eq-draws]").contains("Normal(300, 12.5)"));
     assert!(text(&root, "[data-testid=explain-runs]").contains("2,000 runs"));
     assert!(text(&root, "[data-testid=eq-stock]").contains("S(0) = 29,500"));

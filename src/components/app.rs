@@ -4,9 +4,11 @@
 use super::compare::Compare;
 use super::explanation::Explanation;
 use super::fan_chart::FanChart;
+use super::freshness::Freshness;
 use super::impact::Impact;
 use super::lever::LeverPanel;
 use super::menu::Menu;
+use super::model_notice::ModelNotice;
 use super::observed::Observed;
 use super::param_panel::ParamPanel;
 use super::scenario_bar::ScenarioBar;
@@ -23,11 +25,10 @@ use crate::state::{Action, Refusal, State};
 use crate::url_sync::{initial_query, use_url_sync};
 use crate::window_event::use_window_event;
 use std::rc::Rc;
-use wlz_scenario::MODEL_VERSION;
 use wlz_scenario::codec;
 use wlz_scenario::output::Report;
 use wlz_scenario::params::Group;
-use wlz_scenario::protocol::Response;
+use wlz_scenario::protocol::{Response, scenario_of};
 use yew::prelude::*;
 
 /// Puts the language on `<html lang>` and the page title in that language.
@@ -49,10 +50,11 @@ pub fn app() -> Html {
         use_effect_with(state.worker_generation, move |_| {
             let on_response = Callback::from(move |response: Response| {
                 dispatcher.dispatch(match response {
-                    Response::Result { id, query, projection, elapsed_ms, json, partial, compared } => {
+                    Response::Result { id, query, observed, projection, elapsed_ms, json, partial, compared } => {
                         // The report (the CLI's JSON schema, for the exports) of the projection.
-                        let params = codec::decode(&query).scenario.model_params();
-                        let report = Report::new(&query, &params, &projection, elapsed_ms);
+                        let scenario = scenario_of(&query, observed.as_deref());
+                        let report = Report::new(&query, &scenario.model_params(), &projection, elapsed_ms)
+                            .with_observed(scenario.observed());
                         let json = json.map(Rc::from);
                         Action::Result { id, report: Rc::new(report), partial, compared: compared.map(Rc::new), json }
                     }
@@ -201,10 +203,13 @@ pub fn app() -> Html {
                                     pinned_title={state.pinned_title.clone()} {lang} />
                             }
                             <FanChart report={report.clone()} {lang} baseline={state.result_scenario.get(wlz_scenario::params::Key::Baseline)}
-                                points={state.obs.clone()} />
+                                points={state.observed()} />
                             <Scorecard report={report.clone()} {lang} />
+                            <Freshness report={report.clone()} {lang} />
                         }
                         {status}
+                        // Under the answer, not above it: a model 1 link still opens with its numbers first.
+                        <ModelNotice key_set={state.scenario.key_set()} {lang} dispatch={dispatch.clone()} />
                     </section>
                     <LeverPanel scenario={state.scenario.clone()} {lang} problem={state.entry_problem.clone()}
                         on_set={on_set.clone()} on_type={on_type.clone()} />
@@ -219,7 +224,8 @@ pub fn app() -> Html {
                         dispatch={dispatch.clone()} />
                     <SensitivityPanel {lang} asked={state.sensitivity.clone()}
                         stale={state.sensitivity.as_ref().is_some_and(|a| state.is_stale(a))} dispatch={dispatch.clone()} />
-                    <Observed {lang} series={state.obs.clone()} text={state.obs_text.clone()} errors={state.obs_errors.clone()}
+                    <Observed {lang} series={state.observed()} text={state.obs_text.clone()} errors={state.obs_errors.clone()}
+                        key_set={state.scenario.key_set()} fit={state.scenario.get(wlz_scenario::params::Key::Fit) == 1.0}
                         report={report.clone()} dispatch={dispatch.clone()} />
                     {panel(Group::Assumption, "panel.assumptions", "panel.assumptions.intro")}
                     {panel(Group::Target, "panel.targets", "panel.targets.intro")}
@@ -227,7 +233,7 @@ pub fn app() -> Html {
                     <Explanation scenario={state.scenario.clone()} {lang} />
                 </Tabs>
             </main>
-            <footer><p>{tr(lang, "model.version")}{" "}<span data-testid="model-version">{MODEL_VERSION}</span></p></footer>
+            <footer><p>{tr(lang, "model.version")}{" "}<span data-testid="model-version">{state.scenario.key_set().model_version()}</span></p></footer>
         </>
     }
 }

@@ -4,9 +4,10 @@
 //! (`wlz_scenario::params::PARAMS`).
 
 use crate::i18n::{Lang, ParamText, number, param_text, tr};
+use wlz_scenario::Scenario;
 use wlz_scenario::lever::LeverId;
+use wlz_scenario::params::KeySet;
 use wlz_scenario::params::{Key, Kind, PARAMS, ParamSpec, Provenance, Unit};
-use wlz_scenario::{MODEL_VERSION, Scenario};
 use yew::prelude::*;
 
 /// Properties of [`Explanation`].
@@ -33,7 +34,7 @@ pub fn explanation(props: &ExplanationProps) -> Html {
             {stock(lang, s)}
             {targets(lang, s)}
             {provenance(lang, s)}
-            <p class="version">{tr(lang, "model.version")}{" "}<span data-testid="explain-version">{MODEL_VERSION}</span></p>
+            <p class="version">{tr(lang, "model.version")}{" "}<span data-testid="explain-version">{s.key_set().model_version()}</span></p>
         </section>
     }
 }
@@ -107,17 +108,40 @@ fn time(lang: Lang, s: &Scenario) -> Html {
 
 /// Section 2: the intake without measures and its four cells.
 fn base(lang: Lang, s: &Scenario) -> Html {
-    let exponent = html! { <sup>{var("m")}{"/12"}</sup> };
+    let baseline = if s.key_set() >= KeySet::V2 {
+        // Model 2: a floor F that the trend does not touch, L at the anchor month.
+        let exponent = html! { <sup>{"("}{var("m")}{" − "}{var("a")}{")/12"}</sup> };
+        html! {
+            <>
+                <p>{tr(lang, "explain.base.text2")}</p>
+                {equation("eq-base", html! {
+                    <>
+                        {var("base")}{of_m()}{" = "}{var("F")}{" + ("}{var("L")}{" − "}{var("F")}{") × (1 + "}{var("g")}{")"}{exponent.clone()}
+                        {format!(" = {} + ({} − {}) × (1 + {})", num(lang, s.get(Key::Floor)), num(lang, s.get(Key::Level)),
+                            num(lang, s.get(Key::Floor)), pct_of(lang, s, Key::Trend))}{exponent}
+                        {"; "}{var("a")}{format!(" = {}", s.text(Key::Anchor))}
+                    </>
+                })}
+            </>
+        }
+    } else {
+        let exponent = html! { <sup>{var("m")}{"/12"}</sup> };
+        html! {
+            <>
+                <p>{tr(lang, "explain.base.text")}</p>
+                {equation("eq-base", html! {
+                    <>
+                        {var("base")}{of_m()}{" = "}{var("L")}{" × (1 + "}{var("g")}{")"}{exponent.clone()}
+                        {format!(" = {} × (1 + {})", num(lang, s.get(Key::Level)), pct_of(lang, s, Key::Trend))}{exponent}
+                    </>
+                })}
+            </>
+        }
+    };
     html! {
         <>
             <h3>{tr(lang, "explain.base.title")}</h3>
-            <p>{tr(lang, "explain.base.text")}</p>
-            {equation("eq-base", html! {
-                <>
-                    {var("base")}{of_m()}{" = "}{var("L")}{" × (1 + "}{var("g")}{")"}{exponent.clone()}
-                    {format!(" = {} × (1 + {})", num(lang, s.get(Key::Level)), pct_of(lang, s, Key::Trend))}{exponent}
-                </>
-            })}
+            {baseline}
             <p>{tr(lang, "explain.cells.text")}</p>
             {equation("eq-cells", html! {
                 <>

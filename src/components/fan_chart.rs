@@ -172,7 +172,7 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
             </g>
         }
     });
-    let target_marks = props.report.targets.iter().filter(|t| t.result.status != WindowStatus::Outside).map(|t| {
+    let target_marks = props.report.targets.iter().filter(|t| matches!(t.result.status, WindowStatus::Inside | WindowStatus::PartlyOutside)).map(|t| {
         let t = &t.result;
         let from = f64::from(t.window_from.since(start).max(0));
         let to = f64::from(t.window_to.since(start).min(n as i32 - 1));
@@ -258,7 +258,8 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
             } else {
                 <svg viewBox={frame.view_box()} role="img" aria-labelledby="fan-title fan-desc"
                     class={classes!("fan-svg", narrow.then_some("narrow"))} tabindex="0" onpointerdown={onpointermove.clone()}
-                    {onpointermove} {onpointerleave} {onkeydown} {onfocus} data-testid="fan">
+                    {onpointermove} {onpointerleave} {onkeydown} {onfocus} data-testid="fan"
+                    data-start={months.first().map(|m| m.month.to_string()).unwrap_or_default()}>
                     <title id="fan-title">{tr(lang, "chart.title")}</title>
                     <desc id="fan-desc">{tr(lang, "chart.desc")}</desc>
                     {y_grid(lang, &frame, &y, &nice_ticks(top, 5))}
@@ -268,7 +269,8 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
                     <path class="band50" d={band_path(&p25, &p75, &x, &y)} />
                     {hline(props.baseline, f64::from(first), (n - 1) as f64, "baseline")}
                     {for target_marks}
-                    <path class="median" d={line_path(&p50, &x, &y)} data-testid="median" />
+                    <path class="median" d={line_path(&p50, &x, &y)} data-testid="median"
+                        data-level={(p50.iter().sum::<f64>() / p50.len().max(1) as f64).to_string()} />
                     <g class="obs-points">
                         {for points.iter().map(|&(offset, count)| html! {
                             <circle class="obs-point" data-testid="obs-point" cx={x.at(f64::from(offset)).to_string()}

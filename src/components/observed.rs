@@ -1,17 +1,21 @@
-//! Observed data: the user pastes or loads a monthly series (month YYYY-MM
-//! and count), sees it as points on the fan chart, and reads the back-test:
-//! how many points fall within the projection's 50% and 90% bands. Bad lines
-//! are listed with their line number; the text is never thrown away.
+//! Observations ("Waarnemingen"): the user pastes or loads a monthly series
+//! (month YYYY-MM and count), sees it as points on the fan chart, chooses
+//! whether it calibrates the projection (`fit`, model 2), reads what the data
+//! say (the level now and the trend with their 90 % intervals, and the
+//! method's diagnostic, with a warning when it is poor) and the back-test:
+//! how many later points fall within the projection's 50 % and 90 % bands
+//! (computed by the worker). Bad lines are listed with their line number; the
+//! text is never thrown away.
 
-use crate::i18n::{Lang, number, percent, tr};
+use crate::i18n::{Lang, month_name, number, percent, tr};
 use crate::messages::observed_issue_text;
 use crate::state::Action;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use wlz_scenario::observed::{
-    self, Backtest, LineError, MAX_BYTES, MAX_LINES, MAX_URL_OBS, ObservedIssue, ObservedSeries,
-};
-use wlz_scenario::output::Report;
+use wlz_scenario::observed::{Backtest, LineError, MAX_BYTES, MAX_LINES, MAX_URL_OBS, ObservedIssue, ObservedSeries};
+use wlz_scenario::output::{Calibration, Report};
+use wlz_scenario::params::{Key, KeySet};
+use wlz_scenario::stats::Summary;
 use yew::prelude::*;
 
 /// Properties of [`Observed`].
@@ -25,8 +29,12 @@ pub struct ObservedProps {
     pub text: String,
     /// The problems of the last attempt to read the text.
     pub errors: Vec<LineError>,
-    /// The newest result, for the back-test.
+    /// The newest result: its calibration and back-test.
     pub report: Option<Rc<Report>>,
+    /// The scenario's key set (model 1 uses the observations for nothing but the chart and the back-test).
+    pub key_set: KeySet,
+    /// Whether the observations calibrate the projection (`fit`, model 2).
+    pub fit: bool,
     /// Sends an action to the reducer.
     pub dispatch: Callback<Action>,
 }
@@ -67,7 +75,54 @@ fn backtest_view(lang: Lang, b: &Backtest) -> Html {
     }
 }
 
-/// The observed-data panel.
+/// "{mid} ({low} to {high})"-style slots of a summary: its median and 90 % interval, `decimals` decimals.
+fn interval(lang: Lang, s: &Summary, decimals: usize) -> [(&'static str, String); 3] {
+    [
+        ("mid", number(lang, s.p50, decimals)),
+        ("low", number(lang, s.p5, decimals)),
+        ("high", number(lang, s.p95, decimals)),
+    ]
+}
+
+fn fill(template: &str, slots: &[(&str, String)]) -> String {
+    slots.iter().fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+}
+
+/// What the data say: the months used, the level now and the trend with their intervals, the diagnostic.
+fn says(lang: Lang, c: &Calibration, runs: u32) -> Html {
+    let span = fill(
+        tr(lang, "obs.says.span"),
+        &[
+            ("from", month_name(lang, c.observed_from)),
+            ("to", month_name(lang, c.observed_to)),
+            ("n", number(lang, f64::from(c.months_used), 0)),
+        ],
+    );
+    let mut level = interval(lang, &c.level_last, 0).to_vec();
+    level.push(("month", month_name(lang, c.observed_to)));
+    let d = c.diagnostic;
+    let ess = [
+        ("ess", number(lang, d.ess, 0)),
+        ("n", number(lang, f64::from(runs), 0)),
+        ("share", percent(lang, d.ess_share, 0)),
+    ];
+    html! {
+        <div class="obs-says" data-testid="obs-says" data-ess={d.ess.to_string()}>
+            <h3>{tr(lang, "obs.says")}</h3>
+            <p>{span}</p>
+            <ul>
+                <li data-testid="obs-level">{fill(tr(lang, "obs.says.level"), &level)}</li>
+                <li data-testid="obs-trend">{fill(tr(lang, "obs.says.trend"), &interval(lang, &c.trend, 1))}</li>
+                <li>{fill(tr(lang, "obs.says.ess"), &ess)}</li>
+            </ul>
+            if d.is_poor() {
+                <p class="notice" role="alert" data-testid="obs-poor">{tr(lang, "obs.says.poor")}</p>
+            }
+        </div>
+    }
+}
+
+/// The observations panel.
 #[function_component(Observed)]
 pub fn observed(props: &ObservedProps) -> Html {
     let lang = props.lang;
@@ -109,9 +164,15 @@ pub fn observed(props: &ObservedProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::ClearObserved))
     };
-    let backtest = match (&props.series, &props.report) {
-        (Some(series), Some(report)) => Some(observed::backtest(series, &report.months)),
-        _ => None,
+    let backtest = props.report.as_ref().and_then(|r| r.backtest.clone());
+    let calibration = props.report.as_ref().and_then(|r| r.calibration.as_ref().map(|c| (c.clone(), r.runs)));
+    let model_two = props.key_set >= KeySet::V2;
+    let on_fit = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            dispatch.emit(Action::Set(Key::Fit, if input.checked() { 1.0 } else { 0.0 }));
+        })
     };
     let too_long = props.series.as_ref().is_some_and(|s| s.to_url().is_none());
     let invalid = !props.errors.is_empty();
@@ -127,6 +188,16 @@ pub fn observed(props: &ObservedProps) -> Html {
                 {format!("{} {} {}, {} {} KiB.", tr(lang, "obs.limits"), number(lang, MAX_LINES as f64, 0), tr(lang, "obs.months"),
                     tr(lang, "obs.at_most"), number(lang, (MAX_BYTES / 1024) as f64, 0))}
             </p>
+            if model_two {
+                <div class="obs-fit">
+                    <input type="checkbox" id="obs-fit" checked={props.fit} onchange={on_fit}
+                        aria-describedby="obs-fit-help" data-testid="obs-fit" />
+                    <label for="obs-fit">{tr(lang, "obs.fit")}</label>
+                    <p id="obs-fit-help" class="help">{tr(lang, "obs.fit.help")}</p>
+                </div>
+            } else {
+                <p class="help">{tr(lang, "obs.fit.v1")}</p>
+            }
             <div class="obs-actions">
                 <button type="button" onclick={read}>{tr(lang, "obs.read")}</button>
                 <label class="file-button">
@@ -151,6 +222,14 @@ pub fn observed(props: &ObservedProps) -> Html {
                     <p>{format!("{} {}", number(lang, series.points.len() as f64, 0), tr(lang, "obs.read_ok"))}</p>
                     if too_long {
                         <p class="help">{format!("{} {} {}", tr(lang, "obs.too_long"), MAX_URL_OBS, tr(lang, "obs.too_long.rest"))}</p>
+                    }
+                    <p class="help">{tr(lang, "obs.source")}</p>
+                }
+                if props.series.is_some() && model_two {
+                    if let Some((c, runs)) = &calibration {
+                        {says(lang, c, *runs)}
+                    } else if props.fit {
+                        <p>{tr(lang, "obs.says.none")}</p>
                     }
                 }
                 {for backtest.as_ref().map(|b| backtest_view(lang, b))}

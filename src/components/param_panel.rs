@@ -3,10 +3,10 @@
 //! source or saying it is an assumption, a typed entry and a reset; and a
 //! reset for the whole group.
 
-use crate::i18n::{Lang, ParamText, tr};
+use crate::i18n::{FixedText, Lang, ParamText, fixed_key, tr};
 use crate::messages::problem_text;
 use wlz_scenario::Scenario;
-use wlz_scenario::params::{Group, Key, Kind, PARAMS, ParamSpec, Provenance, Unit};
+use wlz_scenario::params::{FIXED_ASSUMPTIONS, Group, Key, Kind, PARAMS, ParamSpec, Provenance, Unit};
 use wlz_scenario::problem::Problem;
 use yew::prelude::*;
 
@@ -126,8 +126,19 @@ pub fn param_panel(props: &ParamPanelProps) -> Html {
             <h2 id={heading_id}>{tr(lang, props.title)}</h2>
             <p class="intro">{tr(lang, props.intro)}</p>
             <div class="params">
-                {for PARAMS.iter().filter(|p| p.group == group).map(|spec| row(props, spec))}
+                {for PARAMS.iter().filter(|p| p.group == group && p.in_key_set(props.scenario.key_set())).map(|spec| row(props, spec))}
             </div>
+            if group == Group::Assumption {
+                <div class="fixed-assumptions" data-testid="fixed-assumptions">
+                    <h3>{tr(lang, "fixed.title")}</h3>
+                    {for FIXED_ASSUMPTIONS.iter().map(|f| html! {
+                        <div class="param fixed" data-fixed={f.id}>
+                            <p>{tr(lang, &fixed_key(f.id, FixedText::Label))}{": "}<strong>{tr(lang, &fixed_key(f.id, FixedText::Value))}</strong></p>
+                            <p class="meta">{badge(lang, Provenance::Assumption)}</p>
+                        </div>
+                    })}
+                </div>
+            }
             <button type="button" class="reset-all" onclick={reset_all} disabled={all_default}>{tr(lang, "reset.all")}</button>
         </section>
     }

@@ -165,6 +165,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
             <div class="presets" role="group" aria-label={tr(lang, "preset.group")}>
                 <span class="group-label" aria-hidden="true">{tr(lang, "preset.group")}{":"}</span>
                 {for presets}
+                <p class="help preset-note" data-testid="preset-note">{tr(lang, "preset.after_vng")}</p>
             </div>
             <div class="actions">
                 <button type="button" onclick={pin} aria-pressed={props.pinned.to_string()}>

@@ -87,7 +87,15 @@ fn target_row(lang: Lang, target: &TargetResult, runs: u32) -> Html {
                 </>
             }
         }
-        _ => html! { <p class="outside">{tr(lang, "target.outside")}</p> },
+        _ => match (target.observed_reached(), target.observed_mean) {
+            (Some(reached), Some(mean)) => html! {
+                <p class="verdict observed" data-testid={format!("observed-{}", target.id)} data-reached={reached.to_string()}>
+                    <span class="word">{tr(lang, if reached { "target.observed.reached" } else { "target.observed.missed" })}</span>
+                    {" "}{tr(lang, "target.observed.mean").replace("{mean}", &number(lang, mean, 1))}
+                </p>
+            },
+            _ => html! { <p class="outside">{tr(lang, "target.outside")}</p> },
+        },
     };
     html! {
         <li class="target" data-testid={format!("target-{}", target.id)}>

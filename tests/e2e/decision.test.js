@@ -137,7 +137,7 @@ test('axe-core finds no violations with every decision-support answer and an imp
   await openTab(page, /Wat telt het zwaarst/);
   await page.getByRole('button', { name: 'Bereken de gevoeligheid' }).click();
   await page.getByTestId('tornado').waitFor();
-  await openTab(page, /Waargenomen/);
+  await openTab(page, /Waarnemingen/);
   await page.getByTestId('obs-text').fill('2024-01;250\n2024-13;1');
   await page.getByRole('button', { name: 'Inlezen' }).click();
   await page.getByTestId('obs-errors').waitFor();

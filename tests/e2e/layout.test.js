@@ -44,7 +44,9 @@ for (const [name, options] of [['1280 x 800', LAPTOP], ['390 x 844', PHONE]]) {
   for (const lang of ['nl', 'en']) {
     test(`${name}, ${lang}: both probabilities in numbers and words and the fan chart in the first viewport; axe finds nothing`, async () => {
       const errors = [];
-      const { context, page } = await open(options, `v=1&lang=${lang}`, errors);
+      // A new link (model 2) in Dutch; an old model 1 link, with its notice, in English.
+      const { context, page } = await open(options, `${lang === 'nl' ? 'v=2' : 'v=1'}&lang=${lang}`, errors);
+      if (lang === 'en') await page.getByTestId('model-notice').waitFor();
       for (const id of ['t1', 't2']) {
         const p = page.getByTestId(`p-${id}`);
         assert.ok(Number.isFinite(percentValue(await p.textContent(), lang)), `p-${id} is a number`);
@@ -116,7 +118,7 @@ test('on a phone: chart text at least 12 px, tables scroll in their own box, tou
     .filter(({ r }) => r.width < 24 || r.height < 24)
     .map(({ e, r }) => `${e.tagName} ${e.id || e.textContent.trim().slice(0, 30)} ${r.width.toFixed(0)}x${r.height.toFixed(0)}`));
   assert.deepEqual(await tiny(), [], 'touch targets');
-  for (const tab of [/Wat is ervoor nodig/, /Waargenomen/, /Aannames/, /Simulatie/]) {
+  for (const tab of [/Wat is ervoor nodig/, /Waarnemingen/, /Aannames/, /Simulatie/]) {
     await openTab(page, tab);
     assert.deepEqual(await tiny(), [], `touch targets in ${tab}`);
   }
@@ -218,7 +220,7 @@ test('the paste box shows its example on lines; contribution labels stay clear o
   });
   assert.ok(await page.locator('.contrib line.zero').count() > 0);
   assert.deepEqual(overlaps, [], 'labels crossed by the zero axis');
-  await openTab(page, /Waargenomen/);
+  await openTab(page, /Waarnemingen/);
   assert.equal(await page.getByTestId('obs-text').getAttribute('placeholder'), 'maand;aantal\n2024-01;251\n2024-02;238');
   await context.close();
 });

@@ -94,11 +94,9 @@ export function percentValue(text, lang = 'nl') {
   return Number(plain);
 }
 
-/** Mean height of the median line in the chart (SVG units from the bottom; larger = more intake). */
+/** The mean over the months of the median line in the chart (clients/month; larger = more intake). */
 export async function medianLevel(page) {
-  const d = await page.getByTestId('median').getAttribute('d');
-  const ys = [...d.matchAll(/[ML][\d.]+,([\d.]+)/g)].map((m) => Number(m[1]));
-  return -ys.reduce((a, b) => a + b, 0) / ys.length;
+  return Number(await page.getByTestId('median').getAttribute('data-level'));
 }
 
 /** Waits until the service worker is active and controls `page` (reloading once if the first visit is not yet controlled). */

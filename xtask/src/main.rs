@@ -4,9 +4,13 @@
 //!   site into dist/ and serve it on http://127.0.0.1:8080 (or N).
 //! - `cargo xtask test`: install what the tests need and run every test level.
 //! - `cargo xtask build`: the release build into dist/ only.
-//! - `cargo xtask bench`: the criterion benchmark and the browser benchmark.
+//! - `cargo xtask examples`: the interop examples alone (SALib, EMA Workbench, DuckDB).
+//! - `cargo xtask bench`: the criterion benchmark, the batch benchmark and the browser benchmarks;
+//!   `cargo xtask bench batch`: the batch benchmark alone.
 
+mod batch_bench;
 mod catalogue;
+mod python;
 mod serve;
 mod standalone;
 mod steps;
@@ -20,10 +24,13 @@ fn main() -> ExitCode {
         Some("serve") => serve_command(&args[1..]),
         Some("build") => tools::ensure_build_tools().and_then(|_| steps::build_release()),
         Some("test") => steps::test_all(),
+        Some("bench") if args.get(1).is_some_and(|a| a == "batch") => batch_bench::bench_batch(),
         Some("bench") => steps::bench(),
+        Some("examples") => tools::run(tools::cmd("cargo").args(["build", "-p", "wlz-sim"]))
+            .and_then(|()| python::run_examples(&tools::target_dir().join("debug/wlz-sim"))),
         Some("dev") => tools::ensure_build_tools().and_then(|_| tools::run(tools::trunk().arg("serve"))),
         _ => {
-            eprintln!("usage: cargo xtask serve [--port N] | test | build | bench | dev");
+            eprintln!("usage: cargo xtask serve [--port N] | test | build | bench [batch] | examples | dev");
             return ExitCode::from(2);
         }
     };

@@ -132,7 +132,10 @@ pub fn test_all() -> Result<(), String> {
     })?;
     build_release()?;
     step("command-line tool for the end-to-end cross-checks", || run(cmd("cargo").args(["build", "-p", "wlz-sim"])))?;
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), Into::into);
+    let target_dir = crate::tools::target_dir();
+    step("interop examples (SALib, EMA Workbench, DuckDB) in .tools/venv", || {
+        crate::python::run_examples(&target_dir.join("debug").join("wlz-sim"))
+    })?;
     step("end-to-end tests (playwright-core + Debian's Chromium)", || {
         run(cmd("node")
             .args(["--test", "--test-concurrency=1", "tests/e2e/"])
@@ -141,13 +144,15 @@ pub fn test_all() -> Result<(), String> {
     })
 }
 
-/// The criterion benchmark (native), the page's responsiveness in Chromium and
-/// the engine as wasm in headless Chromium; figures go in the README.
+/// The criterion benchmark (native), the command line's batch benchmark, the
+/// page's responsiveness in Chromium and the engine as wasm in headless
+/// Chromium; figures go in the README.
 pub fn bench() -> Result<(), String> {
     ensure_test_tools()?;
     step("criterion (native, one core)", || {
-        run(cmd("cargo").args(["bench", "-p", "wlz-engine", "--bench", "engine"]))
+        run(cmd("cargo").args(["bench", "-p", "wlz-engine", "--features", "parallel", "--bench", "engine"]))
     })?;
+    crate::batch_bench::bench_batch()?;
     build_release()?;
     step("page responsiveness benchmark (playwright-core + Debian's Chromium)", || {
         run(cmd("node").arg("tests/e2e/bench.mjs").env("DIST_DIR", root().join("dist")))

@@ -18,6 +18,11 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
+/// Cargo's target directory (`CARGO_TARGET_DIR`, else target/ in the root).
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), Into::into)
+}
+
 /// Where project-local tools live (ignored by git).
 pub fn tools_dir() -> PathBuf {
     root().join(".tools")

@@ -1,5 +1,9 @@
-//! Command-line arguments, parsed by hand.
+//! Command-line arguments (clap, derive): the projection of one scenario,
+//! and the `batch` and `design` subcommands for researchers.
 
+use crate::batch::BatchArgs;
+use crate::design::DesignArgs;
+use clap::{Args as ClapArgs, Parser, Subcommand};
 use wlz_engine::question::Question;
 use wlz_engine::solve::{DEFAULT_CONFIDENCE, MAX_CONFIDENCE, MIN_CONFIDENCE, SolveLever};
 use wlz_engine::targets::TargetId;
@@ -13,7 +17,7 @@ pub enum Format {
     Csv,
 }
 
-/// What to compute.
+/// What to compute for one scenario.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Task {
     /// The projection (JSON report or CSV).
@@ -22,45 +26,115 @@ pub enum Task {
     Ask(Question),
 }
 
-/// What the user asked for.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Args {
-    /// The scenario query (already cut from a URL), possibly empty.
-    pub query: String,
-    /// Output format.
-    pub format: Format,
-    /// `--runs` as typed, to be checked by the scenario.
-    pub runs: Option<String>,
-    /// `--seed` as typed, to be checked by the scenario.
-    pub seed: Option<String>,
-    /// `--help` was given.
-    pub help: bool,
-    /// What to compute.
-    pub task: Task,
+/// `wlz-sim`: the whole command line.
+#[derive(Parser, Debug)]
+#[command(
+    name = "wlz-sim",
+    about = "Monte Carlo projection of the monthly intake into the Wlz (ggz-wonen): one scenario, \
+             or batches of scenarios for researchers",
+    args_conflicts_with_subcommands = true,
+    subcommand_precedence_over_arg = true
+)]
+pub struct Cli {
+    /// `batch` or `design`; none: one scenario.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The options of one scenario.
+    #[command(flatten)]
+    pub single: SingleArgs,
+    /// Worker threads (default: all cores); every number is the same for any count.
+    #[arg(long, global = true, value_name = "N", value_parser = threads)]
+    pub threads: Option<usize>,
 }
 
-/// One-paragraph usage text.
-pub const USAGE: &str = "usage: wlz-sim [QUERY] [--format json|csv] [--runs N] [--seed S]
-       wlz-sim [QUERY] --solve longer|aid|youth|region|all --target t1|t2 [--confidence 80]
-       wlz-sim [QUERY] --sensitivity --target t1|t2
-  QUERY   the page URL's query string (e.g. 'v=1&aid=50'), a leading '?' or a
-          full URL is accepted; omitted or empty = the default scenario
-  --format json (default: the full report) or csv (mean and percentiles per month)
-  --runs   number of Monte Carlo runs (overrides the query's runs)
-  --seed   random seed (overrides the query's seed)
-  --solve  what would it take: the least change of a lever (or of all four
-           together, in % of the way to their strongest values) at which the
-           target is reached with the confidence; JSON with lever, target,
-           confidence, level (the lever's value in its URL unit, null when out
-           of reach) and probability; searched on a 0.1 grid
-  --target t1 (short term) or t2 (long term), with --solve or --sensitivity
-  --confidence  for --solve, in percent, 50 to 99.9 (default 80)
-  --sensitivity  what matters most: P(target) with L, g, eps and theta each at
-           their 10th and 90th percentile, and the rank correlation of each
-           sampled quantity with the target outcome (JSON)";
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Runs many scenarios (query lines, NDJSON or a matrix of numbers) and
+    /// writes one NDJSON record or CSV row per scenario, in input order.
+    Batch(BatchArgs),
+    /// Writes an experiment design (Latin hypercube or full grid) as query lines or NDJSON.
+    Design(DesignArgs),
+}
 
-/// The options that take a value.
-const VALUED: [&str; 6] = ["format", "runs", "seed", "solve", "target", "confidence"];
+/// One scenario: its projection, or a decision-support question about it.
+#[derive(ClapArgs, Debug, Default)]
+pub struct SingleArgs {
+    /// The page URL's query string (e.g. 'aid=50'); a leading '?' or a full
+    /// URL is accepted; omitted or empty: the default scenario.
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+    /// json (the full report) or csv (mean and percentiles per month).
+    #[arg(long, value_name = "json|csv", value_parser = format)]
+    pub format: Option<Format>,
+    /// Number of Monte Carlo runs (overrides the query's runs).
+    #[arg(long, value_name = "N")]
+    pub runs: Option<String>,
+    /// Random seed (overrides the query's seed).
+    #[arg(long, value_name = "S")]
+    pub seed: Option<String>,
+    /// What would it take: the least change of a lever (or of all levers together,
+    /// in % of the way to their strongest values) at which the target is reached
+    /// with the confidence (JSON; searched on a 0.1 grid).
+    #[arg(long, value_name = "LEVER", value_parser = lever)]
+    pub solve: Option<SolveLever>,
+    /// The target (t1: short term, t2: long term), with --solve or --sensitivity.
+    #[arg(long, value_name = "TARGET", value_parser = target)]
+    pub target: Option<TargetId>,
+    /// For --solve, in percent, 50 to 99.9 (default 80).
+    #[arg(long, value_name = "PERCENT", value_parser = confidence)]
+    pub confidence: Option<f64>,
+    /// What matters most: P(target) with L, g, eps and theta each at their 10th
+    /// and 90th percentile, and the rank correlations (JSON).
+    #[arg(long)]
+    pub sensitivity: bool,
+    /// Observed monthly intake (the page's paste format: `YYYY-MM` and a count
+    /// per line; at most 600 months and 64 KiB). Under model 2 the months
+    /// before the start condition the runs (`fit=1`) and the start defaults
+    /// to the month after the last one; the later ones are back-tested.
+    #[arg(long, value_name = "FILE")]
+    pub observed: Option<std::path::PathBuf>,
+}
+
+/// "a, b or c".
+pub fn either(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// The value named `text` among `choices` (name, value), or one line naming `flag` and the names allowed.
+pub fn choice<T: Copy>(flag: &str, text: &str, choices: &[(&str, T)]) -> Result<T, String> {
+    choices.iter().find(|(name, _)| *name == text).map(|(_, value)| *value).ok_or_else(|| {
+        let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
+        format!("{flag}={text}: allowed {}", either(&names))
+    })
+}
+
+fn format(text: &str) -> Result<Format, String> {
+    choice("--format", text, &[("json", Format::Json), ("csv", Format::Csv)])
+}
+
+fn lever(text: &str) -> Result<SolveLever, String> {
+    let levers: Vec<(&str, SolveLever)> = SolveLever::all().map(|l| (l.name(), l)).collect();
+    choice("--solve", text, &levers)
+}
+
+fn target(text: &str) -> Result<TargetId, String> {
+    choice("--target", text, &TargetId::ALL.map(|t| (t.name(), t)))
+}
+
+/// Most worker threads accepted.
+pub const MAX_THREADS: usize = 1024;
+
+fn threads(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if (1..=MAX_THREADS).contains(&n) => Ok(n),
+        _ => Err(format!("--threads={text}: allowed a whole number from 1 to {MAX_THREADS}")),
+    }
+}
 
 /// The confidence typed after `--confidence` (percent, a plain decimal), as a share.
 fn confidence(text: &str) -> Result<f64, String> {
@@ -84,106 +158,51 @@ pub fn query_of(text: &str) -> &str {
     query.split_once('#').map_or(query, |(q, _)| q)
 }
 
-/// Parses the arguments (without the program name); on failure returns one
-/// message per problem.
-pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Args, Vec<String>> {
-    let mut out =
-        Args { query: String::new(), format: Format::Json, runs: None, seed: None, help: false, task: Task::Project };
-    let mut problems = Vec::new();
-    let mut query: Option<String> = None;
-    let (mut format_given, mut sensitivity, mut lever, mut target, mut confidence_given) =
-        (false, false, None, None, None);
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        if arg == "-h" || arg == "--help" {
-            out.help = true;
-            continue;
-        }
-        let Some(flag) = arg.strip_prefix("--") else {
-            if query.is_some() {
-                problems.push(format!("{arg}: more than one QUERY given"));
-            } else {
-                query = Some(arg);
-            }
-            continue;
-        };
-        let (name, inline) = match flag.split_once('=') {
-            Some((n, v)) => (n.to_string(), Some(v.to_string())),
-            None => (flag.to_string(), None),
-        };
-        if name == "sensitivity" {
-            match inline {
-                None => sensitivity = true,
-                Some(v) => problems.push(format!("--sensitivity={v}: takes no value")),
-            }
-            continue;
-        }
-        if !VALUED.contains(&name.as_str()) {
-            problems.push(format!(
-                "--{name}: unknown option, allowed --format, --runs, --seed, --solve, --target, --confidence, --sensitivity"
-            ));
-            continue;
-        }
-        let Some(value) = inline.or_else(|| args.next()) else {
-            problems.push(format!("--{name}: missing value"));
-            continue;
-        };
-        match name.as_str() {
-            "format" => {
-                format_given = true;
-                match value.as_str() {
-                    "json" => out.format = Format::Json,
-                    "csv" => out.format = Format::Csv,
-                    _ => problems.push(format!("--format={value}: allowed json or csv")),
-                }
-            }
-            "runs" => out.runs = Some(value),
-            "seed" => out.seed = Some(value),
-            "solve" => match SolveLever::parse(&value) {
-                Some(l) => lever = Some(l),
-                None => problems.push(format!("--solve={value}: allowed longer, aid, youth, region or all")),
-            },
-            "target" => match TargetId::parse(&value) {
-                Some(t) => target = Some(t),
-                None => problems.push(format!("--target={value}: allowed t1 or t2")),
-            },
-            _ => match confidence(&value) {
-                Ok(c) => confidence_given = Some(c),
-                Err(problem) => problems.push(problem),
-            },
-        }
+impl SingleArgs {
+    /// The scenario query (cut from a URL), possibly empty.
+    pub fn query(&self) -> &str {
+        query_of(self.query.as_deref().unwrap_or(""))
     }
-    out.query = query_of(query.as_deref().unwrap_or("")).to_string();
-    if problems.is_empty() {
-        match (lever, sensitivity, target) {
+
+    /// What to compute, after the rules that tie the options together; one message per problem.
+    pub fn task(&self) -> Result<Task, Vec<String>> {
+        let mut problems = Vec::new();
+        let mut task = Task::Project;
+        match (self.solve, self.sensitivity, self.target) {
             (Some(_), true, _) => problems.push("--solve and --sensitivity: choose one".to_string()),
             (Some(lever), false, Some(target)) => {
-                let confidence = confidence_given.unwrap_or(DEFAULT_CONFIDENCE);
-                out.task = Task::Ask(Question::Solve { lever, target, confidence });
+                let confidence = self.confidence.unwrap_or(DEFAULT_CONFIDENCE);
+                task = Task::Ask(Question::Solve { lever, target, confidence });
             }
-            (None, true, Some(target)) => out.task = Task::Ask(Question::Sensitivity { target }),
+            (None, true, Some(target)) => task = Task::Ask(Question::Sensitivity { target }),
             (Some(_), false, None) => problems.push("--solve: needs --target t1 or t2".to_string()),
             (None, true, None) => problems.push("--sensitivity: needs --target t1 or t2".to_string()),
             (None, false, Some(_)) => problems.push("--target: only with --solve or --sensitivity".to_string()),
             (None, false, None) => {}
         }
-        if confidence_given.is_some() && lever.is_none() {
+        if self.confidence.is_some() && self.solve.is_none() {
             problems.push("--confidence: only with --solve".to_string());
         }
-        if format_given && out.task != Task::Project {
+        if self.format.is_some() && (self.solve.is_some() || self.sensitivity) {
             problems.push("--format: only for the projection; --solve and --sensitivity print JSON".to_string());
         }
+        if problems.is_empty() { Ok(task) } else { Err(problems) }
     }
-    if problems.is_empty() { Ok(out) } else { Err(problems) }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
     use wlz_engine::lever::LeverId;
 
-    fn strings(args: &[&str]) -> Vec<String> {
-        args.iter().map(|s| s.to_string()).collect()
+    fn parse(args: &[&str]) -> Result<Cli, String> {
+        Cli::try_parse_from(std::iter::once("wlz-sim").chain(args.iter().copied()))
+            .map_err(|e| crate::clap_line::one_line(&e, args))
+    }
+
+    fn task(args: &[&str]) -> Result<Task, Vec<String>> {
+        parse(args).map_err(|e| vec![e])?.single.task()
     }
 
     #[test]
@@ -196,34 +215,39 @@ mod tests {
 
     #[test]
     fn parses_flags_both_ways() {
-        let a = parse(strings(&["aid=5", "--format", "csv", "--runs=500", "--seed", "7"])).unwrap();
-        assert_eq!(a.query, "aid=5");
-        assert_eq!(a.format, Format::Csv);
+        let a = parse(&["aid=5", "--format", "csv", "--runs=500", "--seed", "7"]).unwrap().single;
+        assert_eq!(a.query(), "aid=5");
+        assert_eq!(a.format, Some(Format::Csv));
         assert_eq!((a.runs.as_deref(), a.seed.as_deref()), (Some("500"), Some("7")));
-        assert!(parse(strings(&["--format", "xml"])).is_err());
-        assert!(parse(strings(&["--bogus"])).is_err());
-        assert!(parse(strings(&["--runs"])).is_err());
-        assert!(parse(strings(&["a=1", "b=2"])).is_err());
+        assert_eq!(parse(&["--format", "xml"]).unwrap_err(), "--format=xml: allowed json or csv");
+        assert!(parse(&["--bogus"]).unwrap_err().starts_with("--bogus: unknown option, allowed --format, --runs"));
+        assert_eq!(parse(&["--runs"]).unwrap_err(), "--runs: missing value");
+        assert_eq!(parse(&["a=1", "b=2"]).unwrap_err(), "b=2: more than one QUERY given");
+        assert_eq!(parse(&["--threads", "0"]).unwrap_err(), "--threads=0: allowed a whole number from 1 to 1024");
+        assert_eq!(parse(&["--threads", "3"]).unwrap().threads, Some(3));
+    }
+
+    #[test]
+    fn suggests_the_nearest_option() {
+        let line = parse(&["--sead", "3"]).unwrap_err();
+        assert!(line.starts_with("--sead: unknown option") && line.ends_with("(did you mean --seed?)"), "{line}");
     }
 
     #[test]
     fn parses_solve_and_sensitivity() {
-        let a = parse(strings(&["aid=5", "--solve", "all", "--target=t2", "--confidence", "90"])).unwrap();
+        let a = task(&["aid=5", "--solve", "all", "--target=t2", "--confidence", "90"]).unwrap();
+        assert_eq!(a, Task::Ask(Question::Solve { lever: SolveLever::All, target: TargetId::T2, confidence: 0.9 }));
+        let a = task(&["--target", "t1", "--solve=youth"]).unwrap();
         assert_eq!(
-            a.task,
-            Task::Ask(Question::Solve { lever: SolveLever::All, target: TargetId::T2, confidence: 0.9 })
-        );
-        let a = parse(strings(&["--target", "t1", "--solve=youth"])).unwrap();
-        assert_eq!(
-            a.task,
+            a,
             Task::Ask(Question::Solve {
                 lever: SolveLever::One(LeverId::Youth),
                 target: TargetId::T1,
                 confidence: 0.8
             })
         );
-        let a = parse(strings(&["--sensitivity", "--target", "t1"])).unwrap();
-        assert_eq!(a.task, Task::Ask(Question::Sensitivity { target: TargetId::T1 }));
+        let a = task(&["--sensitivity", "--target", "t1"]).unwrap();
+        assert_eq!(a, Task::Ask(Question::Sensitivity { target: TargetId::T1 }));
         assert!(confidence("99.9").is_ok_and(|c| (c - 0.999).abs() < 1e-15));
         assert_eq!(confidence("50"), Ok(0.5));
         for (args, message) in [
@@ -248,7 +272,7 @@ mod tests {
             ),
             (vec!["--solve", "aid", "--sensitivity", "--target", "t1"], "--solve and --sensitivity: choose one"),
         ] {
-            assert_eq!(parse(strings(&args)), Err(vec![message.to_string()]), "{args:?}");
+            assert_eq!(task(&args), Err(vec![message.to_string()]), "{args:?}");
         }
     }
 }

@@ -1,5 +1,8 @@
 //! Benchmarks, 10,000 runs of the default scenario:
-//! - every output of a projection; target (issue): at most 60 ms on one core natively;
+//! - every output of a projection, model 1 and model 2; target: at most 60 ms on one core natively;
+//! - model 2 with observations: calibration plus projection, 36 observed months
+//!   (target: at most 100 ms on one core) and 600 (target: at most 1 s); on one
+//!   thread and on two (the `parallel` feature, as the command line runs it);
 //! - "what would it take" ([`solve`]) for target 1 and 2 and for all levers together;
 //!   target (issue): well under 1 s natively (the page must answer within 2 s as wasm);
 //! - the tornado chart and rank correlations ([`sensitivity`]) of targets 1 and 2.
@@ -9,6 +12,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 #[cfg(not(target_arch = "wasm32"))]
 use wlz_engine::lever::LeverId;
+#[cfg(not(target_arch = "wasm32"))]
+use wlz_engine::params::KeySet;
 #[cfg(not(target_arch = "wasm32"))]
 use wlz_engine::{
     Scenario,
@@ -20,17 +25,50 @@ use wlz_engine::{
 
 #[cfg(not(target_arch = "wasm32"))]
 fn default_projection(c: &mut Criterion) {
-    let params = Scenario::default().model_params();
-    assert_eq!(params.runs, 10_000);
     let mut group = c.benchmark_group("project");
     group.sample_size(20);
-    group.bench_function("default_10000_runs", |b| b.iter(|| project(black_box(&params))));
+    // One core: a one-thread pool (with the `parallel` feature a model 2 projection would use every core).
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a pool");
+    for (name, keys) in [("model1_default_10000_runs", KeySet::V1), ("model2_default_10000_runs", KeySet::V2)] {
+        let params = Scenario::new(keys).model_params();
+        assert_eq!(params.runs, 10_000);
+        group.bench_function(name, |b| b.iter(|| one.install(|| project(black_box(&params)))));
+    }
+    group.finish();
+}
+
+/// A model 2 scenario with `months` observed months (a series of the model itself) ending in 2026-12.
+#[cfg(not(target_arch = "wasm32"))]
+fn observed_scenario(months: usize) -> wlz_engine::ModelParams {
+    let first = wlz_engine::Month::new(2026, 12).plus(1 - months as i32);
+    let generating =
+        wlz_engine::codec::decode(&format!("v=2&seed=11&runs=1&horizon=240&start={first}")).scenario.model_params();
+    let counts = wlz_engine::simulate::run_counts(&generating, 0);
+    let text: String =
+        (0..months).map(|i| format!("{},{}\n", first.plus(i as i32), counts[i % counts.len()])).collect();
+    let mut scenario = Scenario::new(KeySet::V2);
+    scenario.set_observed(wlz_engine::observed::ObservedSeries::parse(&text).ok());
+    scenario.model_params()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn calibrated_projection(c: &mut Criterion) {
+    let mut group = c.benchmark_group("calibrate_and_project");
+    group.sample_size(10);
+    for months in [36, 600] {
+        let params = observed_scenario(months);
+        for threads in [1, 2] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a pool");
+            let name = format!("{months}_months_10000_runs_{threads}_thread{}", if threads > 1 { "s" } else { "" });
+            group.bench_function(name, |b| b.iter(|| pool.install(|| project(black_box(&params)))));
+        }
+    }
     group.finish();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn what_would_it_take(c: &mut Criterion) {
-    let params = Scenario::default().model_params();
+    let params = Scenario::new(KeySet::V1).model_params();
     let mut group = c.benchmark_group("solve");
     group.sample_size(10);
     for (name, lever, target) in [
@@ -46,7 +84,7 @@ fn what_would_it_take(c: &mut Criterion) {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn what_matters_most(c: &mut Criterion) {
-    let params = Scenario::default().model_params();
+    let params = Scenario::new(KeySet::V1).model_params();
     let mut group = c.benchmark_group("sensitivity");
     group.sample_size(10);
     group.bench_function("t1_10000_runs", |b| b.iter(|| sensitivity(black_box(&params), TargetId::T1)));
@@ -55,7 +93,7 @@ fn what_matters_most(c: &mut Criterion) {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-criterion_group!(benches, default_projection, what_would_it_take, what_matters_most);
+criterion_group!(benches, default_projection, calibrated_projection, what_would_it_take, what_matters_most);
 #[cfg(not(target_arch = "wasm32"))]
 criterion_main!(benches);
 

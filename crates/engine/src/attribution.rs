@@ -19,6 +19,7 @@
 
 pub use wlz_scenario::lever::Contributions;
 
+use crate::accumulate::Acc;
 use crate::model::{Acts, LeverPath, RUN_LEVERS, acts};
 use crate::simulate::MonthSums;
 use wlz_scenario::lever::{LeverId, PerLever};
@@ -51,7 +52,7 @@ fn run_subset(subset: usize) -> usize {
 impl Attribution {
     /// The game from the per-month run sums `sums` (one per month), the lever
     /// path and the number of runs.
-    pub(crate) fn new(sums: &[MonthSums], path: &LeverPath, runs: u32) -> Attribution {
+    pub(crate) fn new<A: Acc>(sums: &[MonthSums<A>], path: &LeverPath, runs: u32) -> Attribution {
         let n = f64::from(runs.max(1));
         let levers = LeverId::ALL.len();
         let values: Vec<f64> = (0..1usize << levers)
@@ -59,7 +60,7 @@ impl Attribution {
                 let run = run_subset(subset);
                 let mut total = 0.0;
                 for (m, s) in sums.iter().enumerate() {
-                    let mut x = s.subsets[run];
+                    let mut x = s.subsets[run].total();
                     for lever in LeverId::ALL.into_iter().filter(|&l| acts(l) == Acts::Fixed) {
                         x *= if subset & (1 << lever.index()) != 0 { path.input[lever][m] } else { 1.0 };
                     }

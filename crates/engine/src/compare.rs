@@ -16,11 +16,11 @@
 
 pub use wlz_scenario::compare::*;
 
-use crate::model_params::{ModelParams, TargetSpec};
+use crate::model_params::ModelParams;
 use crate::simulate::project_runs_with_counts;
 pub use crate::stats::Probability;
 use crate::stats::{Summary, quantile_sorted};
-use crate::targets::{TargetId, WindowStatus};
+use crate::targets::{TargetId, Window, WindowStatus};
 
 /// The percentiles of the monthly differences: 5, 25, 50, 75, 95 %.
 const DIFF_PROBS: [f64; 5] = [0.05, 0.25, 0.50, 0.75, 0.95];
@@ -88,8 +88,8 @@ pub fn compare(a: &ModelParams, b: &ModelParams, runs: u32) -> Result<Comparison
             let (pa, pb) = (proj_a.targets[i].probability, proj_b.targets[i].probability);
             let (diff, diff_std_error) = match (pa, pb) {
                 (Some(pa), Some(pb)) => {
-                    let met_a = met(spec_a, &counts_a, n, h);
-                    let met_b = met(spec_b, &counts_b, n, h);
+                    let met_a = met(&Window::new(spec_a, h as u32, a), &counts_a, n);
+                    let met_b = met(&Window::new(spec_b, h as u32, b), &counts_b, n);
                     let (mut up, mut down) = (0u32, 0u32);
                     for (&ma, &mb) in met_a.iter().zip(&met_b) {
                         up += u32::from(mb && !ma);
@@ -108,67 +108,40 @@ pub fn compare(a: &ModelParams, b: &ModelParams, runs: u32) -> Result<Comparison
     Ok(Comparison { a: proj_a, b: proj_b, paired: Paired { diff, b_lower, b_lower_monthly, targets, cumulative_diff } })
 }
 
-/// Per run, whether its mean count over the window of `spec` is at or below
-/// the threshold (the rule of [`crate::targets::TargetTally`]); all false
-/// unless the window lies inside the `h` projected months.
-fn met(spec: TargetSpec, counts: &[u32], n: usize, h: usize) -> Vec<bool> {
-    let mut sums = vec![0u64; n];
-    if WindowStatus::of(spec.from, spec.to, h as u32) != WindowStatus::Inside {
+/// Per run, whether it meets the target of `window` (the rule of
+/// [`crate::targets::TargetTally`]): observed months with their observed
+/// values, the run's counts (`counts`, month-major over `n` runs) for the
+/// others; all false unless the window needs the runs (status inside).
+fn met(window: &Window, counts: &[u32], n: usize) -> Vec<bool> {
+    if window.status != WindowStatus::Inside {
         return vec![false; n];
     }
-    for m in spec.from as usize..=spec.to as usize {
-        for (s, &c) in sums.iter_mut().zip(&counts[m * n..(m + 1) * n]) {
-            *s += u64::from(c);
-        }
-    }
-    let months = (spec.to - spec.from + 1) as usize;
-    sums.iter().map(|&s| crate::targets::meets(s, months, spec.threshold)).collect()
+    (0..n).map(|r| window.meets(window.sum(|m| counts[m * n + r]))).collect()
 }
 
 /// Type-7 quantiles at `probs` (increasing) of non-empty whole numbers
 /// `values`: by a histogram over min..=max, or by sorting `values` in place
 /// when that range is very wide. Same formula as [`crate::stats`].
 fn int_quantiles<const P: usize>(values: &mut [i64], probs: &[f64; P]) -> [f64; P] {
-    let mut out = [0.0; P];
     let (Some(&min), Some(&max)) = (values.iter().min(), values.iter().max()) else {
-        return out;
+        return [0.0; P];
     };
-    let n = values.len();
     if max - min >= HISTOGRAM_LIMIT {
         values.sort_unstable();
         let sorted: Vec<f64> = values.iter().map(|&v| v as f64).collect();
-        for (q, &p) in out.iter_mut().zip(probs) {
-            *q = quantile_sorted(&sorted, p);
-        }
-        return out;
+        return probs.map(|p| quantile_sorted(&sorted, p));
     }
     let mut histogram = vec![0u32; (max - min) as usize + 1];
     for &v in values.iter() {
         histogram[(v - min) as usize] += 1;
     }
-    // Walk the histogram once for non-decreasing ranks.
-    let (mut bin, mut below) = (0usize, 0usize);
-    let mut order_stat = |rank: usize| {
-        while bin + 1 < histogram.len() && below + histogram[bin] as usize <= rank {
-            below += histogram[bin] as usize;
-            bin += 1;
-        }
-        (min + bin as i64) as f64
-    };
-    for (q, &p) in out.iter_mut().zip(probs) {
-        let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
-        let lo = h.floor();
-        let i = (lo as usize).min(n - 1);
-        let j = (i + 1).min(n - 1);
-        let (xi, xj) = (order_stat(i), order_stat(j));
-        *q = xi + (h - lo) * (xj - xi);
-    }
-    out
+    crate::stats::histogram_quantiles(min, &histogram, probs)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model_params::TargetSpec;
 
     #[test]
     fn int_quantiles_match_sorting() {
@@ -190,7 +163,7 @@ mod tests {
         p.targets[TargetId::T2] = TargetSpec { threshold: 255.0, from: 10, to: 20 };
         let (proj, counts) = project_runs_with_counts(&p, 300);
         for (t, spec) in proj.targets.iter().zip(p.targets.0) {
-            let share = met(spec, &counts, 300, 84).iter().filter(|&&m| m).count() as f64 / 300.0;
+            let share = met(&Window::new(spec, 84, &p), &counts, 300).iter().filter(|&&m| m).count() as f64 / 300.0;
             assert_eq!(t.probability, Some(share), "{:?}", t.id);
         }
     }

@@ -17,7 +17,9 @@
 //! and every transcendental function comes from the `libm` crate, never from
 //! the platform. A change that alters any number bumps [`MODEL_VERSION`].
 
+pub mod accumulate;
 pub mod attribution;
+pub mod calibrate;
 pub mod compare;
 pub mod model;
 pub mod quantile;

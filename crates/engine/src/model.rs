@@ -20,13 +20,7 @@ use crate::rng::{RunRng, Stream};
 use crate::sampling::{Beta, Ziggurat};
 use wlz_scenario::lever::{LeverId, PerLever};
 
-/// Typical lengths (months) of the three beschikking buckets: at most one
-/// year, one to two years, longer or open-ended (MODEL-BRIEF, lever 1).
-pub const BUCKET_MONTHS: [f64; 3] = [12.0, 24.0, 60.0];
-
-/// How a share moved into longer beschikkingen splits over buckets 2 and 3
-/// (today's ratio 20 : 5 from the Significant study).
-pub const LONGER_SPLIT: [f64; 2] = [0.8, 0.2];
+pub use wlz_scenario::params::{BUCKET_MONTHS, LONGER_SPLIT};
 
 /// Smallest yearly growth factor 1 + g used (a draw below it is raised to it),
 /// so that (1 + g)^(m/12) stays defined and positive.
@@ -113,7 +107,13 @@ impl LeverPath {
     /// Lever inputs for months 0..`params.horizon` (at least one month).
     /// With y0 = 0 the youth cells are empty and Y(m) is taken as 1.
     pub fn new(params: &ModelParams) -> LeverPath {
-        let months = 0..params.horizon.max(1) as i32;
+        LeverPath::over(params, 0, params.horizon.max(1) as usize)
+    }
+
+    /// Lever inputs for the `count` months from month offset `first` on
+    /// (negative offsets lie before the start: observed months); index i is month `first + i`.
+    pub fn over(params: &ModelParams, first: i32, count: usize) -> LeverPath {
+        let months = first..first + count as i32;
         let levers = &params.levers;
         let r_today = renewal_rate(levers[LeverId::Longer].today);
         let y0 = params.youth0;
@@ -170,14 +170,26 @@ impl RunDraws {
     /// to 0 leaves every other draw of the run unchanged.
     pub fn sample(params: &ModelParams, run: u64, fluctuation: &mut RunRng, zig: &Ziggurat) -> RunDraws {
         let stream = |s| RunRng::for_stream(params.seed, run, s);
-        let level = (params.level.mean + params.level.sd * zig.sample(&mut stream(Stream::Level))).max(0.0);
+        let level = params.level.mean + params.level.sd * zig.sample(&mut stream(Stream::Level));
         let g = params.trend.mean + params.trend.sd * zig.sample(&mut stream(Stream::Trend));
-        let growth = (1.0 + g).max(MIN_GROWTH);
-        let monthly_growth = libm::exp(libm::log(growth) / 12.0);
         let eps = Beta::from_mean_sd(params.eps.mean, params.eps.sd).sample(&mut stream(Stream::Eps), zig);
         let theta = Beta::from_mean_sd(params.theta.mean, params.theta.sd).sample(&mut stream(Stream::Theta), zig);
         let z_start = params.sigma * zig.sample(fluctuation);
-        RunDraws { level, monthly_growth, eps, theta, z_start }
+        RunDraws::new(level, g, eps, theta, z_start)
+    }
+
+    /// The draws of a run from the raw values of L and g (a normal draw each,
+    /// before their limits: L below 0 is 0, 1 + g below [`MIN_GROWTH`] is raised to it).
+    pub fn new(level: f64, g: f64, eps: f64, theta: f64, z_start: f64) -> RunDraws {
+        let growth = (1.0 + g).max(MIN_GROWTH);
+        RunDraws { level: level.max(0.0), monthly_growth: libm::exp(libm::log(growth) / 12.0), eps, theta, z_start }
+    }
+
+    /// base(t) for the month `k` months after the anchor month (model 2:
+    /// F + (L - F) (1 + g)^(k / 12); model 1 has F = 0 and counts k from the start).
+    pub fn base(&self, floor: f64, k: i32) -> f64 {
+        let growth = libm::pow(self.monthly_growth, f64::from(k));
+        if floor == 0.0 { self.level * growth } else { floor + (self.level - floor) * growth }
     }
 }
 

@@ -49,6 +49,12 @@ pub enum Stream {
     Fluctuation,
     /// The Poisson counts.
     Counts,
+    /// Model 2's calibration: a particle's proposed L, g, epsilon and theta.
+    Proposal,
+    /// Model 2's calibration: a run's fluctuation state drawn at the last observed month and carried to the start.
+    State,
+    /// Model 2's calibration: the one uniform of the resampling (drawn with run index `u64::MAX`).
+    Resample,
 }
 
 /// The random stream of one Monte Carlo run.

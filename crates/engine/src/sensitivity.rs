@@ -89,7 +89,7 @@ pub fn sensitivity(params: &ModelParams, target: TargetId) -> Sensitivity {
     let mut columns: [Vec<f64>; 5] = Default::default();
     let mut outcome = Vec::new();
     let mut met = 0u32;
-    let (status, runs) = each_run(params, spec, params.runs, |run| {
+    let (window, runs) = each_run(params, spec, params.runs, |run| {
         let RunDraws { level, monthly_growth, eps, theta, .. } = run.draws;
         for (column, value) in columns.iter_mut().zip([level, monthly_growth, eps, theta, run.fluct_sum]) {
             column.push(value);
@@ -97,6 +97,7 @@ pub fn sensitivity(params: &ModelParams, target: TargetId) -> Sensitivity {
         outcome.push(run.window_sum as f64 / months as f64);
         met += u32::from(meets(run.window_sum, months, spec.threshold));
     });
+    let status = window.status;
     let inside = status == WindowStatus::Inside;
     let base = inside.then(|| Probability::of_runs(met, runs));
 

@@ -14,7 +14,7 @@ use crate::model::RunDraws;
 use crate::model_params::{ModelParams, TargetSpec};
 use crate::simulate::Context;
 use crate::stats::Probability;
-use crate::targets::{TargetId, WindowStatus, meets};
+use crate::targets::{TargetId, Window, WindowStatus, meets};
 use serde::{Deserialize, Serialize};
 
 /// How many runs meet a target.
@@ -47,34 +47,34 @@ pub(crate) struct RunOutcome {
     pub fluct_sum: f64,
 }
 
-/// Simulates the first `runs` runs (at least 1) of `params` up to the end of
-/// `spec`'s window and hands each run's outcome to `visit`, in run order.
-/// Simulates nothing unless the window lies inside the projection; returns
-/// the window's status and the number of runs.
+/// Simulates the first `runs` runs (at least 1) of `params` up to the last
+/// projected month of `spec`'s window and hands each run's outcome to `visit`,
+/// in run order (observed months of the window count with their observed
+/// values). Simulates nothing unless the window needs the runs (status
+/// inside); returns the window and the number of runs.
 pub(crate) fn each_run(
     params: &ModelParams,
     spec: TargetSpec,
     runs: u32,
     mut visit: impl FnMut(&RunOutcome),
-) -> (WindowStatus, u32) {
+) -> (Window, u32) {
     let runs = runs.max(1);
-    let ctx = Context::new(params);
-    let status = WindowStatus::of(spec.from, spec.to, ctx.months() as u32);
-    if status != WindowStatus::Inside {
-        return (status, runs);
+    let ctx = Context::for_runs(params, runs);
+    let window = Window::new(spec, ctx.months() as u32, params);
+    if window.status != WindowStatus::Inside {
+        return (window, runs);
     }
-    let window = spec.from as usize..=spec.to as usize;
     for r in 0..runs {
-        let (mut window_sum, mut fluct_sum) = (0u64, 0.0);
-        let draws = ctx.simulate_run(u64::from(r), spec.to as usize + 1, |step| {
-            if window.contains(&step.m) {
-                window_sum += u64::from(step.count);
+        let (mut run_sum, mut fluct_sum) = (0u64, 0.0);
+        let draws = ctx.simulate_run(u64::from(r), window.run_end, |step| {
+            if window.run_months[step.m] {
+                run_sum += u64::from(step.count);
                 fluct_sum += step.fluct;
             }
         });
-        visit(&RunOutcome { draws, window_sum, fluct_sum });
+        visit(&RunOutcome { draws, window_sum: window.observed_sum + run_sum, fluct_sum });
     }
-    (status, runs)
+    (window, runs)
 }
 
 /// Counts the runs of the first `runs` runs of `params` that meet `spec`
@@ -82,9 +82,9 @@ pub(crate) fn each_run(
 pub fn count_runs(params: &ModelParams, spec: TargetSpec, runs: u32) -> TargetCount {
     let months = (spec.to - spec.from + 1).max(1) as usize;
     let mut met = 0u32;
-    let (status, runs) =
+    let (window, runs) =
         each_run(params, spec, runs, |run| met += u32::from(meets(run.window_sum, months, spec.threshold)));
-    TargetCount { status, runs, met }
+    TargetCount { status: window.status, runs, met }
 }
 
 /// Counts the runs of `params` (all `params.runs` of them) that meet `target`.

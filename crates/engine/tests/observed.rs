@@ -15,12 +15,13 @@ fn an_export_is_read_linked_and_back_tested() {
     assert_eq!(series.points.len(), 6);
     assert_eq!(series.points[0].month, Month::new(2023, 11));
 
-    let link =
-        encode_page(&decode("v=1&runs=500").scenario, &decode(&format!("obs={}", series.to_url().unwrap())).page);
+    let mut scenario = decode("v=1&runs=500").scenario;
+    scenario.set_observed(Some(series.clone()));
+    let link = encode_page(&scenario, &Default::default());
     assert_eq!(link, "v=1&runs=500&obs=2023-11~251.244.247.1000.0..250");
     let reopened = decode(&link);
     assert!(reopened.problems.is_empty(), "{:?}", reopened.problems);
-    assert_eq!(reopened.page.obs.as_ref(), Some(&series));
+    assert_eq!(reopened.scenario.observed(), Some(&series));
 
     let projection = project_runs(&reopened.scenario.model_params(), 500);
     let test = backtest(&series, &projection.months);
@@ -45,7 +46,7 @@ fn an_export_is_read_linked_and_back_tested() {
 fn the_series_is_simulated_against_its_own_draws() {
     // The back-test of the projection's own runs: about half of each month's
     // runs fall in the 50 % band and 90 % in the 90 % band.
-    let p = decode("runs=400").scenario.model_params();
+    let p = decode("v=1&runs=400").scenario.model_params();
     let projection = project_runs(&p, 400);
     let run = wlz_engine::simulate::run_counts(&p, 7);
     let text: String = run.iter().enumerate().map(|(m, c)| format!("{},{c}\n", projection.months[m].month)).collect();

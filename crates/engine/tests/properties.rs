@@ -9,6 +9,7 @@ use wlz_engine::lever::{LeverId, PerLever};
 use wlz_engine::model_params::{LeverSetting, ModelParams, TargetSpec, Uncertain};
 use wlz_engine::month::Month;
 use wlz_engine::output::Projection;
+use wlz_engine::params::KeySet;
 use wlz_engine::simulate::project_runs;
 use wlz_engine::target_runs::count_runs;
 use wlz_engine::targets::PerTarget;
@@ -57,6 +58,7 @@ prop_compose! {
         w2 in window(120),
     ) -> ModelParams {
         ModelParams {
+            keys: KeySet::V1,
             seed,
             runs: RUNS,
             start: Month(start),
@@ -68,6 +70,8 @@ prop_compose! {
                 lever(0.0, targets.3, froms.3, ramps.3),
             ]),
             level: Uncertain { mean: level.0, sd: level.1 },
+            floor: 0.0,
+            anchor_lag: 0,
             trend: Uncertain { mean: trend.0, sd: trend.1 },
             eps,
             theta,
@@ -81,6 +85,8 @@ prop_compose! {
                 TargetSpec { threshold: thresholds.0, from: w1.0, to: w1.1 },
                 TargetSpec { threshold: thresholds.1, from: w2.0, to: w2.1 },
             ]),
+            observed: Default::default(),
+            fit: false,
         }
     }
 }

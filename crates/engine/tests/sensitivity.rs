@@ -11,7 +11,7 @@ use wlz_engine::simulate::project;
 use wlz_engine::targets::{TargetId, WindowStatus};
 
 fn params(query: &str) -> ModelParams {
-    let decoded = decode(query);
+    let decoded = decode(&format!("v=1&{query}"));
     assert!(decoded.problems.is_empty(), "{query}: {:?}", decoded.problems);
     decoded.scenario.model_params()
 }

@@ -6,6 +6,7 @@
 
 use wasm_bindgen_test::*;
 use wlz_engine::lever::LeverId;
+use wlz_engine::params::KeySet;
 use wlz_engine::sensitivity::sensitivity;
 use wlz_engine::solve::{DEFAULT_CONFIDENCE, SolveLever, solve};
 use wlz_engine::targets::TargetId;
@@ -19,7 +20,7 @@ fn now() -> f64 {
 
 #[wasm_bindgen_test]
 fn bench_default_scenario_10000_runs() {
-    let params = Scenario::default().model_params();
+    let params = Scenario::new(KeySet::V1).model_params();
     let _ = simulate::project(&params); // warm-up
     let mut times: Vec<f64> = (0..15)
         .map(|_| {
@@ -54,7 +55,7 @@ fn time(samples: usize, mut f: impl FnMut()) -> (f64, f64, f64) {
 
 #[wasm_bindgen_test]
 fn bench_solve_and_sensitivity_10000_runs() {
-    let params = Scenario::default().model_params();
+    let params = Scenario::new(KeySet::V1).model_params();
     for (name, lever, target) in [
         ("region t1", SolveLever::One(LeverId::Region), TargetId::T1),
         ("aid t2", SolveLever::One(LeverId::Aid), TargetId::T2),
@@ -75,6 +76,31 @@ fn bench_solve_and_sensitivity_10000_runs() {
         console_log!(
             "browser benchmark, sensitivity {}, 10000 runs: median {median:.1} ms, min {min:.1} ms, max {max:.1} ms (5 samples)",
             target.name()
+        );
+    }
+}
+
+/// Model 2's default, and calibration plus projection with 36 and 600 observed months, 10,000 runs.
+#[wasm_bindgen_test]
+fn bench_model_two_and_calibration_10000_runs() {
+    let default = Scenario::new(KeySet::V2).model_params();
+    let (median, min, max) = time(9, || assert!(simulate::project(&default).checksum() != 0));
+    console_log!(
+        "browser benchmark, model 2 default, 10000 runs: median {median:.1} ms, min {min:.1} ms, max {max:.1} ms (9 samples)"
+    );
+    for months in [36usize, 600] {
+        let first = wlz_engine::Month::new(2026, 12).plus(1 - months as i32);
+        let generating =
+            wlz_engine::codec::decode(&format!("v=2&seed=11&runs=1&horizon=240&start={first}")).scenario.model_params();
+        let counts = simulate::run_counts(&generating, 0);
+        let text: String =
+            (0..months).map(|i| format!("{},{}\n", first.plus(i as i32), counts[i % counts.len()])).collect();
+        let mut scenario = Scenario::new(KeySet::V2);
+        scenario.set_observed(wlz_engine::observed::ObservedSeries::parse(&text).ok());
+        let params = scenario.model_params();
+        let (median, min, max) = time(5, || assert!(simulate::project(&params).calibration.is_some()));
+        console_log!(
+            "browser benchmark, calibration and projection, {months} observed months, 10000 runs: median {median:.1} ms, min {min:.1} ms, max {max:.1} ms (5 samples)"
         );
     }
 }

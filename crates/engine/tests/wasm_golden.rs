@@ -7,6 +7,7 @@
 mod common;
 
 use wasm_bindgen_test::*;
+use wlz_engine::params::KeySet;
 use wlz_engine::{Scenario, simulate};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -14,7 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 fn default_scenario_matches_the_golden_checksum() {
     let golden: u64 = include_str!("golden/default.checksum").trim().parse().expect("golden checksum file");
-    let projection = simulate::project(&Scenario::default().model_params());
+    let projection = simulate::project(&Scenario::new(KeySet::V1).model_params());
     assert_eq!(projection.checksum(), golden);
 }
 

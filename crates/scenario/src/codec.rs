@@ -1,18 +1,17 @@
-//! Scenario <-> query string (key set version 1).
+//! Scenario <-> query string (key sets 1 and 2).
 //!
-//! Encoding is canonical: `v=1` first, then only the keys whose value differs
-//! from its default, in the parameter table's order; shares in percent,
-//! months as `YYYY-MM`, numbers as the shortest decimal that reads back
-//! exactly. Decoding accepts untrusted text and never panics: bad parts stay
-//! at their defaults and each is reported as a [`Problem`].
+//! Encoding is canonical: `v` first (the scenario's key set), then only the
+//! keys whose value differs from its default, in the parameter table's order;
+//! shares in percent, months as `YYYY-MM`, numbers as the shortest decimal that
+//! reads back exactly; under key set 2 then the observed series (`obs`) when a
+//! link can carry it. Decoding accepts untrusted text and never panics: bad
+//! parts stay at their defaults and each is reported as a [`Problem`]. A link
+//! without `v` is read in the current key set (2); `v=1` links keep model 1.
 
 use crate::observed::ObservedSeries;
-use crate::params::{Key, PARAMS};
+use crate::params::{Key, KeySet, PARAMS};
 use crate::problem::{Issue, Problem};
 use crate::scenario::Scenario;
-
-/// The key set version written and understood.
-pub const VERSION: &str = "1";
 
 /// Longest query read, in characters; a longer one is refused whole.
 pub const MAX_QUERY_LEN: usize = 8192;
@@ -38,11 +37,9 @@ pub struct Page {
     pub title: String,
     /// A note on the scenario (`note`), at most [`MAX_NOTE`] characters.
     pub note: String,
-    /// Scenario A of a comparison (`pin=1` and its `a.` keys); the main scenario is B.
+    /// Scenario A of a comparison (`pin=1` and its `a.` keys); the main scenario
+    /// is B. A has B's key set and observations.
     pub pinned: Option<Scenario>,
-    /// Observed monthly intake (`obs`, see [`crate::observed`]); written into
-    /// the link only when it spans at most [`crate::observed::MAX_URL_OBS`] months.
-    pub obs: Option<ObservedSeries>,
 }
 
 /// The result of reading a query string.
@@ -56,14 +53,15 @@ pub struct Decoded {
     pub problems: Vec<Problem>,
 }
 
-/// The canonical query string of `scenario` (without a leading `?`).
+/// The canonical query string of `scenario` (without a leading `?`): under
+/// key set 2 with its observed series when a link can carry it
+/// ([`ObservedSeries::to_url`]); under key set 1 the series is not part of the
+/// scenario's numbers and only [`encode_page`] writes it.
 pub fn encode(scenario: &Scenario) -> String {
-    let mut out = format!("v={VERSION}");
-    for spec in PARAMS.iter().filter(|p| !scenario.is_default(p.key)) {
-        out.push('&');
-        out.push_str(spec.name);
-        out.push('=');
-        out.push_str(&scenario.text(spec.key));
+    let mut out = format!("v={}", scenario.key_set().code());
+    push_keys(&mut out, scenario, "");
+    if scenario.key_set() >= KeySet::V2 {
+        push_obs(&mut out, scenario);
     }
     out
 }
@@ -74,19 +72,26 @@ fn push_keys(out: &mut String, scenario: &Scenario, prefix: &str) {
     }
 }
 
+fn push_obs(out: &mut String, scenario: &Scenario) {
+    if let Some(obs) = scenario.observed().and_then(ObservedSeries::to_url) {
+        out.push_str("&obs=");
+        out.push_str(&obs);
+    }
+}
+
 /// The page's query: the canonical scenario, then the pinned scenario A
-/// (`pin=1` and its non-default keys as `a.` keys), the observed series when
-/// short enough (`obs`, only URL-safe characters), the title and note
-/// (percent-encoded), the open panel and the language when they are set.
+/// (`pin=1` and its non-default keys as `a.` keys), under key set 1 the
+/// observed series when short enough (`obs`, only URL-safe characters), the
+/// title and note (percent-encoded), the open panel and the language when
+/// they are set.
 pub fn encode_page(scenario: &Scenario, page: &Page) -> String {
     let mut out = encode(scenario);
     if let Some(pinned) = &page.pinned {
         out.push_str("&pin=1");
         push_keys(&mut out, pinned, PINNED_PREFIX);
     }
-    if let Some(obs) = page.obs.as_ref().and_then(ObservedSeries::to_url) {
-        out.push_str("&obs=");
-        out.push_str(&obs);
+    if scenario.key_set() == KeySet::V1 {
+        push_obs(&mut out, scenario);
     }
     for (key, text) in [("title", &page.title), ("note", &page.note)] {
         if !text.is_empty() {
@@ -116,13 +121,29 @@ pub fn decode(query: &str) -> Decoded {
         decoded.problems.push(Problem::new("query", "", Issue::TooLong { len }));
         return decoded;
     }
+    let parts: Vec<(String, String)> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|part| {
+            let (raw_key, raw_value) = part.split_once('=').unwrap_or((part, ""));
+            (percent_decode(raw_key), percent_decode(raw_value))
+        })
+        .collect();
+    // The key set first (the first `v`): it decides which keys exist and their defaults.
+    let keys = match parts.iter().find(|(k, _)| k == "v") {
+        None => KeySet::default(),
+        Some((_, code)) => KeySet::parse(code).unwrap_or_else(|| {
+            decoded.problems.push(Problem::new("v", code, Issue::Version));
+            KeySet::default()
+        }),
+    };
+    decoded.scenario = Scenario::new(keys);
+    let mut observed = None;
     let mut seen: Vec<String> = Vec::new();
-    let mut pinned = Scenario::default();
+    let mut pinned = Scenario::new(keys);
     let mut pin = false;
     let mut pinned_given = false;
-    for part in query.split('&').filter(|p| !p.is_empty()) {
-        let (raw_key, raw_value) = part.split_once('=').unwrap_or((part, ""));
-        let (key, value) = (percent_decode(raw_key), percent_decode(raw_value));
+    for (key, value) in parts {
         if seen.contains(&key) {
             decoded.problems.push(Problem::new(&key, &value, Issue::Duplicate));
             continue;
@@ -130,7 +151,6 @@ pub fn decode(query: &str) -> Decoded {
         seen.push(key.clone());
         let problem = |issue| Some(Problem::new(&key, &value, issue));
         let found = match key.as_str() {
-            "v" if value != VERSION => problem(Issue::Version),
             "v" => None,
             "lang" => {
                 decoded.page.lang = Some(crate::problem::shorten(&value));
@@ -147,7 +167,7 @@ pub fn decode(query: &str) -> Decoded {
             "pin" => problem(Issue::OutOfRange { min: "1".into(), max: "1".into() }),
             "obs" => match ObservedSeries::from_url(&value) {
                 Ok(series) => {
-                    decoded.page.obs = Some(series);
+                    observed = Some(series);
                     None
                 }
                 Err((entry, issue)) => problem(Issue::Observed { entry, issue }),
@@ -176,6 +196,8 @@ pub fn decode(query: &str) -> Decoded {
         };
         decoded.problems.extend(found);
     }
+    decoded.scenario.put_observed(observed.clone());
+    pinned.put_observed(observed);
     decoded.problems.extend(decoded.scenario.repair());
     if pin {
         for mut problem in pinned.repair() {
@@ -215,10 +237,30 @@ mod tests {
 
     #[test]
     fn default_scenario_is_just_the_version() {
-        assert_eq!(encode(&Scenario::default()), "v=1");
+        assert_eq!(encode(&Scenario::default()), "v=2");
+        assert_eq!(encode(&Scenario::new(KeySet::V1)), "v=1");
         let d = decode("");
         assert_eq!(d.scenario, Scenario::default());
         assert!(d.problems.is_empty());
+        assert_eq!(decode("v=1").scenario, Scenario::new(KeySet::V1));
+    }
+
+    #[test]
+    fn key_sets_keep_their_keys_and_defaults() {
+        let v1 = decode("v=1&floor=60&anchor=2023-01");
+        assert_eq!(v1.problems.len(), 2, "key set 2's keys are refused in a v=1 link");
+        assert!(v1.problems[0].to_string().starts_with("floor=60: not a key of version 1 links"));
+        assert_eq!(encode(&v1.scenario), "v=1");
+        assert_eq!(v1.scenario.get(Key::TrendSd), 3.0, "model 1's spread of the trend");
+        let v2 = decode("v=2&floor=60");
+        assert!(v2.problems.is_empty());
+        assert_eq!((v2.scenario.get(Key::TrendSd), v2.scenario.get(Key::Floor)), (10.0, 60.0));
+        let v3 = decode("v=3&aid=5");
+        assert_eq!(v3.problems[0].to_string(), "v=3: unsupported version, allowed 1, 2 (read as version 2)");
+        assert_eq!(encode(&v3.scenario), "v=2&aid=5");
+        // Upgrading a model 1 link keeps its values and takes key set 2's defaults for the rest.
+        let up = decode("v=1&aid=50&trend_sd=3").scenario.with_key_set(KeySet::V2);
+        assert_eq!(encode(&up), "v=2&aid=50&trend_sd=3");
     }
 
     #[test]
@@ -233,14 +275,14 @@ mod tests {
 
     #[test]
     fn bad_parts_are_reported_and_left_at_defaults() {
-        let d = decode("v=2&aid=200&aid=5&zzz=1&longer=abc&start=2024-13&runs=&eps_sd=20&eps=100&lang=de&%ZZ=1");
+        let d = decode("v=9&aid=200&aid=5&zzz=1&longer=abc&start=2024-13&runs=&eps_sd=20&eps=100&lang=de&%ZZ=1&v=1");
         let lines: Vec<String> = d.problems.iter().map(ToString::to_string).collect();
-        assert_eq!(lines.len(), 9, "{lines:#?}");
+        assert_eq!(lines.len(), 10, "{lines:#?}");
         assert_eq!(d.page.lang.as_deref(), Some("de"), "the page checks the language");
         assert!(lines.iter().any(|l| l == "aid=200: out of range, allowed 0 to 100"));
         assert!(lines.iter().any(|l| l.starts_with("aid=5: key given more than once")));
         assert!(lines.iter().any(|l| l.starts_with("eps_sd=20: too large for eps")));
-        assert_eq!(encode(&d.scenario), "v=1&eps=100&eps_sd=0");
+        assert_eq!(encode(&d.scenario), "v=2&eps=100&eps_sd=0");
     }
 
     #[test]
@@ -254,7 +296,7 @@ mod tests {
         let pinned = d.page.pinned.clone().expect("scenario A");
         assert_eq!(encode(&pinned), "v=1&seed=3&aid=20");
         assert_eq!(encode_page(&d.scenario, &d.page), q);
-        assert_eq!(decode("v=1&pin=1").page.pinned, Some(Scenario::default()));
+        assert_eq!(decode("v=1&pin=1").page.pinned, Some(Scenario::new(KeySet::V1)));
     }
 
     #[test]
@@ -262,12 +304,19 @@ mod tests {
         let q = "v=1&aid=80&obs=2023-11~250.262..240&title=x";
         let d = decode(q);
         assert!(d.problems.is_empty(), "{:?}", d.problems);
-        let obs = d.page.obs.clone().expect("a series");
+        let obs = d.scenario.observed().cloned().expect("a series");
         assert_eq!(obs.points.len(), 3);
         assert_eq!(encode_page(&d.scenario, &d.page), q);
-        assert_eq!(decode("obs=2023-11%7E250&v=1").page.obs.map(|s| s.points.len()), Some(1));
+        assert_eq!(encode(&d.scenario), "v=1&aid=80", "model 1: the series is not part of the numbers");
+        let v2 = decode("v=2&aid=80&obs=2023-11~250.262..240&title=x");
+        assert_eq!(
+            encode(&v2.scenario),
+            "v=2&aid=80&start=2024-01&obs=2023-11~250.262..240".replace("&start=2024-01", "")
+        );
+        assert_eq!(v2.scenario.month(Key::Start), crate::Month::new(2024, 3), "the month after the last observation");
+        assert_eq!(decode("obs=2023-11%7E250&v=1").scenario.observed().map(|s| s.points.len()), Some(1));
         let bad = decode("obs=2023-11~250.0250");
-        assert_eq!(bad.page.obs, None);
+        assert_eq!(bad.scenario.observed(), None);
         assert_eq!(bad.problems.len(), 1);
         assert_eq!(
             bad.problems[0].to_string(),
@@ -275,8 +324,9 @@ mod tests {
              (series left out)"
         );
         // A series longer than a link carries stays out of the link.
-        let page = Page { obs: crate::observed::ObservedSeries::parse("2020-01,1\n2023-01,2").ok(), ..Page::default() };
-        assert_eq!(encode_page(&Scenario::default(), &page), "v=1");
+        let mut long = Scenario::default();
+        long.set_observed(crate::observed::ObservedSeries::parse("2020-01,1\n2023-01,2").ok());
+        assert_eq!(encode_page(&long, &Page::default()), "v=2");
     }
 
     #[test]

@@ -15,7 +15,6 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
-use std::ops::{Index, IndexMut};
 
 /// Which lever.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -161,35 +160,13 @@ pub const LEVERS: [LeverRow; LEVER_COUNT] = [
     },
 ];
 
-/// One value per lever, indexed by [`LeverId`]; serialised as an object with
-/// the levers' names as fields, in lever order (`{"longer": …, "aid": …}`).
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
-pub struct PerLever<T>(pub [T; LEVER_COUNT]);
-
-impl<T> PerLever<T> {
-    /// A value for each lever from `f`.
-    pub fn from_fn(f: impl FnMut(LeverId) -> T) -> PerLever<T> {
-        PerLever(LeverId::ALL.map(f))
-    }
-
-    /// Each lever with its value, in lever order.
-    pub fn iter(&self) -> impl Iterator<Item = (LeverId, &T)> {
-        LeverId::ALL.into_iter().zip(self.0.iter())
-    }
-}
-
-impl<T> Index<LeverId> for PerLever<T> {
-    type Output = T;
-    fn index(&self, lever: LeverId) -> &T {
-        &self.0[lever as usize]
-    }
-}
-
-impl<T> IndexMut<LeverId> for PerLever<T> {
-    fn index_mut(&mut self, lever: LeverId) -> &mut T {
-        &mut self.0[lever as usize]
-    }
-}
+crate::per_id::per_id!(
+    /// One value per lever, indexed by [`LeverId`]; serialised as an object with
+    /// the levers' names as fields, in lever order (`{"longer": …, "aid": …}`).
+    PerLever,
+    LeverId,
+    LEVER_COUNT
+);
 
 impl<T: Serialize> Serialize for PerLever<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

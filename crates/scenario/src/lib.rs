@@ -19,6 +19,7 @@ pub mod month;
 pub mod observed;
 pub mod output;
 pub mod params;
+mod per_id;
 pub mod presets;
 pub mod problem;
 pub mod protocol;
@@ -34,6 +35,12 @@ pub use month::Month;
 pub use output::{Projection, Report};
 pub use scenario::Scenario;
 
-/// Version of the model's numbers; shown in the page and in every export.
-/// Bump it whenever a change alters any output for an existing link.
-pub const MODEL_VERSION: &str = "1.1.0";
+/// The date of the newest source behind the defaults (the letter of 17 March
+/// 2026, seed 000 of the brief), as (year, month, day): shown on every result.
+pub const SOURCES_DATE: (i32, u32, u32) = (2026, 3, 17);
+
+/// Version of the current model's numbers (key set 2's); shown in the page
+/// and in every export. Each key set has its own ([`params::KeySet::model_version`]):
+/// a `v=1` link keeps model 1.1.0 and its numbers. Bump a key set's version
+/// whenever a change alters any output of its links.
+pub const MODEL_VERSION: &str = params::KeySet::V2.model_version();

@@ -7,7 +7,9 @@
 
 use crate::lever::PerLever;
 use crate::month::Month;
+use crate::params::KeySet;
 use crate::target::PerTarget;
+use std::sync::Arc;
 
 /// One lever (MODEL-BRIEF "Levers"): its value moves linearly from `today`
 /// to `target` along the ramp that begins at `from`.
@@ -70,6 +72,8 @@ pub struct TargetSpec {
 /// which guarantees the invariants listed per field.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ModelParams {
+    /// The key set, and with it the model (1 or 2) and how sums over runs are taken.
+    pub keys: KeySet,
     /// Random seed of the scenario.
     pub seed: u64,
     /// Number of Monte Carlo runs (>= 1).
@@ -82,8 +86,12 @@ pub struct ModelParams {
     /// (today 0.25), aid (today 0), youth (today = `youth0`, target in
     /// 0..=0.45), region (today 0, at most 0.5).
     pub levers: PerLever<LeverSetting>,
-    /// L: underlying level without measures (clients/month); draws below 0 become 0.
+    /// L: underlying level without measures at the anchor month (clients/month); draws below 0 become 0.
     pub level: Uncertain,
+    /// F: the intake the trend does not touch (clients/month); 0 in model 1.
+    pub floor: f64,
+    /// Months from the anchor month (where L is the level) to the start month; 0 in model 1.
+    pub anchor_lag: i32,
     /// g: autonomous trend (share per year, e.g. 0.03 = 3 %/year).
     pub trend: Uncertain,
     /// epsilon: share of Wmo-to-Wlz transitions triggered by a renewal (beta; sd < sqrt(m(1-m)) unless m is 0 or 1 with sd 0).
@@ -104,4 +112,22 @@ pub struct ModelParams {
     pub outflow: f64,
     /// The targets, indexed by [`crate::target::TargetId`]; target 1's threshold is baseline * (1 - cut).
     pub targets: PerTarget<TargetSpec>,
+    /// Observed counts as (month offset from the start, clients), in month
+    /// order; empty in model 1, where observations change no number. Months
+    /// before the start condition the runs when `fit`; every observed month
+    /// counts with its observed value in a target's window.
+    pub observed: Arc<Vec<(i32, u32)>>,
+    /// True when the observations before the start condition the runs (model 2, `fit=1`).
+    pub fit: bool,
+}
+
+impl ModelParams {
+    /// The observed counts before the start month (offsets < 0) that condition the runs; empty unless `fit`.
+    pub fn fitted(&self) -> &[(i32, u32)] {
+        if !self.fit {
+            return &[];
+        }
+        let before = self.observed.partition_point(|&(m, _)| m < 0);
+        &self.observed[..before]
+    }
 }

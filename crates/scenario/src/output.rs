@@ -52,6 +52,47 @@ pub struct MonthStats {
     pub stock_mean: f64,
 }
 
+/// The calibration's diagnostic: the importance sampler's effective sample size.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// Effective sample size (sum w)^2 / sum w^2 of the weighted particles (particles, rounded).
+    pub ess: f64,
+    /// ESS as a share of the particles (0..1); below 0.1 the posterior rests on few particles.
+    pub ess_share: f64,
+}
+
+impl Diagnostic {
+    /// Share of the particles below which the page and the docs call the calibration poor.
+    pub const POOR_SHARE: f64 = 0.1;
+
+    /// True when the effective sample size is poor (below [`Diagnostic::POOR_SHARE`] of the particles or 200).
+    pub fn is_poor(&self) -> bool {
+        self.ess_share < Self::POOR_SHARE || self.ess < 200.0
+    }
+}
+
+/// What the observations before the start say (model 2 with `fit=1`): the
+/// `calibration` object of the JSON.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Calibration {
+    /// First observed month used.
+    pub observed_from: Month,
+    /// Last observed month used.
+    pub observed_to: Month,
+    /// Number of observed months used.
+    pub months_used: u32,
+    /// The method's short name (`is-laplace-kalman`, see docs/model.md).
+    pub method: String,
+    /// Its diagnostic.
+    pub diagnostic: Diagnostic,
+    /// L, the underlying level at the anchor month, over the posterior draws (clients/month).
+    pub level_anchor: Summary,
+    /// g, the yearly trend, over the posterior draws (% a year).
+    pub trend: Summary,
+    /// The underlying expected level in the last observed month, without fluctuation (clients/month).
+    pub level_last: Summary,
+}
+
 /// Everything a projection computes; serde round-trips it exactly.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Projection {
@@ -77,6 +118,10 @@ pub struct Projection {
     pub contributions: Contributions,
     /// Stock with an indication at the end of the horizon, S(horizon) (clients).
     pub stock_end: Summary,
+    /// What the observations before the start say, when they conditioned the runs (model 2).
+    /// (Never skipped: a projection crosses the worker boundary in bincode, which needs every field.)
+    #[serde(default)]
+    pub calibration: Option<Calibration>,
 }
 
 /// FNV-1a, 64-bit.
@@ -155,6 +200,10 @@ impl Projection {
             h.u64(t.status as u64);
             h.opt_f64(t.probability);
             h.opt_f64(t.std_error);
+            // Only model 2 has observed means; model 1's checksums stay as they were.
+            if let Some(mean) = t.observed_mean {
+                h.f64(mean);
+            }
             let f = &t.first_reached;
             h.opt_month(f.p10);
             h.opt_month(f.p50);
@@ -169,6 +218,17 @@ impl Projection {
             h.f64(v);
         }
         h.summary(&self.stock_end);
+        // Only model 2 calibrates; model 1's checksums stay as they were.
+        if let Some(c) = &self.calibration {
+            h.month(c.observed_from);
+            h.month(c.observed_to);
+            h.u64(u64::from(c.months_used));
+            h.f64(c.diagnostic.ess);
+            h.f64(c.diagnostic.ess_share);
+            for s in [&c.level_anchor, &c.trend, &c.level_last] {
+                h.summary(s);
+            }
+        }
         h.0
     }
 }
@@ -208,6 +268,15 @@ pub struct Report {
     pub contributions: Contributions,
     /// Stock at the end of the horizon (clients).
     pub stock_end: Summary,
+    /// What the observations before the start say, when they conditioned the runs (model 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<Calibration>,
+    /// The last observed month, when the scenario has observations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_observed: Option<Month>,
+    /// The observations from the start on, each against its month's 50 % and 90 % bands (a back-test).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backtest: Option<crate::observed::Backtest>,
     /// Wall-clock time of the projection (milliseconds).
     pub elapsed_ms: f64,
 }
@@ -223,7 +292,7 @@ impl Report {
             .map(|t| ReportTarget {
                 result: t.clone(),
                 note: match t.status {
-                    WindowStatus::Inside => None,
+                    WindowStatus::Inside | WindowStatus::Observed => None,
                     WindowStatus::PartlyOutside | WindowStatus::Outside => Some(format!(
                         "window {}..{} lies {} the projection {}..{}; no probability",
                         t.window_from,
@@ -246,7 +315,21 @@ impl Report {
             averted: projection.averted,
             contributions: projection.contributions,
             stock_end: projection.stock_end,
+            calibration: projection.calibration.clone(),
+            last_observed: None,
+            backtest: None,
             elapsed_ms,
         }
+    }
+
+    /// The report with the scenario's observed series: its last month, and
+    /// the back-test of the points in projected months against their bands.
+    pub fn with_observed(mut self, series: Option<&crate::observed::ObservedSeries>) -> Report {
+        if let Some(series) = series.filter(|s| !s.points.is_empty()) {
+            self.last_observed = series.points.iter().map(|p| p.month).max();
+            let backtest = crate::observed::backtest(series, &self.months);
+            self.backtest = (backtest.projected > 0).then_some(backtest);
+        }
+        self
     }
 }

@@ -19,6 +19,8 @@ pub enum Key {
     Start,
     /// Number of projected months.
     Horizon,
+    /// 1: observations before the start condition the runs; 0: shown and back-tested only (key set 2).
+    Fit,
     /// Lever 1: share of Wmo beschikkingen longer than one year (%).
     Longer,
     /// Lever 1: start month.
@@ -51,6 +53,10 @@ pub enum Key {
     Trend,
     /// Standard deviation of g (% per year).
     TrendSd,
+    /// The calendar month at which L is the underlying level (key set 2).
+    Anchor,
+    /// F: intake that the trend does not touch, from demographic growth alone (clients/month; key set 2).
+    Floor,
     /// epsilon: share of Wmo-to-Wlz transitions triggered by a renewal (%).
     Eps,
     /// Standard deviation of epsilon (%).
@@ -135,6 +141,43 @@ pub enum Provenance {
     Setting,
 }
 
+/// A version of the public key set (`v` in a link), and with it of the model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+pub enum KeySet {
+    /// Version 1: model 1 (the baseline L (1 + g)^(m/12) from the start month; no observations used).
+    /// Its links give the same numbers forever.
+    V1,
+    /// Version 2: model 2 (a floor and an anchor month; observations before the start condition the runs).
+    #[default]
+    V2,
+}
+
+impl KeySet {
+    /// Every key set, oldest first.
+    pub const ALL: [KeySet; 2] = [KeySet::V1, KeySet::V2];
+
+    /// The value of `v` in a link.
+    pub const fn code(self) -> &'static str {
+        match self {
+            KeySet::V1 => "1",
+            KeySet::V2 => "2",
+        }
+    }
+
+    /// The key set written `code` in a link.
+    pub fn parse(code: &str) -> Option<KeySet> {
+        KeySet::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The version of the model's numbers for this key set (shown in the page and in every export).
+    pub const fn model_version(self) -> &'static str {
+        match self {
+            KeySet::V1 => "1.1.0",
+            KeySet::V2 => "2.0.0",
+        }
+    }
+}
+
 /// The default of a key.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "type", content = "value")]
@@ -147,6 +190,8 @@ pub enum DefaultRule {
     SameAs(Key),
     /// A month counted from the horizon's end: 0 is its last month.
     FromEnd(i32),
+    /// The month after the last observation; this month (a [`crate::Month`] number) without observations.
+    AfterObserved(f64),
 }
 
 /// Which group of the page a key belongs to.
@@ -188,6 +233,10 @@ pub struct ParamSpec {
     pub provenance: Provenance,
     /// Where it lives on the page.
     pub group: Group,
+    /// The first key set with this key (older links cannot carry it).
+    pub since: KeySet,
+    /// The default under key set 1, where it differs from [`ParamSpec::default`] (key set 2's).
+    pub v1_default: Option<DefaultRule>,
 }
 
 const SEED_004: &str = "Kamerstuk 25 424 nr. 676 (13 Dec 2023)";
@@ -210,6 +259,8 @@ const fn p(key: Key, name: &'static str, meaning: &'static str, group: Group) ->
         default: DefaultRule::Fixed(0.0),
         provenance: Provenance::Assumption,
         group,
+        since: KeySet::V1,
+        v1_default: None,
     }
 }
 
@@ -249,10 +300,35 @@ impl ParamSpec {
         self.provenance = Provenance::Setting;
         self
     }
+
+    /// A key that key set 2 introduced.
+    const fn since_v2(mut self) -> ParamSpec {
+        self.since = KeySet::V2;
+        self
+    }
+
+    /// Under key set 1 the default was `default`.
+    const fn v1(mut self, default: DefaultRule) -> ParamSpec {
+        self.v1_default = Some(default);
+        self
+    }
+
+    /// The default under key set `keys`.
+    pub const fn default_in(&self, keys: KeySet) -> DefaultRule {
+        match (keys, self.v1_default) {
+            (KeySet::V1, Some(rule)) => rule,
+            _ => self.default,
+        }
+    }
+
+    /// True when key set `keys` has this key.
+    pub fn in_key_set(&self, keys: KeySet) -> bool {
+        keys >= self.since
+    }
 }
 
 use crate::lever::LeverId;
-use DefaultRule::{Fixed, FromEnd, SameAs, Start};
+use DefaultRule::{AfterObserved, Fixed, FromEnd, SameAs, Start};
 use Group::{Assumption as A, Lever, Simulation as S, Target as T};
 use Unit::{Clients, ClientsPerMonth as PerMonth, Months, Percent, PercentPerMonth, PercentPerYear, Runs};
 
@@ -261,11 +337,15 @@ const CBS: &str = "CBS via Kamerstuk 25 424 nr. 676 (13 Dec 2023)";
 const STOCK: &str = "between Kamerstuk 25 424 nr. 651 (early 2023) and Bureau Lenz (Nov 2024)";
 
 /// The parameter table, in canonical key order.
-pub const PARAMS: [ParamSpec; 37] = [
+pub const PARAMS: [ParamSpec; 40] = [
     p(Key::Seed, "seed", "random seed", S).int(Unit::None, 0.0, 4_294_967_295.0, 1.0, 1.0).setting(),
     p(Key::Runs, "runs", "number of Monte Carlo runs", S).int(Runs, 100.0, 100_000.0, 100.0, 10_000.0).setting(),
-    p(Key::Start, "start", "first projected month", S).month(Fixed(24_288.0)).setting(),
+    p(Key::Start, "start", "first projected month", S).month(AfterObserved(24_288.0)).v1(Fixed(24_288.0)).setting(),
     p(Key::Horizon, "horizon", "number of projected months", S).int(Months, 12.0, 240.0, 1.0, 84.0).setting(),
+    p(Key::Fit, "fit", "1: observations before the start condition the runs; 0: shown and back-tested only", S)
+        .int(Unit::None, 0.0, 1.0, 1.0, 1.0)
+        .setting()
+        .since_v2(),
     p(Key::Longer, "longer", "lever 1: share of Wmo beschikkingen longer than one year", Lever(LeverId::Longer))
         .real(Percent, 0.0, 100.0, 1.0, 25.0)
         .source(SIGNIFICANT),
@@ -291,7 +371,11 @@ pub const PARAMS: [ParamSpec; 37] = [
         .source(SEED_004),
     p(Key::LevelSd, "level_sd", "L: standard deviation", A).real(PerMonth, 0.0, 500.0, 0.5, 12.5),
     p(Key::Trend, "trend", "g: autonomous yearly trend (mean)", A).real(PercentPerYear, -50.0, 50.0, 0.5, 0.0),
-    p(Key::TrendSd, "trend_sd", "g: standard deviation", A).real(PercentPerYear, 0.0, 50.0, 0.5, 3.0),
+    p(Key::TrendSd, "trend_sd", "g: standard deviation", A).real(PercentPerYear, 0.0, 50.0, 0.5, 10.0).v1(Fixed(3.0)),
+    p(Key::Anchor, "anchor", "month at which L is the underlying level", A).month(Fixed(24_281.0)).since_v2(),
+    p(Key::Floor, "floor", "F: intake that the trend does not touch (demographic growth alone)", A)
+        .real(PerMonth, 0.0, 1_000.0, 1.0, 40.0)
+        .since_v2(),
     p(Key::Eps, "eps", "epsilon: share of Wmo-to-Wlz transitions triggered by a renewal (mean)", A)
         .real(Percent, 0.0, 100.0, 1.0, 50.0),
     p(Key::EpsSd, "eps_sd", "epsilon: standard deviation", A).real(Percent, 0.0, 50.0, 0.5, 20.0),
@@ -319,6 +403,40 @@ pub const PARAMS: [ParamSpec; 37] = [
     p(Key::T2, "t2", "target 2: threshold", T).real(PerMonth, 0.0, 5_000.0, 1.0, 100.0).source(SEED_004),
     p(Key::T2From, "t2_from", "target 2: first month of the window", T).month(FromEnd(11)).source(SEED_004),
     p(Key::T2To, "t2_to", "target 2: last month of the window", T).month(FromEnd(0)).source(SEED_004),
+];
+
+/// An assumption of the model that is not a scenario key: fixed in the
+/// equations, shown with the parameter table and in the page with its badge.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct FixedAssumption {
+    /// Its identifier (catalogue keys `fixed.<id>` and `explain.fixed.<id>`).
+    pub id: &'static str,
+    /// What it is, in a few English words (docs and the CLI's key list).
+    pub meaning: &'static str,
+    /// Its value as written in the docs.
+    pub value: &'static str,
+}
+
+/// Typical lengths (months) of the three beschikking buckets of lever 1: at
+/// most one year, one to two years, longer or open-ended (an assumption).
+pub const BUCKET_MONTHS: [f64; 3] = [12.0, 24.0, 60.0];
+
+/// How a share moved into longer beschikkingen splits over buckets 2 and 3 (an
+/// assumption: today's ratio 20 : 5 of the Significant study, 4 : 1).
+pub const LONGER_SPLIT: [f64; 2] = [0.8, 0.2];
+
+/// The model's assumptions that are not scenario keys.
+pub const FIXED_ASSUMPTIONS: [FixedAssumption; 2] = [
+    FixedAssumption {
+        id: "lengths",
+        meaning: "lever 1: typical length of a beschikking of at most 1 year, 1 to 2 years, longer (months)",
+        value: "12, 24, 60",
+    },
+    FixedAssumption {
+        id: "split",
+        meaning: "lever 1: how decisions made longer than a year split over 1 to 2 years and longer",
+        value: "4 : 1 (0.8 and 0.2)",
+    },
 ];
 
 /// An observed intake figure shown beside the projection (never used in the equations).
@@ -388,19 +506,34 @@ impl Unit {
     }
 }
 
-/// The parameter table as Markdown (docs/parameters.md and `wlz-sim --keys`).
+/// A default rule in words (docs and the CLI's key list).
+fn rule_text(spec: &ParamSpec, rule: DefaultRule) -> String {
+    match rule {
+        DefaultRule::Fixed(v) => crate::scenario::format_value(spec, v),
+        DefaultRule::Start => "the start month".into(),
+        DefaultRule::SameAs(other) => format!("= {} (no change)", self::spec(other).name),
+        DefaultRule::FromEnd(0) => "last month of the horizon".into(),
+        DefaultRule::FromEnd(n) => format!("{n} months before the horizon's end"),
+        DefaultRule::AfterObserved(v) => {
+            format!("the month after the last observation; {} without", crate::scenario::format_value(spec, v))
+        }
+    }
+}
+
+/// The parameter table as Markdown (docs/parameters.md and `wlz-sim --keys`):
+/// key set 2's defaults, with key set 1's where they differ and the keys key set 2 added.
 pub fn markdown_table() -> String {
     let mut out =
         String::from("| key | meaning | unit | valid range | default | source |\n|---|---|---|---|---|---|\n");
     for spec in &PARAMS {
         let text = |v| crate::scenario::format_value(spec, v);
-        let default = match spec.default {
-            DefaultRule::Fixed(v) => text(v),
-            DefaultRule::Start => "the start month".into(),
-            DefaultRule::SameAs(other) => format!("= {} (no change)", self::spec(other).name),
-            DefaultRule::FromEnd(0) => "last month of the horizon".into(),
-            DefaultRule::FromEnd(n) => format!("{n} months before the horizon's end"),
-        };
+        let mut default = rule_text(spec, spec.default);
+        if let Some(v1) = spec.v1_default {
+            default.push_str(&format!(" (key set 1: {})", rule_text(spec, v1)));
+        }
+        if spec.since == KeySet::V2 {
+            default.push_str(" (key set 2 only)");
+        }
         let provenance = match spec.provenance {
             Provenance::Source(source) => source,
             Provenance::Assumption => "assumption",
@@ -416,6 +549,12 @@ pub fn markdown_table() -> String {
             default,
             provenance
         ));
+    }
+    out.push_str(
+        "\nFixed in the equations (assumptions, not keys):\n\n| assumption | value | source |\n|---|---|---|\n",
+    );
+    for fixed in &FIXED_ASSUMPTIONS {
+        out.push_str(&format!("| {} | {} | assumption |\n", fixed.meaning, fixed.value));
     }
     out
 }
@@ -443,5 +582,6 @@ mod tests {
         assert_eq!(Month(MONTH_MAX as i32).to_string(), "2060-12");
         assert_eq!(Month(24_288).to_string(), "2024-01");
         assert_eq!(Month(24_290).to_string(), "2024-03");
+        assert_eq!(Month(24_281).to_string(), "2023-06");
     }
 }

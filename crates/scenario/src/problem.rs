@@ -28,8 +28,10 @@ pub enum Issue {
     },
     /// The value is not one of the allowed values (listed, comma-separated).
     OneOf(String),
-    /// The value of `v` is not a supported key set version.
+    /// The value of `v` is not a supported key set version (the current one is used).
     Version,
+    /// The key is not part of this scenario's key set (a key set 2 key in a `v=1` link); ignored.
+    NotInKeySet(crate::params::KeySet),
     /// The query is longer than [`crate::codec::MAX_QUERY_LEN`] characters; nothing was read.
     TooLong {
         /// Length of the query (characters).
@@ -116,7 +118,22 @@ impl fmt::Display for Problem {
             }
             Issue::OutOfRange { min, max } => write!(f, "{key}={value}: out of range, allowed {min} to {max}"),
             Issue::OneOf(allowed) => write!(f, "{key}={value}: not allowed, allowed one of {allowed}"),
-            Issue::Version => write!(f, "{key}={value}: unsupported version, allowed 1 (read as version 1)"),
+            Issue::Version => {
+                let codes: Vec<&str> = crate::params::KeySet::ALL.iter().map(|k| k.code()).collect();
+                let current = crate::params::KeySet::default().code();
+                write!(
+                    f,
+                    "{key}={value}: unsupported version, allowed {} (read as version {current})",
+                    codes.join(", ")
+                )
+            }
+            Issue::NotInKeySet(keys) => {
+                write!(
+                    f,
+                    "{key}={value}: not a key of version {} links (ignored; open the link in version 2)",
+                    keys.code()
+                )
+            }
             Issue::TooLong { len } => write!(
                 f,
                 "query of {len} characters is too long, allowed at most {} (defaults used)",

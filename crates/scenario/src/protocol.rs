@@ -40,9 +40,44 @@ pub struct Request {
     pub query: String,
     /// The canonical query of the pinned scenario A, when comparing.
     pub pinned: Option<String>,
+    /// The observed series in its text form when the query does not carry it
+    /// (model 1's canonical query never does; a link carries at most
+    /// [`crate::observed::MAX_URL_OBS`] months); A and B share it. (Never
+    /// skipped: bincode needs every field.)
+    pub observed: Option<String>,
     /// Which results this worker computes.
-    #[serde(default)]
     pub stages: Stages,
+}
+
+impl Request {
+    /// The request for `scenario` (B) and the pinned A, numbered `id`.
+    pub fn new(id: u64, scenario: &crate::Scenario, pinned: Option<&crate::Scenario>) -> Request {
+        let query = crate::codec::encode(scenario);
+        let carried = |s: &crate::observed::ObservedSeries| s.to_url().is_some_and(|url| query.contains(&url));
+        let observed = scenario.observed().filter(|s| !carried(s)).map(crate::observed::ObservedSeries::to_text);
+        Request { id, query, pinned: pinned.map(crate::codec::encode), observed, stages: Stages::Both }
+    }
+
+    /// The scenarios B and A of the request, decoded, with the observed series set on both.
+    pub fn scenarios(&self) -> (crate::Scenario, Option<crate::Scenario>) {
+        let b = scenario_of(&self.query, self.observed.as_deref());
+        let a = self.pinned.as_deref().map(|q| {
+            let mut a = crate::codec::decode(q).scenario;
+            a.set_observed(b.observed().cloned());
+            a
+        });
+        (b, a)
+    }
+}
+
+/// The scenario of a canonical `query` with the observed series `observed`
+/// (text form) set when the query does not carry it (see [`Request::observed`]).
+pub fn scenario_of(query: &str, observed: Option<&str>) -> crate::Scenario {
+    let mut scenario = crate::codec::decode(query).scenario;
+    if let Some(series) = observed.and_then(|t| crate::observed::ObservedSeries::parse(t).ok()) {
+        scenario.set_observed(Some(series));
+    }
+    scenario
 }
 
 /// Page -> worker.
@@ -110,6 +145,9 @@ pub enum Response {
         /// The canonical query it was computed for, so the page shows it with
         /// that scenario's settings, never with a newer one's.
         query: String,
+        /// The request's observed series (text form) when the query does not
+        /// carry it: with the query, the scenario of the result ([`scenario_of`]).
+        observed: Option<String>,
         /// All outputs.
         projection: Box<Projection>,
         /// Time the worker took (ms).
@@ -155,14 +193,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_request_carries_the_observations_the_query_does_not() {
+        let series = crate::observed::ObservedSeries::parse("2024-01,250\n2024-02,240").ok();
+        for (keys, in_query) in [(crate::params::KeySet::V1, false), (crate::params::KeySet::V2, true)] {
+            let mut s = crate::Scenario::new(keys);
+            s.set_observed(series.clone());
+            let request = Request::new(1, &s, None);
+            assert_eq!(request.observed.is_none(), in_query, "{keys:?}");
+            assert_eq!(request.scenarios().0, s, "{keys:?}: the worker sees the same scenario");
+        }
+    }
+
+    #[test]
     fn messages_round_trip_as_bytes_bit_for_bit() {
         let m = Compared::mismatch(&CompareError::Seed(1, 2));
         assert_eq!(decode::<Compared>(&encode(&m)).unwrap(), m);
         let reply: Reply = Err(SolveError::Confidence { value: 1.5 });
         let answer = Response::Answer { id: 3, answer: reply, elapsed_ms: 1.0 };
         assert_eq!(decode::<Response>(&encode(&answer)).unwrap(), answer);
-        let request =
-            ToWorker::Project(Request { id: 7, query: "v=1&aid=5".into(), pinned: None, stages: Stages::Full });
+        let request = ToWorker::Project(Request {
+            id: 7,
+            query: "v=2&aid=5".into(),
+            pinned: None,
+            observed: Some("2024-01,250".into()),
+            stages: Stages::Full,
+        });
         assert_eq!(decode::<ToWorker>(&encode(&request)).unwrap(), request);
         assert!(decode::<Response>(&[9, 9]).is_err(), "a foreign message is an error, not a panic");
     }

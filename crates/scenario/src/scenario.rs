@@ -8,23 +8,82 @@
 use crate::lever::{LeverRow, PerLever};
 use crate::model_params::{LeverSetting, ModelParams, TargetSpec, Uncertain};
 use crate::month::Month;
-use crate::params::{self, DefaultRule, Key, Kind, PARAMS, ParamSpec};
+use crate::observed::ObservedSeries;
+use crate::params::{self, DefaultRule, Key, KeySet, Kind, PARAMS, ParamSpec};
 use crate::problem::{Issue, Problem};
 use crate::target::{PerTarget, TargetRow, Threshold};
+use std::sync::Arc;
 
-/// A complete scenario; `Scenario::default()` is the brief's default scenario.
+/// A complete scenario under one key set; `Scenario::default()` is the
+/// current key set's default scenario, [`Scenario::new`] any key set's.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
+    keys: KeySet,
     values: [Option<f64>; PARAMS.len()],
+    /// Observed monthly intake: shown with the projection under every key set;
+    /// under key set 2 the months before the start condition the runs (`fit`)
+    /// and the start follows the last one.
+    observed: Option<Arc<ObservedSeries>>,
 }
 
 impl std::default::Default for Scenario {
     fn default() -> Scenario {
-        Scenario { values: [None; PARAMS.len()] }
+        Scenario::new(KeySet::default())
     }
 }
 
 impl Scenario {
+    /// The default scenario of key set `keys` (model 1 for [`KeySet::V1`]).
+    pub fn new(keys: KeySet) -> Scenario {
+        Scenario { keys, values: [None; PARAMS.len()], observed: None }
+    }
+
+    /// The key set (and model) of this scenario.
+    pub fn key_set(&self) -> KeySet {
+        self.keys
+    }
+
+    /// The same scenario under key set `keys`: every value in effect kept
+    /// where the key set has the key, also where its default differs (model 1's
+    /// trend spread of 3 % stays 3 %); keys new in `keys` take its defaults,
+    /// keys it lacks are dropped; the observations are kept.
+    pub fn with_key_set(&self, keys: KeySet) -> Scenario {
+        let mut out = Scenario { keys, ..self.clone() };
+        for spec in PARAMS.iter().filter(|p| p.in_key_set(keys) && p.in_key_set(self.keys)) {
+            if spec.default_in(keys) != spec.default_in(self.keys) {
+                out.values[spec.key as usize] = Some(self.get(spec.key));
+            }
+        }
+        for spec in PARAMS.iter().filter(|p| !p.in_key_set(keys)) {
+            out.values[spec.key as usize] = None;
+        }
+        out.normalize();
+        out
+    }
+
+    /// The observed series, if any.
+    pub fn observed(&self) -> Option<&ObservedSeries> {
+        self.observed.as_deref()
+    }
+
+    /// Sets (or with None removes) the observed series; keys whose default
+    /// follows it (key set 2's start) follow it.
+    pub fn set_observed(&mut self, series: Option<ObservedSeries>) {
+        self.put_observed(series);
+        self.normalize();
+    }
+
+    /// Puts the observed series without normalizing yet (a decoder stores
+    /// everything, then [`Scenario::repair`] normalizes once).
+    pub(crate) fn put_observed(&mut self, series: Option<ObservedSeries>) {
+        self.observed = series.filter(|s| !s.points.is_empty()).map(Arc::new);
+    }
+
+    /// The last observed month, if any.
+    pub fn last_observed(&self) -> Option<Month> {
+        self.observed().and_then(|s| s.points.iter().map(|p| p.month).max())
+    }
+
     /// The value of `key` in URL units (percent for shares, months as [`Month`] numbers).
     pub fn get(&self, key: Key) -> f64 {
         self.values[key as usize].unwrap_or_else(|| self.default_of(key))
@@ -37,11 +96,15 @@ impl Scenario {
 
     /// The default of `key` given the other values of this scenario.
     pub fn default_of(&self, key: Key) -> f64 {
-        match params::spec(key).default {
+        match params::spec(key).default_in(self.keys) {
             DefaultRule::Fixed(v) => v,
             DefaultRule::Start => self.get(Key::Start),
             DefaultRule::SameAs(other) => self.get(other),
             DefaultRule::FromEnd(n) => self.get(Key::Start) + self.get(Key::Horizon) - 1.0 - f64::from(n),
+            DefaultRule::AfterObserved(without) => {
+                let spec = params::spec(key);
+                self.last_observed().map_or(without, |m| f64::from(m.0 + 1).clamp(spec.min, spec.max))
+            }
         }
     }
 
@@ -63,6 +126,9 @@ impl Scenario {
     /// so the order of the keys in a link does not matter.
     pub(crate) fn store(&mut self, key: Key, value: f64) -> Result<(), Problem> {
         let spec = params::spec(key);
+        if !spec.in_key_set(self.keys) {
+            return Err(Problem::new(spec.name, &format_value(spec, value), Issue::NotInKeySet(self.keys)));
+        }
         check(spec, value).map_err(|issue| Problem::new(spec.name, &format_value(spec, value), issue))?;
         self.values[key as usize] = Some(value);
         Ok(())
@@ -156,7 +222,13 @@ impl Scenario {
         let share = |key| self.get(key) / 100.0;
         let offset = |key| self.month(key).since(start);
         let uncertain = |mean, sd, scale: f64| Uncertain { mean: self.get(mean) / scale, sd: self.get(sd) / scale };
+        let v2 = self.keys >= KeySet::V2;
+        let observed: Vec<(i32, u32)> = match self.observed() {
+            Some(series) if v2 => series.points.iter().map(|p| (p.month.since(start), p.count)).collect(),
+            _ => Vec::new(),
+        };
         ModelParams {
+            keys: self.keys,
             seed: self.get(Key::Seed) as u64,
             runs: self.get(Key::Runs) as u32,
             start,
@@ -171,6 +243,8 @@ impl Scenario {
                 }
             }),
             level: uncertain(Key::Level, Key::LevelSd, 1.0),
+            floor: if v2 { self.get(Key::Floor) } else { 0.0 },
+            anchor_lag: if v2 { start.since(self.month(Key::Anchor)) } else { 0 },
             trend: uncertain(Key::Trend, Key::TrendSd, 100.0),
             eps: uncertain(Key::Eps, Key::EpsSd, 100.0),
             theta: uncertain(Key::Theta, Key::ThetaSd, 100.0),
@@ -184,6 +258,8 @@ impl Scenario {
                 let row = id.row();
                 TargetSpec { threshold: self.threshold(row), from: offset(row.from), to: offset(row.to) }
             }),
+            observed: Arc::new(observed),
+            fit: v2 && self.get(Key::Fit) == 1.0,
         }
     }
 }

@@ -84,54 +84,49 @@ pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
 /// histogram over min..=max: O(n + range) instead of a sort. Falls back to
 /// sorting a copy when the range is very wide.
 pub fn count_quantiles<const P: usize>(values: &[u32], probs: &[f64; P]) -> [f64; P] {
-    let mut out = [0.0; P];
     let (Some(&min), Some(&max)) = (values.iter().min(), values.iter().max()) else {
-        return out;
+        return [0.0; P];
     };
     if u64::from(max - min) + 1 > HISTOGRAM_LIMIT {
         let mut sorted: Vec<f64> = values.iter().map(|&v| f64::from(v)).collect();
         sorted.sort_unstable_by(f64::total_cmp);
-        for (q, &p) in out.iter_mut().zip(probs) {
-            *q = quantile_sorted(&sorted, p);
-        }
-        return out;
+        return probs.map(|p| quantile_sorted(&sorted, p));
     }
     let mut histogram = vec![0u32; (max - min) as usize + 1];
     for &v in values {
         histogram[(v - min) as usize] += 1;
     }
-    let n = values.len();
-    // order_stat(rank) for increasing ranks, walking the histogram once.
-    let mut walker = HistogramWalker { histogram: &histogram, min, bin: 0, below: 0 };
+    histogram_quantiles(i64::from(min), &histogram, probs)
+}
+
+/// Type-7 quantiles at `probs` (increasing) of the whole numbers counted in
+/// `histogram` (`histogram[i]` values equal `min + i`), by one walk over it:
+/// the same numbers as [`quantile_sorted`] over the sorted values. All zeros
+/// when the histogram is empty.
+pub fn histogram_quantiles<const P: usize>(min: i64, histogram: &[u32], probs: &[f64; P]) -> [f64; P] {
+    let n: u64 = histogram.iter().map(|&c| u64::from(c)).sum();
+    let mut out = [0.0; P];
+    if n == 0 {
+        return out;
+    }
+    // The value at 0-based `rank`, for non-decreasing ranks.
+    let (mut bin, mut below) = (0usize, 0u64);
+    let mut order_stat = |rank: u64| {
+        while bin + 1 < histogram.len() && below + u64::from(histogram[bin]) <= rank {
+            below += u64::from(histogram[bin]);
+            bin += 1;
+        }
+        (min + bin as i64) as f64
+    };
     for (q, &p) in out.iter_mut().zip(probs) {
         let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
         let lo = h.floor();
-        let i = (lo as usize).min(n - 1);
+        let i = (lo as u64).min(n - 1);
         let j = (i + 1).min(n - 1);
-        let xi = f64::from(walker.order_stat(i));
-        let xj = f64::from(walker.order_stat(j));
+        let (xi, xj) = (order_stat(i), order_stat(j));
         *q = xi + (h - lo) * (xj - xi);
     }
     out
-}
-
-/// Reads order statistics from a histogram for non-decreasing ranks.
-struct HistogramWalker<'a> {
-    histogram: &'a [u32],
-    min: u32,
-    bin: usize,
-    below: usize,
-}
-
-impl HistogramWalker<'_> {
-    /// The value at 0-based `rank`; ranks must not decrease between calls.
-    fn order_stat(&mut self, rank: usize) -> u32 {
-        while self.bin + 1 < self.histogram.len() && self.below + self.histogram[self.bin] as usize <= rank {
-            self.below += self.histogram[self.bin] as usize;
-            self.bin += 1;
-        }
-        self.min + self.bin as u32
-    }
 }
 
 /// Nearest-rank percentile `p` (0..1) from a histogram of whole numbers

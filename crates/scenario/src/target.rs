@@ -14,7 +14,6 @@ use crate::model_params::{ModelParams, TargetSpec};
 use crate::month::Month;
 use crate::params::Key;
 use serde::{Deserialize, Serialize};
-use std::ops::{Index, IndexMut};
 
 /// Which target: `t1` (short term) or `t2` (long term).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -115,34 +114,12 @@ pub const TARGETS: [TargetRow; TARGET_COUNT] = [
     },
 ];
 
-/// One value per target, indexed by [`TargetId`].
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
-pub struct PerTarget<T>(pub [T; TARGET_COUNT]);
-
-impl<T> PerTarget<T> {
-    /// A value for each target from `f`.
-    pub fn from_fn(f: impl FnMut(TargetId) -> T) -> PerTarget<T> {
-        PerTarget(TargetId::ALL.map(f))
-    }
-
-    /// Each target with its value, in order.
-    pub fn iter(&self) -> impl Iterator<Item = (TargetId, &T)> {
-        TargetId::ALL.into_iter().zip(self.0.iter())
-    }
-}
-
-impl<T> Index<TargetId> for PerTarget<T> {
-    type Output = T;
-    fn index(&self, target: TargetId) -> &T {
-        &self.0[target as usize]
-    }
-}
-
-impl<T> IndexMut<TargetId> for PerTarget<T> {
-    fn index_mut(&mut self, target: TargetId) -> &mut T {
-        &mut self.0[target as usize]
-    }
-}
+crate::per_id::per_id!(
+    /// One value per target, indexed by [`TargetId`].
+    PerTarget,
+    TargetId,
+    TARGET_COUNT
+);
 
 /// Where a target's window lies against the projected months.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,6 +131,8 @@ pub enum WindowStatus {
     PartlyOutside = 1,
     /// No month of the window is projected (or the window ends before it starts): no probability.
     Outside = 2,
+    /// Every month of the window is observed (model 2): a fact, reached or not, with the observed mean.
+    Observed = 3,
 }
 
 impl WindowStatus {
@@ -184,7 +163,7 @@ pub struct FirstReached {
 }
 
 /// The result for one target.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct TargetResult {
     /// Which target (`t1` or `t2` in JSON).
     pub id: TargetId,
@@ -200,8 +179,45 @@ pub struct TargetResult {
     pub probability: Option<f64>,
     /// Monte Carlo standard error of `probability` (share); None with it.
     pub std_error: Option<f64>,
+    /// The observed mean count over the window (clients/month) when every
+    /// month of it is observed (`status` is `observed`); reached when at or
+    /// below the threshold. Absent otherwise (in JSON; a binary format such
+    /// as the worker's messages keeps every field in its place).
+    #[serde(default)]
+    pub observed_mean: Option<f64>,
     /// When the runs first reach the threshold (3-month trailing mean).
     pub first_reached: FirstReached,
+}
+
+impl Serialize for TargetResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        // JSON leaves an absent observed mean out; bincode (not self-describing) needs every field.
+        let skip = serializer.is_human_readable() && self.observed_mean.is_none();
+        let mut s = serializer.serialize_struct("TargetResult", if skip { 8 } else { 9 })?;
+        s.serialize_field("id", &self.id)?;
+        s.serialize_field("threshold", &self.threshold)?;
+        s.serialize_field("window_from", &self.window_from)?;
+        s.serialize_field("window_to", &self.window_to)?;
+        s.serialize_field("status", &self.status)?;
+        s.serialize_field("probability", &self.probability)?;
+        s.serialize_field("std_error", &self.std_error)?;
+        if skip {
+            s.skip_field("observed_mean")?;
+        } else {
+            s.serialize_field("observed_mean", &self.observed_mean)?;
+        }
+        s.serialize_field("first_reached", &self.first_reached)?;
+        s.end()
+    }
+}
+
+impl TargetResult {
+    /// Whether the target is reached for certain: Some(reached) when its
+    /// window is wholly observed, None when only a probability can be given.
+    pub fn observed_reached(&self) -> Option<bool> {
+        self.observed_mean.map(|mean| mean <= self.threshold)
+    }
 }
 
 /// The target rule: a window whose counts add up to `sum` (clients) over
@@ -214,6 +230,28 @@ pub fn meets(sum: u64, months: usize, threshold: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_absent_observed_mean_is_left_out_of_json_and_kept_in_bincode() {
+        let month = crate::month::Month::parse("2026-01").expect("a month");
+        let result = |observed_mean: Option<f64>| TargetResult {
+            id: TargetId::T1,
+            threshold: 200.0,
+            window_from: month,
+            window_to: month,
+            status: if observed_mean.is_some() { WindowStatus::Observed } else { WindowStatus::Inside },
+            probability: observed_mean.is_none().then_some(0.25),
+            std_error: None,
+            observed_mean,
+            first_reached: FirstReached { p10: None, p50: Some(month), p90: None, never: 0.5 },
+        };
+        for r in [result(None), result(Some(180.5))] {
+            let json = serde_json::to_string(&r).unwrap();
+            assert_eq!(json.contains("observed_mean"), r.observed_mean.is_some(), "{json}");
+            assert_eq!(serde_json::from_str::<TargetResult>(&json).unwrap(), r);
+            assert_eq!(crate::protocol::decode::<TargetResult>(&crate::protocol::encode(&r)).unwrap(), r);
+        }
+    }
 
     #[test]
     fn target_names() {

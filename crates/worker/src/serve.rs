@@ -13,7 +13,7 @@ use wlz_engine::compare::compare;
 use wlz_engine::model_params::ModelParams;
 use wlz_engine::protocol::{Compared, FIRST_RUNS, Request, Response, Stages, ToWorker};
 use wlz_engine::protocol::{decode, encode};
-use wlz_engine::{codec, output::Report, question, simulate};
+use wlz_engine::{Scenario, codec, output::Report, question, simulate};
 
 thread_local! {
     static LATEST: Cell<u64> = const { Cell::new(0) };
@@ -23,7 +23,9 @@ thread_local! {
 struct Job {
     /// The request number.
     id: u64,
-    /// The canonical query of scenario B (the one shown).
+    /// Scenario B (the one shown), with its observations.
+    scenario: Scenario,
+    /// The canonical query of scenario B.
     query: String,
     /// Scenario B in model units.
     params: ModelParams,
@@ -31,17 +33,21 @@ struct Job {
     pinned: Option<ModelParams>,
     /// Which results this worker computes.
     stages: Stages,
+    /// The request's observed series (text) when the query does not carry it; returned with each result.
+    observed: Option<String>,
 }
 
 impl Job {
     fn new(request: Request) -> Job {
-        let scenario = codec::decode(&request.query).scenario;
+        let (scenario, pinned) = request.scenarios();
         Job {
             id: request.id,
             query: codec::encode(&scenario),
             params: scenario.model_params(),
-            pinned: request.pinned.map(|q| codec::decode(&q).scenario.model_params()),
+            pinned: pinned.map(|a| a.model_params()),
             stages: request.stages,
+            observed: request.observed,
+            scenario,
         }
     }
 
@@ -60,11 +66,13 @@ impl Job {
         // The JSON export is written here, with the CLI's serde_json, so that the page needs no JSON writer.
         let json = (!partial)
             .then(|| {
-                serde_json::to_string_pretty(&Report::new(&self.query, &self.params, &projection, elapsed_ms)).ok()
+                let report = Report::new(&self.query, &self.params, &projection, elapsed_ms)
+                    .with_observed(self.scenario.observed());
+                serde_json::to_string_pretty(&report).ok()
             })
             .flatten();
-        let (query, projection) = (self.query.clone(), Box::new(projection));
-        Response::Result { id: self.id, query, projection, elapsed_ms, json, partial, compared }
+        let (query, observed, projection) = (self.query.clone(), self.observed.clone(), Box::new(projection));
+        Response::Result { id: self.id, query, observed, projection, elapsed_ms, json, partial, compared }
     }
 }
 

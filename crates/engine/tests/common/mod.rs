@@ -4,10 +4,11 @@
 use wlz_engine::Scenario;
 use wlz_engine::lever::LeverId;
 use wlz_engine::model_params::ModelParams;
+use wlz_engine::params::KeySet;
 
 /// The brief's default scenario in model units.
 pub fn default_params() -> ModelParams {
-    Scenario::default().model_params()
+    Scenario::new(KeySet::V1).model_params()
 }
 
 /// The default scenario with every lever at its strongest
@@ -31,7 +32,7 @@ pub fn decision_outputs() -> String {
     use wlz_engine::solve::{SolveLever, solve};
     use wlz_engine::targets::TargetId;
     let default = default_params();
-    let params = |query: &str| wlz_engine::codec::decode(query).scenario.model_params();
+    let params = |query: &str| wlz_engine::codec::decode(&format!("v=1&{query}")).scenario.model_params();
     let solved = [
         solve(&default, SolveLever::All, TargetId::T1, 0.8),
         solve(&default, SolveLever::All, TargetId::T2, 0.8),

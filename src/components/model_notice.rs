@@ -1,0 +1,38 @@
+//! The notice on a link made with model 1: it keeps model 1's numbers, and
+//! one click opens the same scenario in model 2 (same levers and assumptions,
+//! model 2's defaults for its new keys).
+
+use crate::i18n::{Lang, tr};
+use crate::state::Action;
+use wlz_scenario::params::KeySet;
+use yew::prelude::*;
+
+/// Properties of [`ModelNotice`].
+#[derive(Properties, PartialEq)]
+pub struct ModelNoticeProps {
+    /// The scenario's key set.
+    pub key_set: KeySet,
+    /// Page language.
+    pub lang: Lang,
+    /// Sends an action to the reducer.
+    pub dispatch: Callback<Action>,
+}
+
+/// Shown only for a scenario of an older key set than the current one.
+#[function_component(ModelNotice)]
+pub fn model_notice(props: &ModelNoticeProps) -> Html {
+    if props.key_set >= KeySet::default() {
+        return html! {};
+    }
+    let lang = props.lang;
+    let upgrade = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::Upgrade))
+    };
+    html! {
+        <div class="notice model-notice" role="status" data-testid="model-notice">
+            <p>{tr(lang, "v1.notice").replace("{version}", props.key_set.model_version())}</p>
+            <button type="button" onclick={upgrade} data-testid="upgrade">{tr(lang, "v1.upgrade")}</button>
+        </div>
+    }
+}
