@@ -10,10 +10,13 @@ pub mod i18n;
 pub mod js_bindings;
 pub mod memo;
 pub mod messages;
+pub mod narrow;
+pub mod panel;
 pub mod share;
 pub mod state;
 pub mod url_sync;
 pub mod window_event;
+pub mod worker_slot;
 
 /// Mounts the page on `<body>`.
 pub fn start() {

@@ -1,6 +1,7 @@
 //! The whole page state and the one reducer that changes it. Pure: tested natively.
 
 use crate::i18n::Lang;
+use crate::panel::Panel;
 use std::rc::Rc;
 use wlz_scenario::Scenario;
 use wlz_scenario::codec;
@@ -46,6 +47,8 @@ pub struct State {
     pub scenario: Scenario,
     /// The page language.
     pub lang: Lang,
+    /// The open panel below the chart (`tab` in the link unless it is the first).
+    pub tab: Panel,
     /// Problems found in the link the page was opened with.
     pub link_problems: Vec<Problem>,
     /// A rejected typed value, per key.
@@ -54,6 +57,8 @@ pub struct State {
     pub request: u64,
     /// The newest result, and whether it is the quick partial one.
     pub result: Option<(Rc<Report>, bool)>,
+    /// The newest full result as the command line's JSON (the JSON export), written by the worker.
+    pub result_json: Option<Rc<str>>,
     /// The request the shown result answers.
     pub result_for: u64,
     /// The scenario the shown result was computed for (decoded from the
@@ -72,6 +77,8 @@ pub struct State {
     pub note: String,
     /// Scenario A of a comparison, pinned; the scenario being edited is then B.
     pub pinned: Option<Scenario>,
+    /// The title the scenario had when it was pinned as A (names A; not in the link).
+    pub pinned_title: String,
     /// Number of the newest question.
     pub questions: u64,
     /// The newest "what would it take" question.
@@ -138,6 +145,8 @@ pub enum Action {
     Navigate(String),
     /// Switch the language.
     Lang(Lang),
+    /// Open a panel below the chart.
+    Tab(Panel),
     /// A result arrived from the worker.
     Result {
         /// The request it answers.
@@ -148,6 +157,8 @@ pub enum Action {
         partial: bool,
         /// The comparison with the pinned scenario A, when one is pinned.
         compared: Option<Rc<Compared>>,
+        /// The report as JSON (full results).
+        json: Option<Rc<str>>,
     },
     /// The worker failed on a request.
     Failed {
@@ -165,6 +176,13 @@ fn lang_problem(code: Option<&str>) -> Option<Problem> {
     Some(Problem::new("lang", code, Issue::OneOf(codes.join(", "))))
 }
 
+/// The problem with a link's `tab`, when it names no panel of the page.
+fn tab_problem(code: Option<&str>) -> Option<Problem> {
+    let code = code.filter(|c| Panel::parse(c).is_none())?;
+    let codes: Vec<&str> = Panel::ALL.iter().map(|p| p.code()).collect();
+    Some(Problem::new("tab", code, Issue::OneOf(codes.join(", "))))
+}
+
 impl State {
     /// The state for a page opened with `query` (the URL's query string).
     pub fn from_query(query: &str) -> State {
@@ -173,7 +191,13 @@ impl State {
         State {
             scenario: decoded.scenario,
             lang: decoded.page.lang.as_deref().and_then(Lang::parse).unwrap_or_default(),
-            link_problems: decoded.problems.into_iter().chain(lang_problem(decoded.page.lang.as_deref())).collect(),
+            tab: decoded.page.tab.as_deref().and_then(Panel::parse).unwrap_or_default(),
+            link_problems: decoded
+                .problems
+                .into_iter()
+                .chain(lang_problem(decoded.page.lang.as_deref()))
+                .chain(tab_problem(decoded.page.tab.as_deref()))
+                .collect(),
             request: 1,
             title: decoded.page.title,
             note: decoded.page.note,
@@ -200,6 +224,7 @@ impl State {
     pub fn page(&self) -> codec::Page {
         codec::Page {
             lang: (self.lang != Lang::default()).then(|| self.lang.code().to_string()),
+            tab: (self.tab != Panel::default()).then(|| self.tab.code().to_string()),
             title: self.title.clone(),
             note: self.note.clone(),
             pinned: self.pinned.clone(),
@@ -326,10 +351,12 @@ impl State {
             }
             Action::Pin => {
                 self.pinned = Some(self.scenario.clone());
+                self.pinned_title = self.title.clone();
                 self.changed()
             }
             Action::Unpin => {
                 self.pinned = None;
+                self.pinned_title.clear();
                 self.compared = None;
                 self.changed()
             }
@@ -355,7 +382,9 @@ impl State {
                     return self;
                 }
                 // The result, the questions and the worker stay until the new scenario's come.
+                let pinned_title = if next.pinned == self.pinned { self.pinned_title } else { String::new() };
                 State {
+                    pinned_title,
                     result: self.result,
                     result_for: self.result_for,
                     questions: self.questions,
@@ -384,9 +413,21 @@ impl State {
                 self.lang = lang;
                 self
             }
-            Action::Result { id, report, partial, compared } if id == self.request => {
+            Action::Tab(tab) => {
+                self.tab = tab;
+                self
+            }
+            // A pool computes the quick and the full result in different workers: a
+            // quick result that comes after the full one of the same request is dropped.
+            Action::Result { id, partial: true, .. }
+                if id == self.result_for && self.result.as_ref().is_some_and(|r| !r.1) =>
+            {
+                self
+            }
+            Action::Result { id, report, partial, compared, json } if id == self.request => {
                 self.result_scenario = codec::decode(&report.scenario).scenario;
                 self.result = Some((report, partial));
+                self.result_json = json;
                 self.compared = compared;
                 self.result_for = id;
                 self
@@ -470,7 +511,7 @@ mod tests {
         let params = state.scenario.model_params();
         let projection = wlz_engine::simulate::project_runs(&params, 100);
         let report = Report::new(&codec::encode(&state.scenario), &params, &projection, 1.0);
-        Action::Result { id: state.request, report: Rc::new(report), partial, compared: None }
+        Action::Result { id: state.request, report: Rc::new(report), partial, compared: None, json: None }
     }
 
     #[test]
@@ -540,6 +581,7 @@ mod tests {
         assert_eq!(state.title, "Plan & <b>");
         assert_eq!(state.note.chars().count(), codec::MAX_NOTE);
         assert!(state.query().contains("&title=Plan%20%26%20%3Cb%3E&note=xxx"));
+        assert_eq!(state.pinned_title, "", "A had no title when pinned");
         let reopened = State::from_query(&state.query());
         assert_eq!((reopened.title.as_str(), reopened.pinned.clone()), (state.title.as_str(), state.pinned.clone()));
         let state = state.apply(Action::Unpin).apply(Action::Preset(2));
@@ -556,6 +598,22 @@ mod tests {
         assert_eq!(back.request, request + 1);
         let same = back.clone().apply(Action::Navigate("v=1&region=5&lang=en".into()));
         assert_eq!(same.request, back.request, "the same query changes nothing");
+    }
+
+    #[test]
+    fn the_open_panel_is_in_the_link_unless_it_is_the_first() {
+        let state = State::from_query("v=1&tab=solve");
+        assert_eq!(state.tab, Panel::Solve);
+        assert!(state.link_problems.is_empty());
+        let state = state.apply(Action::Tab(Panel::Explanation));
+        assert_eq!(state.query(), "v=1&tab=explanation");
+        assert_eq!(state.request, 1, "a panel is not a new scenario");
+        assert_eq!(state.apply(Action::Tab(Panel::Effect)).query(), "v=1");
+        let bad = State::from_query("v=1&tab=nope");
+        assert_eq!((bad.tab, bad.link_problems.len()), (Panel::Effect, 1));
+        let titled = State::from_query("v=1&title=Noord").apply(Action::Pin);
+        assert_eq!(titled.pinned_title, "Noord", "A keeps the title it had when pinned");
+        assert_eq!(titled.apply(Action::Unpin).pinned_title, "");
     }
 
     #[test]
@@ -581,6 +639,9 @@ mod tests {
         let full = report_for(&state, false);
         let state = state.apply(full);
         assert!(!state.computing());
+        let late_quick = report_for(&state, true);
+        let state = state.apply(late_quick);
+        assert!(!state.computing(), "a quick result after the full one is dropped");
         let failed = state.clone().apply(Action::Set(Key::Aid, 60.0));
         let id = failed.request;
         let failed = failed.apply(Action::Failed { id, message: "boom".into() });

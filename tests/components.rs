@@ -81,14 +81,23 @@ async fn fan_chart_draws_bands_median_and_baseline() {
 }
 
 #[wasm_bindgen_test]
-async fn scorecard_shows_both_targets_in_dutch_format() {
+async fn summary_and_scorecard_show_both_targets_in_dutch_format_and_in_runs() {
+    use wlz_app::components::summary::{Summary, SummaryProps};
     let root = root();
-    let props = wlz_app::components::scorecard::ScorecardProps { report: report("v=1&aid=60", 500), lang: Lang::Nl };
-    yew::Renderer::<Scorecard>::with_root_and_props(root.clone(), props).render();
+    let props = SummaryProps { report: Some(report("v=1&aid=60", 500)), busy: false, lang: Lang::Nl };
+    yew::Renderer::<Summary>::with_root_and_props(root.clone(), props).render();
     settle().await;
     let p1 = root.query_selector("[data-testid=p-t1]").unwrap().expect("target 1").text_content().unwrap();
     assert!(p1.ends_with('%') && p1.contains(','), "Dutch decimal comma: {p1}");
     assert!(root.query_selector("[data-testid=p-t2]").unwrap().is_some());
+    let details = self::root();
+    let props = wlz_app::components::scorecard::ScorecardProps { report: report("v=1&aid=60", 500), lang: Lang::Nl };
+    yew::Renderer::<Scorecard>::with_root_and_props(details.clone(), props).render();
+    settle().await;
+    let runs = details.query_selector("[data-testid=runs-t1]").unwrap().expect("runs").text_content().unwrap();
+    assert!(runs.starts_with("in ") && runs.ends_with(" van de 500 runs"), "{runs}");
+    let margin = details.query_selector("[data-testid=margin-t1]").unwrap().expect("margin").text_content().unwrap();
+    assert!(margin.starts_with("simulatiemarge ± ") && margin.ends_with(" procentpunt"), "{margin}");
 }
 
 #[wasm_bindgen_test]

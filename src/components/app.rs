@@ -9,6 +9,7 @@ use super::freshness::Freshness;
 use super::impact::Impact;
 use super::lever::LeverPanel;
 use super::lever_table::LeverTable;
+use super::menu::Menu;
 use super::model_notice::ModelNotice;
 use super::observed::Observed;
 use super::param_panel::ParamPanel;
@@ -17,15 +18,20 @@ use super::scenario_bar::ScenarioBar;
 use super::scorecard::Scorecard;
 use super::sensitivity::SensitivityPanel;
 use super::solve::Solve;
+use super::summary::Summary;
+use super::tabs::Tabs;
 use super::update_notice::UpdateNotice;
 use crate::bridge::EngineWorker;
 use crate::i18n::{Lang, number, tr};
 use crate::messages::link_problem_text;
 use crate::state::{Action, Refusal, State};
 use crate::url_sync::{initial_query, use_url_sync};
+use crate::window_event::use_window_event;
 use std::rc::Rc;
+use wlz_scenario::codec;
+use wlz_scenario::output::Report;
 use wlz_scenario::params::Group;
-use wlz_scenario::protocol::Response;
+use wlz_scenario::protocol::{Response, scenario_of};
 use yew::prelude::*;
 
 /// Puts the language on `<html lang>` and the page title in that language.
@@ -47,8 +53,13 @@ pub fn app() -> Html {
         use_effect_with(state.worker_generation, move |_| {
             let on_response = Callback::from(move |response: Response| {
                 dispatcher.dispatch(match response {
-                    Response::Result { id, report, partial, compared } => {
-                        Action::Result { id, report: Rc::from(report), partial, compared: compared.map(Rc::new) }
+                    Response::Result { id, query, observed, projection, elapsed_ms, json, partial, compared } => {
+                        // The report (the CLI's JSON schema, for the exports) of the projection.
+                        let scenario = scenario_of(&query, observed.as_deref());
+                        let report = Report::new(&query, &scenario.model_params(), &projection, elapsed_ms)
+                            .with_observed(scenario.observed());
+                        let json = json.map(Rc::from);
+                        Action::Result { id, report: Rc::new(report), partial, compared: compared.map(Rc::new), json }
                     }
                     Response::Failed { id, message } => Action::Failed { id, message },
                     Response::Answer { id, answer, elapsed_ms } => {
@@ -87,6 +98,16 @@ pub fn app() -> Html {
     {
         let d = state.dispatcher();
         use_url_sync(state.query(), Callback::from(move |query| d.dispatch(Action::Navigate(query))));
+    }
+    {
+        // The workers are stopped on `pagehide`; a page restored from the back-forward cache starts fresh ones.
+        let d = state.dispatcher();
+        use_window_event("pageshow", move |event| {
+            let persisted = js_sys::Reflect::get(event, &"persisted".into()).ok().and_then(|v| v.as_bool());
+            if persisted == Some(true) {
+                d.dispatch(Action::Retry);
+            }
+        });
     }
     use_effect_with(state.lang, |lang| set_document_lang(*lang));
 
@@ -144,48 +165,66 @@ pub fn app() -> Html {
         },
         (None, None) => html! { <p class="status">{tr(lang, "status.running")}</p> },
     };
+    let on_tab = {
+        let d = state.dispatcher();
+        Callback::from(move |tab| d.dispatch(Action::Tab(tab)))
+    };
+    let report = state.result.as_ref().map(|(r, _)| r.clone());
+    let scenario_bar = html! {
+        <ScenarioBar {lang} query={state.query()} scenario={state.scenario.clone()} title={state.title.clone()} note={state.note.clone()}
+            pinned={state.pinned.is_some()} dispatch={dispatch.clone()}
+            report={state.result.as_ref().filter(|_| !state.computing()).map(|(r, _)| r.clone())}
+            json={state.result_json.clone().filter(|_| !state.computing())} />
+    };
     html! {
         <>
             <header class="top">
                 <h1>{tr(lang, "title")}</h1>
-                {for switches}
+                <div class="toolbar">
+                    <Menu {lang} closes_on={(codec::encode(&state.scenario), state.pinned.is_some())}>{scenario_bar}</Menu>
+                    {for switches}
+                </div>
             </header>
             <main>
                 <UpdateNotice {lang} />
-                <p class="lead">{tr(lang, "lead")}</p>
-                if !state.title.is_empty() {
-                    <p class="scenario-heading" data-testid="scenario-heading">{state.title.clone()}</p>
-                }
-                <Deviations scenario={state.scenario.clone()} {lang} />
-                <ScenarioBar {lang} query={state.query()} scenario={state.scenario.clone()} title={state.title.clone()} note={state.note.clone()}
-                    pinned={state.pinned.is_some()} dispatch={dispatch.clone()}
-                    report={state.result.as_ref().filter(|_| !state.computing()).map(|(r, _)| r.clone())} />
-                <PrintNote {lang} query={state.query()} note={state.note.clone()} />
-                <ModelNotice key_set={state.scenario.key_set()} {lang} dispatch={dispatch.clone()} />
                 if !state.link_problems.is_empty() {
                     <div class="notice" role="status">
                         <p>{tr(lang, "problems")}</p>
                         <ul>{for state.link_problems.iter().map(|p| html! { <li>{link_problem_text(lang, p)}</li> })}</ul>
                     </div>
                 }
+                if !state.title.is_empty() {
+                    <p class="scenario-heading" data-testid="scenario-heading">{state.title.clone()}</p>
+                }
+                <Deviations scenario={state.scenario.clone()} {lang} on_tab={on_tab.clone()} />
+                <PrintNote {lang} query={state.query()} note={state.note.clone()} />
+                <p class="lead">{tr(lang, "lead")}</p>
                 <div class="layout">
-                    <LeverPanel scenario={state.scenario.clone()} {lang} problem={state.entry_problem.clone()}
-                        on_set={on_set.clone()} on_type={on_type.clone()} />
-                    <section class="results" aria-live="polite" aria-busy={state.computing().to_string()}>
+                    <Summary report={report.clone()} busy={state.computing()} {lang} />
+                    <section class="results" aria-labelledby="fan-heading" aria-busy={state.computing().to_string()}>
                         if let Some((report, _)) = &state.result {
+                            if let (Some(compared), Some(pinned)) = (&state.compared, &state.pinned) {
+                                <Compare compared={compared.clone()} report={report.clone()} pinned={pinned.clone()}
+                                    pinned_title={state.pinned_title.clone()} {lang} />
+                            }
                             <FanChart report={report.clone()} {lang} baseline={state.result_scenario.get(wlz_scenario::params::Key::Baseline)}
                                 points={state.observed()} />
                             <Scorecard report={report.clone()} {lang} />
-                            if let (Some(compared), Some(pinned)) = (&state.compared, &state.pinned) {
-                                <Compare compared={compared.clone()} report={report.clone()} pinned={pinned.clone()} {lang} />
-                            }
-                            <Impact report={report.clone()} {lang} />
                             <Freshness report={report.clone()} {lang} />
                         }
                         {status}
+                        // Under the answer, not above it: a model 1 link still opens with its numbers first.
+                        <ModelNotice key_set={state.scenario.key_set()} {lang} dispatch={dispatch.clone()} />
                     </section>
+                    <LeverPanel scenario={state.scenario.clone()} {lang} problem={state.entry_problem.clone()}
+                        on_set={on_set.clone()} on_type={on_type.clone()} />
                 </div>
-                <div class="decision">
+                <Tabs open={state.tab} {lang} on_open={on_tab}>
+                    if let Some(report) = &report {
+                        <Impact report={report.clone()} {lang} />
+                    } else {
+                        <p class="status">{tr(lang, "status.running")}</p>
+                    }
                     <LeverTable {lang} asked={state.lever_ranking.clone()}
                         stale={state.lever_ranking.as_ref().is_some_and(|a| state.is_stale(a))} dispatch={dispatch.clone()} />
                     <Solve {lang} asked={state.solve.clone()} stale={state.solve.as_ref().is_some_and(|a| state.is_stale(a))}
@@ -194,14 +233,12 @@ pub fn app() -> Html {
                         stale={state.sensitivity.as_ref().is_some_and(|a| state.is_stale(a))} dispatch={dispatch.clone()} />
                     <Observed {lang} series={state.observed()} text={state.obs_text.clone()} errors={state.obs_errors.clone()}
                         key_set={state.scenario.key_set()} fit={state.scenario.get(wlz_scenario::params::Key::Fit) == 1.0}
-                        report={state.result.as_ref().map(|(r, _)| r.clone())} dispatch={dispatch.clone()} />
-                </div>
-                <div class="panels">
+                        report={report.clone()} dispatch={dispatch.clone()} />
                     {panel(Group::Assumption, "panel.assumptions", "panel.assumptions.intro")}
                     {panel(Group::Target, "panel.targets", "panel.targets.intro")}
                     {panel(Group::Simulation, "panel.simulation", "panel.simulation.intro")}
-                </div>
-                <Explanation scenario={state.scenario.clone()} {lang} />
+                    <Explanation scenario={state.scenario.clone()} {lang} />
+                </Tabs>
             </main>
             <footer><p>{tr(lang, "model.version")}{" "}<span data-testid="model-version">{state.scenario.key_set().model_version()}</span></p></footer>
         </>

@@ -4,13 +4,16 @@
 //! difference in the probability of each target.
 
 use super::axes::y_grid;
-use crate::i18n::{Lang, number, percent, tr};
+use super::scorecard::interval95;
+use crate::i18n::{Lang, number, percent, preset_key, tr};
 use std::rc::Rc;
 use wlz_scenario::Scenario;
 use wlz_scenario::chart::{Frame, Scale, band_path, diverging_domain, line_path, nice_max, nice_span};
 use wlz_scenario::compare::Paired;
+use wlz_scenario::lever::LEVERS;
 use wlz_scenario::output::{MonthStats, Report};
 use wlz_scenario::params;
+use wlz_scenario::presets::PRESETS;
 use wlz_scenario::protocol::Compared;
 use yew::prelude::*;
 
@@ -23,11 +26,35 @@ pub struct CompareProps {
     pub report: Rc<Report>,
     /// The pinned scenario A.
     pub pinned: Scenario,
+    /// The title scenario A had when it was pinned (may be empty).
+    pub pinned_title: String,
     /// Page language.
     pub lang: Lang,
 }
 
-const FRAME: Frame = Frame { width: 720.0, height: 240.0, left: 52.0, right: 12.0, top: 12.0, bottom: 28.0 };
+const WIDE: Frame = Frame { width: 720.0, height: 240.0, left: 52.0, right: 12.0, top: 12.0, bottom: 28.0 };
+/// On phones: about the displayed size, so the text shows at 12 px or more.
+const NARROW: Frame = Frame { width: 340.0, height: 200.0, left: 40.0, right: 8.0, top: 12.0, bottom: 28.0 };
+
+/// How scenario A is named: its title when it was pinned, else the preset
+/// whose levers it has, else its levers that differ from today's values.
+pub fn scenario_name(lang: Lang, scenario: &Scenario, title: &str) -> String {
+    if !title.is_empty() {
+        return title.to_string();
+    }
+    if let Some(preset) = PRESETS.iter().find(|p| p.matches(scenario)) {
+        return tr(lang, &preset_key(preset.id)).to_string();
+    }
+    let changed: Vec<String> = LEVERS
+        .iter()
+        .filter(|row| !scenario.is_default(row.value))
+        .map(|row| {
+            let value = scenario.get(row.value);
+            format!("{} {}%", tr(lang, row.short), number(lang, value, usize::from(value.fract() != 0.0)))
+        })
+        .collect();
+    if changed.is_empty() { tr(lang, "compare.today").to_string() } else { changed.join(", ") }
+}
 
 /// A's and B's months and their paired differences.
 struct Pair<'a> {
@@ -36,28 +63,29 @@ struct Pair<'a> {
     paired: &'a Paired,
 }
 
-fn x_axis(months: &[MonthStats], x: &Scale) -> Html {
+fn x_axis(frame: &Frame, months: &[MonthStats], x: &Scale) -> Html {
+    let every = if frame.width < WIDE.width { 2 } else { 1 };
     html! {
         <g class="axis">
-            {for months.iter().enumerate().filter(|(_, m)| m.month.month() == 1).map(|(i, m)| {
+            {for months.iter().enumerate().filter(|(_, m)| m.month.month() == 1 && m.month.year() % every == 0).map(|(i, m)| {
                 let px = x.at(i as f64);
-                html! { <text x={px.to_string()} y={(FRAME.height - 8.0).to_string()}>{m.month.year().to_string()}</text> }
+                html! { <text x={px.to_string()} y={(frame.height - 8.0).to_string()}>{m.month.year().to_string()}</text> }
             })}
         </g>
     }
 }
 
-fn overlay(lang: Lang, c: &Pair) -> Html {
+fn overlay(lang: Lang, frame: &Frame, c: &Pair) -> Html {
     let n = c.b.len().max(1);
     let top = nice_max(c.a.iter().chain(c.b).map(|m| m.p95).fold(1.0, f64::max) * 1.05);
-    let x = FRAME.x((0.0, (n - 1) as f64));
-    let y = FRAME.y((0.0, top));
+    let x = frame.x((0.0, (n - 1) as f64));
+    let y = frame.y((0.0, top));
     let col = |months: &[MonthStats], f: fn(&MonthStats) -> f64| months.iter().map(f).collect::<Vec<_>>();
     html! {
-        <svg viewBox={FRAME.view_box()} role="img" aria-labelledby="cmp-overlay-title" class="fan-svg compare-svg">
+        <svg viewBox={frame.view_box()} role="img" aria-labelledby="cmp-overlay-title" class="fan-svg compare-svg">
             <title id="cmp-overlay-title">{tr(lang, "compare.overlay")}</title>
-            {y_grid(lang, &FRAME, &y, &nice_span(0.0, top, 4))}
-            {x_axis(c.b, &x)}
+            {y_grid(lang, frame, &y, &nice_span(0.0, top, 4))}
+            {x_axis(frame, c.b, &x)}
             <path class="band-a" d={band_path(&col(c.a, |m| m.p5), &col(c.a, |m| m.p95), &x, &y)} />
             <path class="band-b" d={band_path(&col(c.b, |m| m.p5), &col(c.b, |m| m.p95), &x, &y)} />
             <path class="median-a" d={line_path(&col(c.a, |m| m.p50), &x, &y)} />
@@ -66,22 +94,22 @@ fn overlay(lang: Lang, c: &Pair) -> Html {
     }
 }
 
-fn difference(lang: Lang, c: &Pair) -> Html {
+fn difference(lang: Lang, frame: &Frame, c: &Pair) -> Html {
     let n = c.paired.diff.len().max(1);
     let values: Vec<f64> = c.paired.diff.iter().flat_map(|d| [d.p5, d.p95]).collect();
     let (low, high) = diverging_domain(&values);
-    let x = FRAME.x((0.0, (n - 1) as f64));
-    let y = FRAME.y((low, high));
+    let x = frame.x((0.0, (n - 1) as f64));
+    let y = frame.y((low, high));
     let col = |f: fn(&wlz_scenario::compare::DiffMonth) -> f64| c.paired.diff.iter().map(f).collect::<Vec<_>>();
     let zero = y.at(0.0).to_string();
     html! {
-        <svg viewBox={FRAME.view_box()} role="img" aria-labelledby="cmp-diff-title" class="fan-svg compare-svg" data-testid="diff-fan">
+        <svg viewBox={frame.view_box()} role="img" aria-labelledby="cmp-diff-title" class="fan-svg compare-svg" data-testid="diff-fan">
             <title id="cmp-diff-title">{tr(lang, "compare.diff")}</title>
-            {y_grid(lang, &FRAME, &y, &nice_span(low, high, 4))}
-            {x_axis(c.b, &x)}
+            {y_grid(lang, frame, &y, &nice_span(low, high, 4))}
+            {x_axis(frame, c.b, &x)}
             <path class="band90" d={band_path(&col(|d| d.p5), &col(|d| d.p95), &x, &y)} />
             <path class="band50" d={band_path(&col(|d| d.p25), &col(|d| d.p75), &x, &y)} />
-            <line class="zero" x1={FRAME.left.to_string()} x2={FRAME.x_range().1.to_string()} y1={zero.clone()} y2={zero} />
+            <line class="zero" x1={frame.left.to_string()} x2={frame.x_range().1.to_string()} y1={zero.clone()} y2={zero} />
             <path class="median" d={line_path(&col(|d| d.p50), &x, &y)} />
         </svg>
     }
@@ -90,7 +118,8 @@ fn difference(lang: Lang, c: &Pair) -> Html {
 fn figures(lang: Lang, c: &Paired) -> Html {
     let (p, se) = (c.b_lower.p, c.b_lower.std_error);
     let interval = |p: f64, se: f64| {
-        format!("{}–{}", percent(lang, (p - 1.96 * se).max(0.0), 1), percent(lang, (p + 1.96 * se).min(1.0), 1))
+        let (low, high) = interval95(p, se);
+        format!("{}–{}", percent(lang, low, 1), percent(lang, high, 1))
     };
     let cum = &c.cumulative_diff;
     html! {
@@ -121,19 +150,21 @@ fn figures(lang: Lang, c: &Paired) -> Html {
 #[function_component(Compare)]
 pub fn compare(props: &CompareProps) -> Html {
     let lang = props.lang;
+    let frame = if crate::narrow::use_narrow() { NARROW } else { WIDE };
+    let frame = &frame;
     let body = match props.compared.as_ref() {
         Compared::Done { a, paired } => {
             let c = Pair { a: &a.months, b: &props.report.months, paired };
             html! {
             <>
-                {figures(lang, paired)}
-                {overlay(lang, &c)}
+                {overlay(lang, frame, &c)}
                 <p class="legend">
                     <span class="key band-a">{tr(lang, "compare.a")}</span>
                     <span class="key band-b">{tr(lang, "compare.b")}</span>
                 </p>
+                {figures(lang, paired)}
                 <h3>{tr(lang, "compare.diff")}</h3>
-                {difference(lang, &c)}
+                {difference(lang, frame, &c)}
                 <p class="note">{tr(lang, "compare.crn")}</p>
             </>
             }
@@ -147,7 +178,8 @@ pub fn compare(props: &CompareProps) -> Html {
     html! {
         <section class="compare" aria-labelledby="compare-title">
             <h2 id="compare-title">{tr(lang, "compare.title")}</h2>
-            <p class="pinned">{tr(lang, "compare.pinned")}{" "}<code>{wlz_scenario::codec::encode(&props.pinned)}</code></p>
+            <p class="pinned" data-testid="pinned-name">{tr(lang, "compare.pinned")}{" "}
+                <strong>{scenario_name(lang, &props.pinned, &props.pinned_title)}</strong></p>
             {body}
         </section>
     }

@@ -5,6 +5,7 @@
 
 use super::explanation::value_text;
 use crate::i18n::{Lang, key_name, number, tr};
+use crate::panel::Panel;
 use wasm_bindgen::JsCast;
 use wlz_scenario::Scenario;
 use wlz_scenario::params::{Group, PARAMS, ParamSpec};
@@ -17,6 +18,18 @@ pub struct DeviationsProps {
     pub scenario: Scenario,
     /// Page language.
     pub lang: Lang,
+    /// Opens the tab a field sits in.
+    pub on_tab: Callback<Panel>,
+}
+
+/// The tab where `spec`'s key is set (none for the levers, which sit beside the chart).
+pub fn field_panel(spec: &ParamSpec) -> Option<Panel> {
+    match spec.group {
+        Group::Lever(_) => None,
+        Group::Assumption => Some(Panel::Assumptions),
+        Group::Target => Some(Panel::Targets),
+        Group::Simulation => Some(Panel::Simulation),
+    }
 }
 
 /// The id of the field where `spec`'s key is set.
@@ -51,13 +64,21 @@ fn reveal(id: &str) {
     }
 }
 
-/// One changed key: its name in words and its value, a link to its field.
-fn item(id: String, name: String, value: String) -> Html {
+/// One changed key: its name in words and its value, a link to its field
+/// (in the tab `panel`, which is opened first; the field is revealed once it is shown).
+fn item(id: String, panel: Option<Panel>, on_tab: &Callback<Panel>, name: String, value: String) -> Html {
     let onclick = {
-        let id = id.clone();
+        let (id, on_tab) = (id.clone(), on_tab.clone());
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            reveal(&id);
+            match panel {
+                Some(panel) => {
+                    on_tab.emit(panel);
+                    let id = id.clone();
+                    gloo_timers::callback::Timeout::new(0, move || reveal(&id)).forget();
+                }
+                None => reveal(&id),
+            }
         })
     };
     html! { <li><a href={format!("#{id}")} {onclick}>{name}</a>{": "}<span class="value">{value}</span></li> }
@@ -69,11 +90,14 @@ pub fn deviations(props: &DeviationsProps) -> Html {
     let (lang, s) = (props.lang, &props.scenario);
     let changed = PARAMS.iter().filter(|spec| !s.is_default(spec.key));
     let mut items: Vec<Html> = changed
-        .map(|spec| item(field_id(spec), key_name(lang, spec.name).unwrap_or_default(), value_text(lang, s, spec)))
+        .map(|spec| {
+            let name = key_name(lang, spec.name).unwrap_or_default();
+            item(field_id(spec), field_panel(spec), &props.on_tab, name, value_text(lang, s, spec))
+        })
         .collect();
     if let Some(series) = s.observed() {
         let value = format!("{} {}", number(lang, series.points.len() as f64, 0), tr(lang, "obs.months"));
-        items.push(item("obs-text".into(), tr(lang, "obs").into(), value));
+        items.push(item("obs-text".into(), Some(Panel::Observed), &props.on_tab, tr(lang, "obs").into(), value));
     }
     if items.is_empty() {
         return html! {};

@@ -29,11 +29,10 @@ pub struct FanChartProps {
     pub points: Option<Rc<ObservedSeries>>,
 }
 
-const FRAME: Frame = Frame { width: 720.0, height: 340.0, left: 52.0, right: 12.0, top: 16.0, bottom: 40.0 };
-const W: f64 = FRAME.width;
-const H: f64 = FRAME.height;
-const TOP: f64 = FRAME.top;
-const BOTTOM: f64 = FRAME.bottom;
+/// The chart's surface on wide screens (SVG user units).
+const WIDE: Frame = Frame { width: 720.0, height: 340.0, left: 52.0, right: 12.0, top: 16.0, bottom: 40.0 };
+/// The surface on phones: about the displayed size, so 12-unit text shows at 12 px or more.
+pub const NARROW: Frame = Frame { width: 340.0, height: 250.0, left: 40.0, right: 8.0, top: 18.0, bottom: 34.0 };
 /// Observed figures are shown when they end at most this many months before the start.
 const OBSERVED_REACH: i32 = 36;
 
@@ -73,30 +72,33 @@ fn readout(lang: Lang, m: &MonthStats, observed: Option<f64>) -> String {
 /// The chart as a table; with observed points (month offset, count) a column of them.
 fn table(lang: Lang, months: &[MonthStats], points: &[(i32, f64)]) -> Html {
     let observed = |i: usize| points.iter().find(|p| p.0 == i as i32).map(|p| p.1);
-    html! {
-        <table class="fan-table">
-            <caption>{tr(lang, "chart.table.caption")}</caption>
-            <thead><tr>
-                <th scope="col">{tr(lang, "unit.month")}</th>
-                <th scope="col">{"p5"}</th><th scope="col">{"p25"}</th>
-                <th scope="col">{tr(lang, "chart.median")}</th>
-                <th scope="col">{"p75"}</th><th scope="col">{"p95"}</th>
-                <th scope="col">{tr(lang, "chart.mean")}</th>
-                if !points.is_empty() { <th scope="col">{tr(lang, "obs.point")}</th> }
-            </tr></thead>
-            <tbody>
-                {for months.iter().enumerate().map(|(i, m)| html! {
-                    <tr>
-                        <th scope="row">{m.month.to_string()}</th>
-                        <td>{number(lang, m.p5, 0)}</td><td>{number(lang, m.p25, 0)}</td>
-                        <td>{number(lang, m.p50, 0)}</td><td>{number(lang, m.p75, 0)}</td>
-                        <td>{number(lang, m.p95, 0)}</td><td>{number(lang, m.mean, 1)}</td>
-                        if !points.is_empty() { <td>{observed(i).map_or_else(String::new, |c| number(lang, c, 0))}</td> }
-                    </tr>
-                })}
-            </tbody>
-        </table>
-    }
+    super::table_scroll::scroll_box(
+        tr(lang, "chart.table.caption"),
+        html! {
+            <table class="fan-table">
+                <caption>{tr(lang, "chart.table.caption")}</caption>
+                <thead><tr>
+                    <th scope="col">{tr(lang, "unit.month")}</th>
+                    <th scope="col">{"p5"}</th><th scope="col">{"p25"}</th>
+                    <th scope="col">{tr(lang, "chart.median")}</th>
+                    <th scope="col">{"p75"}</th><th scope="col">{"p95"}</th>
+                    <th scope="col">{tr(lang, "chart.mean")}</th>
+                    if !points.is_empty() { <th scope="col">{tr(lang, "obs.point")}</th> }
+                </tr></thead>
+                <tbody>
+                    {for months.iter().enumerate().map(|(i, m)| html! {
+                        <tr>
+                            <th scope="row">{m.month.to_string()}</th>
+                            <td>{number(lang, m.p5, 0)}</td><td>{number(lang, m.p25, 0)}</td>
+                            <td>{number(lang, m.p50, 0)}</td><td>{number(lang, m.p75, 0)}</td>
+                            <td>{number(lang, m.p95, 0)}</td><td>{number(lang, m.mean, 1)}</td>
+                            if !points.is_empty() { <td>{observed(i).map_or_else(String::new, |c| number(lang, c, 0))}</td> }
+                        </tr>
+                    })}
+                </tbody>
+            </table>
+        },
+    )
 }
 
 /// The fan chart of a result.
@@ -104,6 +106,9 @@ fn table(lang: Lang, months: &[MonthStats], points: &[(i32, f64)]) -> Html {
 pub fn fan_chart(props: &FanChartProps) -> Html {
     let selected = use_state(|| None::<usize>);
     let as_table = use_state(|| false);
+    let narrow = crate::narrow::use_narrow();
+    let frame = if narrow { NARROW } else { WIDE };
+    let (w, h, top_margin, bottom) = (frame.width, frame.height, frame.top, frame.bottom);
     let lang = props.lang;
     let months = &props.report.months;
     let Some(start) = months.first().map(|m| m.month) else { return html! {} };
@@ -131,8 +136,8 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
         .fold(props.baseline, f64::max);
     let top = nice_max(highest * 1.05);
     // The x scale runs over months relative to the start, so the fan's point i sits at x.at(i).
-    let x = FRAME.x((f64::from(first), (n.max(1) - 1) as f64));
-    let y = FRAME.y((0.0, top));
+    let x = frame.x((f64::from(first), (n.max(1) - 1) as f64));
+    let y = frame.y((0.0, top));
     let hline = |value: f64, from: f64, to: f64, class: &'static str| {
         let py = y.at(value).to_string();
         html! { <line class={class} x1={x.at(from).to_string()} x2={x.at(to).to_string()} y1={py.clone()} y2={py} /> }
@@ -141,12 +146,13 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
         let month = start.plus(i);
         let px = x.at(f64::from(i));
         let year = month.month() == 1;
+        let labelled = year && (!narrow || month.year() % 2 == 0);
         html! {
             <g class={if year { "tick year" } else { "tick month" }}>
-                <line x1={px.to_string()} x2={px.to_string()} y1={(H - BOTTOM).to_string()}
-                    y2={(H - BOTTOM + if year { 6.0 } else { 3.0 }).to_string()} />
-                if year {
-                    <text x={px.to_string()} y={(H - BOTTOM + 18.0).to_string()} text-anchor="start">{month.year().to_string()}</text>
+                <line x1={px.to_string()} x2={px.to_string()} y1={(h - bottom).to_string()}
+                    y2={(h - bottom + if year { 6.0 } else { 3.0 }).to_string()} />
+                if labelled {
+                    <text x={px.to_string()} y={(h - bottom + 18.0).to_string()} text-anchor="start">{month.year().to_string()}</text>
                 }
             </g>
         }
@@ -175,7 +181,7 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
         html! {
             <g class={classes!("target-mark", t.id.name())}>
                 {hline(t.threshold, from, to.max(from), "target-line")}
-                if x.at(from) > W / 2.0 {
+                if x.at(from) > w / 2.0 {
                     <text x={x.at(to).to_string()} y={(y.at(t.threshold) + 14.0).to_string()} text-anchor="end">{label}</text>
                 } else {
                     <text x={x.at(from).to_string()} y={(y.at(t.threshold) + 14.0).to_string()}>{label}</text>
@@ -187,22 +193,28 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
         let selected = selected.clone();
         move |i: Option<usize>| selected.set(i)
     };
-    let onmousemove = {
+    // Pointer events: a mouse hovering and a finger tapping pick a month alike.
+    let onpointermove = {
         let pick = pick.clone();
-        Callback::from(move |e: MouseEvent| {
+        Callback::from(move |e: PointerEvent| {
             let Some(target) = e.current_target() else { return };
             let element: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(target);
             let rect = element.get_bounding_client_rect();
             if rect.width() <= 0.0 {
                 return;
             }
-            let px = (f64::from(e.client_x()) - rect.left()) / rect.width() * W;
+            let px = (f64::from(e.client_x()) - rect.left()) / rect.width() * w;
             pick(Some(x.nearest_index(px, n)));
         })
     };
-    let onmouseleave = {
+    // A finger lifted keeps its month shown; a mouse that leaves clears it.
+    let onpointerleave = {
         let pick = pick.clone();
-        Callback::from(move |_| pick(None))
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() == "mouse" {
+                pick(None);
+            }
+        })
     };
     let onkeydown = {
         let (pick, current) = (pick.clone(), *selected);
@@ -227,7 +239,7 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
     };
     let guide = selected.map(|i| {
         let px = x.at(i as f64).to_string();
-        html! { <line class="guide" x1={px.clone()} x2={px} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} /> }
+        html! { <line class="guide" x1={px.clone()} x2={px} y1={top_margin.to_string()} y2={(h - bottom).to_string()} /> }
     });
     let toggle = {
         let as_table = as_table.clone();
@@ -245,12 +257,13 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
             if *as_table {
                 {table(lang, months, &points)}
             } else {
-                <svg viewBox={FRAME.view_box()} role="img" aria-labelledby="fan-title fan-desc" class="fan-svg"
-                    tabindex="0" {onmousemove} {onmouseleave} {onkeydown} {onfocus} data-testid="fan"
+                <svg viewBox={frame.view_box()} role="img" aria-labelledby="fan-title fan-desc"
+                    class={classes!("fan-svg", narrow.then_some("narrow"))} tabindex="0" onpointerdown={onpointermove.clone()}
+                    {onpointermove} {onpointerleave} {onkeydown} {onfocus} data-testid="fan"
                     data-start={months.first().map(|m| m.month.to_string()).unwrap_or_default()}>
                     <title id="fan-title">{tr(lang, "chart.title")}</title>
                     <desc id="fan-desc">{tr(lang, "chart.desc")}</desc>
-                    {y_grid(lang, &FRAME, &y, &nice_ticks(top, 5))}
+                    {y_grid(lang, &frame, &y, &nice_ticks(top, 5))}
                     <g class="axis">{for x_ticks}</g>
                     {for observed_marks}
                     <path class="band90" d={band_path(&p5, &p95, &x, &y)} />
@@ -268,14 +281,22 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
                         })}
                     </g>
                     {guide}
-                    <text class="axis-label" x="4" y={(TOP - 4.0).to_string()}>{tr(lang, "chart.y")}</text>
+                    <text class="axis-label" x="4" y={(top_margin - 4.0).to_string()}>{tr(lang, "chart.y")}</text>
                 </svg>
             }
             <p class="readout" aria-live="polite" data-testid="readout">
-                {shown.map_or_else(|| tr(lang, "chart.hint").to_string(), |m| {
-                    let i = selected.unwrap_or_default() as i32;
-                    readout(lang, m, points.iter().find(|p| p.0 == i).map(|p| p.1))
-                })}
+                {match shown {
+                    Some(m) => {
+                        let i = selected.unwrap_or_default() as i32;
+                        html! { {readout(lang, m, points.iter().find(|p| p.0 == i).map(|p| p.1))} }
+                    }
+                    None => html! {
+                        <>
+                            <span class="hint-pointer">{tr(lang, "chart.hint")}</span>
+                            <span class="hint-touch">{tr(lang, "chart.hint.touch")}</span>
+                        </>
+                    },
+                }}
             </p>
             <figcaption class="legend">
                 <span class="key median">{tr(lang, "chart.median")}</span>

@@ -21,10 +21,10 @@ pub struct ImpactProps {
     pub lang: Lang,
 }
 
-/// Width of the contribution chart (SVG user units).
-const BARS_W: f64 = 560.0;
-/// Room left and right of the bars for their value labels (SVG user units).
-const BARS_PAD: f64 = 72.0;
+/// Width of the contribution chart and the room left and right of the bars
+/// for their value labels (SVG user units): wide screens, then phones (drawn
+/// at about their displayed size, so the text shows at 12 px or more).
+const BARS: [(f64, f64); 2] = [(560.0, 72.0), (340.0, 56.0)];
 /// Top margin of the contribution chart (SVG user units).
 const BARS_TOP: f64 = 4.0;
 /// Height of one lever's row: its name above, its bar below (SVG user units).
@@ -34,11 +34,14 @@ const BARS_BAR: f64 = 20.0;
 
 /// The stock chart's surface (SVG user units).
 const STOCK: Frame = Frame { width: 560.0, height: 200.0, left: 64.0, right: 16.0, top: 12.0, bottom: 28.0 };
+/// The stock chart's surface on phones.
+const STOCK_NARROW: Frame = Frame { width: 340.0, height: 180.0, left: 56.0, right: 12.0, top: 12.0, bottom: 28.0 };
 
 /// The impact section of a result.
 #[function_component(Impact)]
 pub fn impact(props: &ImpactProps) -> Html {
     let (report, lang) = (&*props.report, props.lang);
+    let narrow = crate::narrow::use_narrow();
     let runs = source(lang, report.runs);
     html! {
         <section class="impact" aria-labelledby="impact-title">
@@ -50,13 +53,13 @@ pub fn impact(props: &ImpactProps) -> Html {
                 {summary_figure(lang, "cumulative", tr(lang, "impact.cumulative"), &report.cumulative,
                     &format!("{runs}. {}", tr(lang, "impact.cumulative.note")))}
             </dl>
-            {contributions(lang, report, &runs)}
+            {contributions(lang, report, &runs, BARS[usize::from(narrow)])}
             <dl class="figures">
                 {summary_figure(lang, "stock", tr(lang, "impact.stock"), &report.stock_end,
                     &format!("{runs}. {}", tr(lang, "impact.stock.note")))}
                 {youth_figure(lang, &report.months, &runs)}
             </dl>
-            {stock_chart(lang, &report.months, &report.stock_end)}
+            {stock_chart(lang, &report.months, &report.stock_end, if narrow { &STOCK_NARROW } else { &STOCK })}
         </section>
     }
 }
@@ -114,13 +117,15 @@ fn youth_figure(lang: Lang, months: &[MonthStats], runs: &str) -> Html {
     }
 }
 
-/// The contribution chart: one bar per lever from a zero axis, labelled with its value.
-fn contributions(lang: Lang, report: &Report, runs: &str) -> Html {
+/// The contribution chart: one bar per lever from a zero axis, labelled with
+/// its value. The axis is drawn beside each bar only, never through the
+/// levers' names above the bars (also when every bar is 0).
+fn contributions(lang: Lang, report: &Report, runs: &str, (width, pad): (f64, f64)) -> Html {
     let c = &report.contributions;
     let rows: Vec<(&str, &str, f64)> =
         c.iter().map(|(lever, &v)| (lever.name(), tr(lang, lever.row().short), v)).collect();
     let values: Vec<f64> = rows.iter().map(|r| r.2).collect();
-    let x = Scale::new(diverging_domain(&values), (BARS_PAD, BARS_W - BARS_PAD));
+    let x = Scale::new(diverging_domain(&values), (pad, width - pad));
     let height = BARS_TOP + rows.len() as f64 * BARS_ROW + 4.0;
     let zero = x.at(0.0).to_string();
     let drawn = rows.iter().zip(bars(&values, &x, BARS_TOP, BARS_ROW, BARS_BAR)).enumerate().map(|(i, (row, bar))| {
@@ -131,6 +136,8 @@ fn contributions(lang: Lang, report: &Report, runs: &str) -> Html {
                 <text class="bar-name" x="4" y={(BARS_TOP + i as f64 * BARS_ROW + 16.0).to_string()}>{name}</text>
                 <rect class={class} x={bar.x.to_string()} y={bar.y.to_string()} width={bar.width.to_string()}
                     height={bar.height.to_string()} />
+                <line class="zero" x1={zero.clone()} x2={zero.clone()} y1={(bar.y - 3.0).to_string()}
+                    y2={(bar.y + bar.height + 3.0).to_string()} />
                 <text class="bar-value" x={bar.label_x.to_string()} y={bar.label_y.to_string()}
                     text-anchor={if bar.negative { "end" } else { "start" }}>{number(lang, value, 0)}</text>
             </g>
@@ -138,13 +145,11 @@ fn contributions(lang: Lang, report: &Report, runs: &str) -> Html {
     });
     html! {
         <figure class="contrib">
-            <svg viewBox={format!("0 0 {BARS_W} {height}")} role="img" aria-labelledby="contrib-title contrib-desc"
+            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-labelledby="contrib-title contrib-desc"
                 class="contrib-svg">
                 <title id="contrib-title">{tr(lang, "impact.contrib.title")}</title>
                 <desc id="contrib-desc">{tr(lang, "impact.contrib.desc")}</desc>
                 {for drawn}
-                <line class="zero" x1={zero.clone()} x2={zero} y1={BARS_TOP.to_string()}
-                    y2={(height - 2.0).to_string()} />
             </svg>
             <figcaption>
                 <strong>{tr(lang, "impact.contrib.title")}</strong>{". "}{tr(lang, "impact.contrib.desc")}
@@ -163,28 +168,28 @@ fn extent(values: impl Iterator<Item = f64>) -> (f64, f64) {
 
 /// The stock chart: the mean stock at the end of each month as a line, with
 /// the 90% interval of the stock at the horizon (`end`) as a whisker on the right.
-fn stock_chart(lang: Lang, months: &[MonthStats], end: &Summary) -> Html {
+fn stock_chart(lang: Lang, months: &[MonthStats], end: &Summary, frame: &Frame) -> Html {
     let (Some(first), Some(last)) = (months.first(), months.last()) else { return Html::default() };
     let values: Vec<f64> = months.iter().map(|m| m.stock_mean).collect();
     let (lo, hi) = extent(values.iter().copied().chain([end.p5, end.p95]));
     let ticks = nice_span(lo, hi, 4);
     let (bottom, top) = (ticks.first().copied().unwrap_or(0.0), ticks.last().copied().unwrap_or(1.0));
-    let x = STOCK.x((0.0, (values.len() - 1) as f64));
-    let y = STOCK.y((bottom, top));
+    let x = frame.x((0.0, (values.len() - 1) as f64));
+    let y = frame.y((bottom, top));
     let year = |px: f64, m: &MonthStats, anchor: &'static str| {
         html! {
-            <text x={px.to_string()} y={(STOCK.height - 8.0).to_string()} text-anchor={anchor}>{m.month.year().to_string()}</text>
+            <text x={px.to_string()} y={(frame.height - 8.0).to_string()} text-anchor={anchor}>{m.month.year().to_string()}</text>
         }
     };
     let end_x = x.at((values.len() - 1) as f64);
     html! {
         <figure class="stock">
-            <svg viewBox={STOCK.view_box()} role="img" aria-labelledby="stock-title stock-desc"
+            <svg viewBox={frame.view_box()} role="img" aria-labelledby="stock-title stock-desc"
                 class="stock-svg">
                 <title id="stock-title">{tr(lang, "impact.stock.chart")}</title>
                 <desc id="stock-desc">{tr(lang, "impact.stock.desc")}</desc>
-                {y_grid(lang, &STOCK, &y, &ticks)}
-                <g class="axis">{year(STOCK.left, first, "start")}{year(STOCK.x_range().1, last, "end")}</g>
+                {y_grid(lang, frame, &y, &ticks)}
+                <g class="axis">{year(frame.left, first, "start")}{year(frame.x_range().1, last, "end")}</g>
                 {whisker(end_x, y.at(end.p5), y.at(end.p95))}
                 <path class="stock-line" d={line_path(&values, &x, &y)} data-testid="stock-path" />
             </svg>

@@ -182,7 +182,7 @@ pub fn observed(props: &ObservedProps) -> Html {
             <p class="intro">{tr(lang, "obs.intro")}</p>
             <label for="obs-text">{tr(lang, "obs.paste")}</label>
             <textarea id="obs-text" rows="6" spellcheck="false" value={props.text.clone()} {oninput}
-                placeholder="maand;aantal&#10;2024-01;251&#10;2024-02;238" aria-invalid={invalid.to_string()}
+                placeholder={tr(lang, "obs.placeholder")} aria-invalid={invalid.to_string()}
                 aria-describedby="obs-limits" data-testid="obs-text" />
             <p id="obs-limits" class="help">
                 {format!("{} {} {}, {} {} KiB.", tr(lang, "obs.limits"), number(lang, MAX_LINES as f64, 0), tr(lang, "obs.months"),

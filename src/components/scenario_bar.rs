@@ -32,6 +32,9 @@ pub struct ScenarioBarProps {
     pub pinned: bool,
     /// The newest full result, for the exports.
     pub report: Option<Rc<Report>>,
+    /// The same as the command line's JSON (written by the worker), for the JSON export.
+    #[prop_or_default]
+    pub json: Option<Rc<str>>,
     /// Sends an action to the reducer.
     pub dispatch: Callback<Action>,
 }
@@ -95,7 +98,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
         })
     };
     let export = |kind: &'static str| {
-        let (report, say, lang) = (props.report.clone(), say.clone(), props.lang);
+        let (report, json, say, lang) = (props.report.clone(), props.json.clone(), say.clone(), props.lang);
         let (title, query) = (props.title.clone(), props.query.clone());
         Callback::from(move |_| {
             let Some(report) = report.as_ref() else {
@@ -121,7 +124,11 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                         &text,
                     );
                 }
-                "json" => js_bindings::download_text(&name("json"), "application/json", &export::report_json(report)),
+                // Written by the worker (export::report_json, no wall-clock time): the page has no JSON writer.
+                "json" => match json.as_deref() {
+                    Some(text) => js_bindings::download_text(&name("json"), "application/json", text),
+                    None => say("export.wait"),
+                },
                 "svg" | "png" => {
                     let chart = js_bindings::svg_markup("[data-testid=fan]");
                     let shown = wlz_scenario::codec::decode(&report.scenario).scenario;

@@ -1,6 +1,7 @@
-//! The target scorecard: per target the probability of reaching it, with its
-//! 95% Monte Carlo interval and a word a policy maker reads at a glance, and
-//! when the target is first reached.
+//! The targets in detail: per target the probability of reaching it in words
+//! and as a count of runs ("in 630 van de 10.000 runs"), its simulation
+//! margin (the 95% Monte Carlo interval, not forecast uncertainty), and when
+//! the target is first reached (a median date only when most runs reach it).
 
 use crate::i18n::{Lang, month_name, number, percent, tr};
 use std::rc::Rc;
@@ -38,33 +39,51 @@ pub fn interval95(p: f64, se: f64) -> (f64, f64) {
     ((p - 1.96 * se).max(0.0), (p + 1.96 * se).min(1.0))
 }
 
-fn first_reached(lang: Lang, target: &TargetResult) -> Html {
+/// "in 630 van de 10.000 runs": `count` of `runs`.
+fn of_runs(lang: Lang, count: f64, runs: u32) -> String {
+    format!(
+        "{} {} {} {} {}",
+        tr(lang, "target.runs.in"),
+        number(lang, count, 0),
+        tr(lang, "target.runs.of"),
+        number(lang, f64::from(runs), 0),
+        tr(lang, "unit.runs")
+    )
+}
+
+/// When the runs first reach the target: a median date only when at least
+/// half of the runs reach it within the horizon, and always how many do.
+fn first_reached(lang: Lang, target: &TargetResult, runs: u32) -> Html {
     let reach = &target.first_reached;
-    let never = html! { <>{tr(lang, "reach.never")}{" "}{percent(lang, reach.never, 1)}</> };
+    let reached = ((1.0 - reach.never) * f64::from(runs)).round();
+    let within = html! { <>{tr(lang, "reach.within")}{" "}{of_runs(lang, reached, runs)}{"."}</> };
     match (reach.p10, reach.p50, reach.p90) {
-        (Some(p10), Some(p50), Some(p90)) => html! {
+        (Some(p10), Some(p50), Some(p90)) if 2.0 * reached >= f64::from(runs) => html! {
             <p class="reach">
                 {tr(lang, "reach.first")}{" "}<strong>{month_name(lang, p50)}</strong>
-                {" ("}{tr(lang, "reach.range")}{" "}{month_name(lang, p10)}{" – "}{month_name(lang, p90)}{"); "}{never}
+                {" ("}{tr(lang, "reach.range")}{" "}{month_name(lang, p10)}{" – "}{month_name(lang, p90)}{"). "}{within}
             </p>
         },
+        _ if reached > 0.0 => html! { <p class="reach">{within}{" "}{tr(lang, "reach.few")}</p> },
         _ => html! { <p class="reach">{tr(lang, "reach.none")}</p> },
     }
 }
 
-fn target_row(lang: Lang, target: &TargetResult) -> Html {
+fn target_row(lang: Lang, target: &TargetResult, runs: u32) -> Html {
     let label = tr(lang, target.id.row().label);
     let body = match (target.probability, target.std_error) {
         (Some(p), Some(se)) => {
-            let (low, high) = interval95(p, se);
+            let margin = number(lang, 196.0 * se, 1);
             html! {
                 <>
                     <p class="verdict">
                         <span class="word">{tr(lang, likelihood_key(p))}</span>{": "}
-                        <span class="chance" data-testid={format!("p-{}", target.id)}>{percent(lang, p, 1)}</span>
-                        {" "}<span class="interval">{format!("({} {}–{})", tr(lang, "target.interval"), percent(lang, low, 1), percent(lang, high, 1))}</span>
+                        <strong>{percent(lang, p, 1)}</strong>{" "}
+                        <span data-testid={format!("runs-{}", target.id)}>{of_runs(lang, (p * f64::from(runs)).round(), runs)}</span>
+                        {"; "}<span class="margin" data-testid={format!("margin-{}", target.id)}>
+                            {format!("{} {margin} {}", tr(lang, "target.margin"), tr(lang, "unit.pp"))}</span>
                     </p>
-                    {first_reached(lang, target)}
+                    {first_reached(lang, target, runs)}
                 </>
             }
         }
@@ -94,7 +113,8 @@ pub fn scorecard(props: &ScorecardProps) -> Html {
     html! {
         <section class="scorecard" aria-labelledby="targets-title">
             <h2 id="targets-title">{tr(lang, "targets")}</h2>
-            <ul>{for props.report.targets.iter().map(|t| target_row(lang, &t.result))}</ul>
+            <ul>{for props.report.targets.iter().map(|t| target_row(lang, &t.result, props.report.runs))}</ul>
+            <p class="scale">{tr(lang, "target.margin.hint")}</p>
             <details class="scale">
                 <summary>{tr(lang, "likely.scale")}</summary>
                 <ul>

@@ -119,55 +119,61 @@ fn tornado(lang: Lang, s: &Sensitivity) -> Html {
 
 fn tornado_table(lang: Lang, s: &Sensitivity) -> Html {
     let p = |p: Option<wlz_scenario::stats::Probability>| p.map_or("–".to_string(), |p| percent(lang, p.p, 1));
-    html! {
-        <table class="data" data-testid="tornado-table">
-            <caption>{tr(lang, "sens.table")}</caption>
-            <thead><tr>
-                <th scope="col">{tr(lang, "sens.parameter")}</th>
-                <th scope="col">{tr(lang, "sens.p10")}</th><th scope="col">{tr(lang, "sens.chance")}</th>
-                <th scope="col">{tr(lang, "sens.p90")}</th><th scope="col">{tr(lang, "sens.chance")}</th>
-            </tr></thead>
-            <tbody>
-                {for s.tornado.iter().map(|b| html! {
-                    <tr>
-                        <th scope="row">{tr(lang, key_name(b.key))}</th>
-                        <td>{value_text(lang, b.key, b.low_value)}</td><td>{p(b.low)}</td>
-                        <td>{value_text(lang, b.key, b.high_value)}</td><td>{p(b.high)}</td>
-                    </tr>
-                })}
-            </tbody>
-        </table>
-    }
+    super::table_scroll::scroll_box(
+        tr(lang, "sens.table"),
+        html! {
+            <table class="data" data-testid="tornado-table">
+                <caption>{tr(lang, "sens.table")}</caption>
+                <thead><tr>
+                    <th scope="col">{tr(lang, "sens.parameter")}</th>
+                    <th scope="col">{tr(lang, "sens.p10")}</th><th scope="col">{tr(lang, "sens.chance")}</th>
+                    <th scope="col">{tr(lang, "sens.p90")}</th><th scope="col">{tr(lang, "sens.chance")}</th>
+                </tr></thead>
+                <tbody>
+                    {for s.tornado.iter().map(|b| html! {
+                        <tr>
+                            <th scope="row">{tr(lang, key_name(b.key))}</th>
+                            <td>{value_text(lang, b.key, b.low_value)}</td><td>{p(b.low)}</td>
+                            <td>{value_text(lang, b.key, b.high_value)}</td><td>{p(b.high)}</td>
+                        </tr>
+                    })}
+                </tbody>
+            </table>
+        },
+    )
 }
 
 fn correlations(lang: Lang, s: &Sensitivity) -> Html {
-    html! {
-        <table class="data" data-testid="correlations">
-            <caption>{tr(lang, "sens.rank")}</caption>
-            <thead><tr>
-                <th scope="col">{tr(lang, "sens.quantity")}</th>
-                <th scope="col">{tr(lang, "sens.rho")}</th>
-                <th scope="col">{tr(lang, "sens.reading")}</th>
-            </tr></thead>
-            <tbody>
-                {for s.correlations.iter().map(|c| {
-                    let reading = match c.rho {
-                        Some(r) if r.abs() < 0.1 => tr(lang, "sens.weak"),
-                        Some(r) if r > 0.0 => tr(lang, "sens.more"),
-                        Some(_) => tr(lang, "sens.less"),
-                        None => tr(lang, "sens.fixed"),
-                    };
-                    html! {
-                        <tr data-testid={format!("rho-{}", driver_key(c.driver))}>
-                            <th scope="row">{tr(lang, driver_key(c.driver))}</th>
-                            <td>{c.rho.map_or("–".to_string(), |r| number(lang, r, 2))}</td>
-                            <td>{reading}</td>
-                        </tr>
-                    }
-                })}
-            </tbody>
-        </table>
-    }
+    super::table_scroll::scroll_box(
+        tr(lang, "sens.rank"),
+        html! {
+            <table class="data" data-testid="correlations">
+                <caption>{tr(lang, "sens.rank")}</caption>
+                <thead><tr>
+                    <th scope="col">{tr(lang, "sens.quantity")}</th>
+                    <th scope="col">{tr(lang, "sens.rho")}</th>
+                    <th scope="col">{tr(lang, "sens.reading")}</th>
+                </tr></thead>
+                <tbody>
+                    {for s.correlations.iter().map(|c| {
+                        let reading = match c.rho {
+                            Some(r) if r.abs() < 0.1 => tr(lang, "sens.weak"),
+                            Some(r) if r > 0.0 => tr(lang, "sens.more"),
+                            Some(_) => tr(lang, "sens.less"),
+                            None => tr(lang, "sens.fixed"),
+                        };
+                        html! {
+                            <tr data-testid={format!("rho-{}", driver_key(c.driver))}>
+                                <th scope="row">{tr(lang, driver_key(c.driver))}</th>
+                                <td>{c.rho.map_or("–".to_string(), |r| number(lang, r, 2))}</td>
+                                <td>{reading}</td>
+                            </tr>
+                        }
+                    })}
+                </tbody>
+            </table>
+        },
+    )
 }
 
 /// The "what matters most" panel.

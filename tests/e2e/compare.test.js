@@ -1,7 +1,7 @@
 // Compare: pin A, change B; both in the URL; CRN difference fan, P(B lower), target differences.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, fullResult, percentValue } from './support.js';
+import { serveDist, launch, openPage, fullResult, percentValue, openMenu } from './support.js';
 
 let server; let browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -10,6 +10,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 test('pin A, change B: both fans, the difference on common random numbers, and both scenarios in the URL', async () => {
   const { page, context, errors } = await openPage(browser, `${server.url}?v=1&runs=2000`);
   await fullResult(page);
+  await openMenu(page);
   await page.getByRole('button', { name: /Vergelijk: zet dit scenario vast als A/ }).click();
   await page.waitForURL(/pin=1/);
   await page.getByRole('heading', { name: /Vergelijking/ }).waitFor();
@@ -27,6 +28,7 @@ test('pin A, change B: both fans, the difference on common random numbers, and b
   const again = await openPage(browser, link);
   await fullResult(again.page);
   assert.equal(await again.page.getByTestId('b-lower').textContent(), await page.getByTestId('b-lower').textContent());
+  await openMenu(again.page);
   await again.page.getByRole('button', { name: 'Stop met vergelijken' }).click();
   await again.page.waitForURL((url) => !url.search.includes('pin='));
   assert.equal(await again.page.getByRole('heading', { name: /Vergelijking/ }).count(), 0);

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { serveDist, launch, openPage, fullResult } from './support.js';
+import { serveDist, launch, openPage, fullResult, openTab } from './support.js';
 
 const CLI = process.env.WLZ_SIM;
 
@@ -24,6 +24,7 @@ const nlPercent = (share) => `${(share * 100).toFixed(1).replace('.', ',')}%`;
 test('what would it take: the page finds the same level as the CLI, and can apply it', async () => {
   const { context, page, errors } = await openPage(browser, `${server.url}?v=1`);
   await fullResult(page);
+  await openTab(page, /Wat is ervoor nodig|What would it take/);
   await page.locator('#solve-target').selectOption('t1');
   await page.locator('#solve-lever').selectOption('all');
   await page.getByLabel('Gewenste zekerheid (%)').fill('80');
@@ -51,6 +52,7 @@ test('what would it take: the page finds the same level as the CLI, and can appl
 test('what would it take for one lever, in English', async () => {
   const { context, page } = await openPage(browser, `${server.url}?v=1&runs=2000&lang=en`);
   await fullResult(page);
+  await openTab(page, /Wat is ervoor nodig|What would it take/);
   await page.locator('#solve-target').selectOption('t1');
   await page.locator('#solve-lever').selectOption('region');
   await page.getByLabel('Required confidence (%)').fill('60');
@@ -66,6 +68,7 @@ test('what would it take for one lever, in English', async () => {
 test('what would it take: an unreachable target says so, with the best probability', async () => {
   const { context, page } = await openPage(browser, `${server.url}?v=1&runs=2000`);
   await fullResult(page);
+  await openTab(page, /Wat is ervoor nodig|What would it take/);
   await page.locator('#solve-target').selectOption('t2');
   await page.locator('#solve-lever').selectOption('longer');
   await page.getByRole('button', { name: 'Zoek de benodigde stand' }).click();
@@ -81,6 +84,7 @@ test('what would it take: an unreachable target says so, with the best probabili
 test('a confidence out of range is refused with its range, and nothing is asked', async () => {
   const { context, page } = await openPage(browser, `${server.url}?v=1&runs=2000`);
   await fullResult(page);
+  await openTab(page, /Wat is ervoor nodig/);
   const input = page.getByLabel('Gewenste zekerheid (%)');
   await input.fill('120');
   assert.equal(await input.getAttribute('aria-invalid'), 'true');
@@ -94,6 +98,7 @@ test('a confidence out of range is refused with its range, and nothing is asked'
 test('what matters most: the tornado and the rank correlations match the CLI', async () => {
   const { context, page, errors } = await openPage(browser, `${server.url}?v=1&runs=2000`);
   await fullResult(page);
+  await openTab(page, /Welke aanname telt het zwaarst/);
   await page.locator('#sens-target').selectOption('t1');
   await page.getByRole('button', { name: 'Bereken de gevoeligheid' }).click();
   await page.getByTestId('tornado').waitFor();
@@ -126,13 +131,17 @@ test('axe-core finds no violations with every decision-support answer and an imp
   // With the lever table, the list of changed keys, a link problem and the sources' notes too.
   const { context, page } = await openPage(browser, `${server.url}?v=1&runs=2000&obs=2024-01~250.240&level=260&region=90`);
   await fullResult(page);
+  await openTab(page, /Welke maatregel|Which measure/);
   await page.getByRole('button', { name: 'Bereken de tabel' }).click();
   await page.getByTestId('rank-table').waitFor();
+  await openTab(page, /Wat is ervoor nodig|What would it take/);
   await page.locator('#solve-lever').selectOption('all');
   await page.getByRole('button', { name: 'Zoek de benodigde stand' }).click();
   await page.getByTestId('solve-result').waitFor();
+  await openTab(page, /Welke aanname telt het zwaarst/);
   await page.getByRole('button', { name: 'Bereken de gevoeligheid' }).click();
   await page.getByTestId('tornado').waitFor();
+  await openTab(page, /Waarnemingen/);
   await page.getByTestId('obs-text').fill('2024-01;250\n2024-13;1');
   await page.getByRole('button', { name: 'Inlezen' }).click();
   await page.getByTestId('obs-errors').waitFor();

@@ -64,8 +64,8 @@ test('the page can be operated with the keyboard alone', async () => {
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.waitForURL(/aid=2(&|$)/);
-  for (let i = 0; i < 40 && !(await focusedName()).startsWith('svg'); i++) await page.keyboard.press('Tab');
-  assert.match(await focusedName(), /^svg/, 'Tab reaches the chart');
+  for (let i = 0; i < 40 && !(await focusedName()).startsWith('svg'); i++) await page.keyboard.press('Shift+Tab');
+  assert.match(await focusedName(), /^svg/, 'Shift+Tab reaches the chart (before the levers, as shown)');
   await page.keyboard.press('End');
   assert.match(await page.getByTestId('readout').textContent(), /december 2030/);
   await page.keyboard.press('Shift+Tab');

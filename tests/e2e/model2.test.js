@@ -3,7 +3,7 @@
 // model 1 link keeps model 1 and offers model 2.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, fullResult } from './support.js';
+import { serveDist, launch, openPage, fullResult, openTab } from './support.js';
 
 let server; let browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -18,6 +18,7 @@ test('a pasted series calibrates the projection, which starts after it; the link
   const { page, context, errors } = await openPage(browser, `${server.url}?runs=4000`);
   await fullResult(page);
   assert.equal(await page.getByTestId('fan').getAttribute('data-start'), '2024-01');
+  await openTab(page, 'Waarnemingen');
   await page.getByTestId('obs-text').fill(SERIES);
   await page.getByRole('button', { name: 'Inlezen' }).click();
   await page.getByTestId('obs-says').waitFor();

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { serveDist, launch, openPage, fullResult } from './support.js';
+import { serveDist, launch, openPage, fullResult, openTab } from './support.js';
 
 let browser;
 let server;
@@ -36,6 +36,7 @@ test('a pasted series is drawn, back-tested like the CLI, kept in the link and r
   const query = 'v=1&runs=2000';
   const { context, page, errors } = await openPage(browser, `${server.url}?${query}`);
   await fullResult(page);
+  await openTab(page, /Waarnemingen/);
   await page.getByTestId('obs-text').fill(SERIES);
   await page.getByRole('button', { name: 'Inlezen' }).click();
   await page.getByTestId('backtest').waitFor();
@@ -72,6 +73,7 @@ test('bad lines are named with their line numbers; the text and the earlier seri
   const { context, page } = await openPage(browser, `${server.url}?v=1&runs=2000&obs=2024-01~250.240`);
   await fullResult(page);
   assert.equal(await page.getByTestId('obs-point').count(), 2);
+  await openTab(page, /Waarnemingen/);
   const bad = 'maand;aantal\n2024-01;251\n2024-13;240\n2024-03;1.250\n2024-01;20\n2024-05;-3';
   await page.getByTestId('obs-text').fill(bad);
   await page.getByRole('button', { name: 'Inlezen' }).click();
@@ -91,6 +93,7 @@ test('bad lines are named with their line numbers; the text and the earlier seri
 test('a file is read into the box; a long series stays out of the link', async () => {
   const { context, page } = await openPage(browser, `${server.url}?v=1&runs=2000`, [], { clock: true });
   await fullResult(page);
+  await openTab(page, /Waarnemingen/);
   const lines = ['month,count'];
   for (let i = 0; i < 40; i += 1) {
     const y = 2022 + Math.floor(i / 12);

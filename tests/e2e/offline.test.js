@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import assert from 'node:assert/strict';
-import { serveDist, launch, fullResult, medianLevel, controlled } from './support.js';
+import { serveDist, launch, fullResult, medianLevel, controlled, openMenu } from './support.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -50,6 +50,7 @@ test('the standalone file is not fetched on a first visit; once downloaded it is
     assert.deepEqual(fetched.filter((p) => p.endsWith('/wlz-ggz-wonen-verkenner.html')), [], 'not fetched on a visit');
     assert.equal(await cached(), false);
     const download = async () => {
+      await openMenu(page);
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('standalone').click()]);
       return fs.readFileSync(await file.path(), 'utf8');
     };

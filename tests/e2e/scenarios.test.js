@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serveDist, launch, openPage, fullResult } from './support.js';
+import { serveDist, launch, openPage, fullResult, openMenu } from './support.js';
 
 let server; let browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -67,6 +67,7 @@ test('a link restores everything, seed and run count included, and shows the sam
 test('title and note go into the link, escaped and length-limited', async () => {
   const { page, context, errors } = await openPage(browser, server.url);
   await fullResult(page);
+  await openMenu(page);
   await page.getByLabel(/Titel van dit scenario/).fill('Plan & <i>x</i>');
   await page.waitForURL(/title=Plan%20%26%20%3Ci%3Ex%3C%2Fi%3E/);
   const long = await openPage(browser, `${server.url}?note=${'y'.repeat(700)}`);
@@ -82,6 +83,7 @@ test('copy link puts the page address on the clipboard and says so', async () =>
   const page = await context.newPage();
   await page.goto(`${server.url}?v=1&aid=30`);
   await fullResult(page);
+  await openMenu(page);
   await page.getByRole('button', { name: 'Kopieer link' }).click();
   await page.getByTestId('bar-notice').filter({ hasText: 'Link gekopieerd' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
@@ -91,18 +93,22 @@ test('copy link puts the page address on the clipboard and says so', async () =>
 test('presets set the levers, say when they are illustrative, and leave the rest', async () => {
   const { page, context } = await openPage(browser, `${server.url}?v=1&seed=5`);
   await fullResult(page);
+  await openMenu(page);
   const agreements = page.getByRole('button', { name: /Afspraken 2023/ });
   assert.match(await agreements.textContent(), /ter illustratie/);
   await agreements.click();
   await page.waitForURL(/longer=40/);
+  await openMenu(page);
   assert.equal(await agreements.getAttribute('aria-pressed'), 'true');
   assert.match(query(page), /^v=1&seed=5&longer=40/);
+  await openMenu(page);
   await page.getByRole('button', { name: /Geen beleid/ }).click();
   await page.waitForURL((url) => url.search === '?v=1&seed=5');
   await context.close();
 });
 
 async function download(page, name) {
+  await openMenu(page);
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
   return fs.readFileSync(await file.path());
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, serveDist, launch, fullResult, medianLevel } from './support.js';
+import { DIST, serveDist, launch, fullResult, medianLevel, openMenu } from './support.js';
 
 const STANDALONE = 'wlz-ggz-wonen-verkenner.html';
 
@@ -62,6 +62,7 @@ test('the standalone file opens from disk alone and computes with no network', a
   assert.ok((await medianLevel(page)) < before, 'moving a lever changed the result');
   await page.waitForFunction(() => /aid=100/.test(location.search)); // the address follows the scenario
   for (const name of ['CSV per maand', 'Grafiek (SVG)', 'Grafiek (PNG)']) {
+    await openMenu(page);
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
     assert.ok(fs.statSync(await file.path()).size > 1000, `${name} export works from the file`);
   }
@@ -76,6 +77,7 @@ test('the page offers the standalone file with the current scenario, which opens
   const page = await context.newPage();
   await page.goto(`${server.url}?v=1&runs=2000&aid=50&title=Mijn%20scenario`);
   await fullResult(page);
+  await openMenu(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('standalone').click()]);
   assert.equal(download.suggestedFilename(), 'mijn-scenario.html', 'named after the title');
   const saved = path.join(dir, 'from-server.html');
@@ -93,6 +95,7 @@ test('the page offers the standalone file with the current scenario, which opens
 
   // The standalone file offers itself again, with the scenario as it is now.
   await moveAidToEnd(opened);
+  await openMenu(opened);
   const [again] = await Promise.all([opened.waitForEvent('download'), opened.getByTestId('standalone').click()]);
   assert.equal(again.suggestedFilename(), 'mijn-scenario.html', 're-downloaded under its title');
   const resaved = path.join(dir, 'from-file.html');

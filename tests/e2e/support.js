@@ -61,6 +61,17 @@ export async function openPage(browser, url, errors = [], { clock = false } = {}
   return { context, page, errors };
 }
 
+/** Opens the toolbar's scenario menu (title, note, presets, compare, link, exports) when it is closed. */
+export async function openMenu(page) {
+  const button = page.locator('#menu-button');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
+/** Opens the tab below the chart whose name matches `name`. */
+export async function openTab(page, name) {
+  await page.getByRole('tab', { name }).click();
+}
+
 /** Waits until the full result (not the quick partial one) is shown. */
 export async function fullResult(page) {
   const status = page.getByTestId('status');

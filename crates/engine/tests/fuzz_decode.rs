@@ -71,7 +71,8 @@ fn check(query: &str) -> Scenario {
             && again.page.pinned == decoded.page.pinned
             && (&again.page.title, &again.page.note) == (&decoded.page.title, &decoded.page.note)
             && again.scenario.observed() == decoded.scenario.observed()
-            && again.page.lang == decoded.page.lang,
+            && again.page.lang == decoded.page.lang
+            && again.page.tab == decoded.page.tab,
         "{query:?}: page query {page:?} changed"
     );
     decoded.scenario

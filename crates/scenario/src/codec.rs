@@ -30,6 +30,9 @@ pub struct Page {
     /// page's business (it checks the code and reports a bad one); the command
     /// line ignores it. Written into the link when set.
     pub lang: Option<String>,
+    /// The page's open panel (`tab`) as given, unchecked like `lang`: the
+    /// panels are the page's business; the command line ignores it.
+    pub tab: Option<String>,
     /// A title for the scenario (`title`), at most [`MAX_TITLE`] characters.
     pub title: String,
     /// A note on the scenario (`note`), at most [`MAX_NOTE`] characters.
@@ -79,7 +82,8 @@ fn push_obs(out: &mut String, scenario: &Scenario) {
 /// The page's query: the canonical scenario, then the pinned scenario A
 /// (`pin=1` and its non-default keys as `a.` keys), under key set 1 the
 /// observed series when short enough (`obs`, only URL-safe characters), the
-/// title and note (percent-encoded) and the language when one is set.
+/// title and note (percent-encoded), the open panel and the language when
+/// they are set.
 pub fn encode_page(scenario: &Scenario, page: &Page) -> String {
     let mut out = encode(scenario);
     if let Some(pinned) = &page.pinned {
@@ -93,6 +97,9 @@ pub fn encode_page(scenario: &Scenario, page: &Page) -> String {
         if !text.is_empty() {
             out.push_str(&format!("&{key}={}", percent_encode(text)));
         }
+    }
+    if let Some(tab) = &page.tab {
+        out.push_str(&format!("&tab={}", percent_encode(tab)));
     }
     if let Some(lang) = &page.lang {
         out.push_str(&format!("&lang={}", percent_encode(lang)));
@@ -147,6 +154,10 @@ pub fn decode(query: &str) -> Decoded {
             "v" => None,
             "lang" => {
                 decoded.page.lang = Some(crate::problem::shorten(&value));
+                None
+            }
+            "tab" => {
+                decoded.page.tab = Some(crate::problem::shorten(&value));
                 None
             }
             "pin" if value == "1" => {
@@ -276,12 +287,12 @@ mod tests {
 
     #[test]
     fn page_keys_round_trip() {
-        let q =
-            "v=1&aid=80&pin=1&a.seed=3&a.aid=20&title=Plan%20B%20%26%20co&note=Regio%27s%3A%20%C3%A9%C3%A9n&lang=en";
+        let q = "v=1&aid=80&pin=1&a.seed=3&a.aid=20&title=Plan%20B%20%26%20co&note=Regio%27s%3A%20%C3%A9%C3%A9n&tab=solve&lang=en";
         let d = decode(q);
         assert!(d.problems.is_empty(), "{:?}", d.problems);
         assert_eq!(d.page.title, "Plan B & co");
         assert_eq!(d.page.note, "Regio's: één");
+        assert_eq!(d.page.tab.as_deref(), Some("solve"), "the page checks the panel");
         let pinned = d.page.pinned.clone().expect("scenario A");
         assert_eq!(encode(&pinned), "v=1&seed=3&aid=20");
         assert_eq!(encode_page(&d.scenario, &d.page), q);

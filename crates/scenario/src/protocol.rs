@@ -1,10 +1,13 @@
-//! The message protocol between the page and its Web Worker: a few plain
-//! serde types, sent as JSON strings. The page sends canonical scenario
-//! queries and questions; the worker decodes each request once and answers
-//! with typed results and typed refusals (the page words them in its language).
+//! The message protocol between the page and its Web Workers: a few plain
+//! serde types, sent as bytes ([`encode`], [`decode`]: bincode, every f64 bit
+//! for bit), so neither side needs a JSON parser. The page sends canonical
+//! scenario queries and questions; the worker decodes each request once and
+//! answers with typed results and typed refusals (the page words them in its
+//! language). A result carries the [`Projection`]; the page makes the
+//! [`crate::output::Report`] of it (the CLI's JSON schema) for its exports.
 
 use crate::compare::{CompareError, Paired};
-use crate::output::{Projection, Report};
+use crate::output::Projection;
 use crate::params::Key;
 pub use crate::question::{Answer, Question};
 use crate::solve::SolveError;
@@ -12,6 +15,21 @@ use serde::{Deserialize, Serialize};
 
 /// Runs in the first, quick result of a request (then refined to the full count).
 pub const FIRST_RUNS: u32 = 1_000;
+
+/// Which results of a request one worker computes: a page with one worker
+/// asks for both; a pool asks one worker for the quick result and another
+/// for the full one, so that the full result does not wait for the quick one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Stages {
+    /// The quick result from the first [`FIRST_RUNS`] runs (when there are
+    /// more runs than that), then the full result.
+    #[default]
+    Both,
+    /// Only the quick result; nothing when the run count is at most [`FIRST_RUNS`].
+    Quick,
+    /// Only the full result.
+    Full,
+}
 
 /// Page -> worker: compute this scenario.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -24,9 +42,11 @@ pub struct Request {
     pub pinned: Option<String>,
     /// The observed series in its text form when the query does not carry it
     /// (model 1's canonical query never does; a link carries at most
-    /// [`crate::observed::MAX_URL_OBS`] months); A and B share it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// [`crate::observed::MAX_URL_OBS`] months); A and B share it. (Never
+    /// skipped: bincode needs every field.)
     pub observed: Option<String>,
+    /// Which results this worker computes.
+    pub stages: Stages,
 }
 
 impl Request {
@@ -35,15 +55,12 @@ impl Request {
         let query = crate::codec::encode(scenario);
         let carried = |s: &crate::observed::ObservedSeries| s.to_url().is_some_and(|url| query.contains(&url));
         let observed = scenario.observed().filter(|s| !carried(s)).map(crate::observed::ObservedSeries::to_text);
-        Request { id, query, pinned: pinned.map(crate::codec::encode), observed }
+        Request { id, query, pinned: pinned.map(crate::codec::encode), observed, stages: Stages::Both }
     }
 
     /// The scenarios B and A of the request, decoded, with the observed series set on both.
     pub fn scenarios(&self) -> (crate::Scenario, Option<crate::Scenario>) {
-        let mut b = crate::codec::decode(&self.query).scenario;
-        if let Some(series) = self.observed.as_deref().and_then(|t| crate::observed::ObservedSeries::parse(t).ok()) {
-            b.set_observed(Some(series));
-        }
+        let b = scenario_of(&self.query, self.observed.as_deref());
         let a = self.pinned.as_deref().map(|q| {
             let mut a = crate::codec::decode(q).scenario;
             a.set_observed(b.observed().cloned());
@@ -51,6 +68,16 @@ impl Request {
         });
         (b, a)
     }
+}
+
+/// The scenario of a canonical `query` with the observed series `observed`
+/// (text form) set when the query does not carry it (see [`Request::observed`]).
+pub fn scenario_of(query: &str, observed: Option<&str>) -> crate::Scenario {
+    let mut scenario = crate::codec::decode(query).scenario;
+    if let Some(series) = observed.and_then(|t| crate::observed::ObservedSeries::parse(t).ok()) {
+        scenario.set_observed(Some(series));
+    }
+    scenario
 }
 
 /// Page -> worker.
@@ -115,10 +142,18 @@ pub enum Response {
     Result {
         /// The request it answers.
         id: u64,
-        /// All outputs (the CLI's JSON schema); `report.scenario` is the
-        /// canonical query it was computed for, so the page shows it with that
-        /// scenario's settings, never with a newer one's.
-        report: Box<Report>,
+        /// The canonical query it was computed for, so the page shows it with
+        /// that scenario's settings, never with a newer one's.
+        query: String,
+        /// The request's observed series (text form) when the query does not
+        /// carry it: with the query, the scenario of the result ([`scenario_of`]).
+        observed: Option<String>,
+        /// All outputs.
+        projection: Box<Projection>,
+        /// Time the worker took (ms).
+        elapsed_ms: f64,
+        /// The report as the command line's JSON (the JSON export), with full results only.
+        json: Option<String>,
         /// True for the quick first result.
         partial: bool,
         /// The comparison with the pinned scenario, when one is pinned.
@@ -142,6 +177,17 @@ pub enum Response {
     },
 }
 
+/// A message as bytes (to post across the page <-> worker boundary).
+pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
+    // Serialising these types into memory cannot fail (no maps with non-string keys, no I/O).
+    bincode::serialize(message).unwrap_or_default()
+}
+
+/// A message from its bytes; an error names what is wrong (a truncated or foreign message).
+pub fn decode<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, String> {
+    bincode::deserialize(bytes).map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,14 +205,20 @@ mod tests {
     }
 
     #[test]
-    fn messages_round_trip_as_json() {
+    fn messages_round_trip_as_bytes_bit_for_bit() {
         let m = Compared::mismatch(&CompareError::Seed(1, 2));
-        let text = serde_json::to_string(&m).unwrap();
-        assert_eq!(text, r#"{"Mismatch":{"key":"seed","a":"1","b":"2"}}"#);
-        assert_eq!(serde_json::from_str::<Compared>(&text).unwrap(), m);
+        assert_eq!(decode::<Compared>(&encode(&m)).unwrap(), m);
         let reply: Reply = Err(SolveError::Confidence { value: 1.5 });
         let answer = Response::Answer { id: 3, answer: reply, elapsed_ms: 1.0 };
-        let text = serde_json::to_string(&answer).unwrap();
-        assert_eq!(serde_json::from_str::<Response>(&text).unwrap(), answer);
+        assert_eq!(decode::<Response>(&encode(&answer)).unwrap(), answer);
+        let request = ToWorker::Project(Request {
+            id: 7,
+            query: "v=2&aid=5".into(),
+            pinned: None,
+            observed: Some("2024-01,250".into()),
+            stages: Stages::Full,
+        });
+        assert_eq!(decode::<ToWorker>(&encode(&request)).unwrap(), request);
+        assert!(decode::<Response>(&[9, 9]).is_err(), "a foreign message is an error, not a panic");
     }
 }

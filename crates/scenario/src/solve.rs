@@ -109,9 +109,10 @@ pub struct Solution {
     pub evaluations: u32,
 }
 
-/// Why [`solve`] gives no answer.
+/// Why [`solve`] gives no answer. Externally tagged (not `tag = "type"`), so
+/// that it crosses the page <-> worker boundary as bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "type")]
+#[serde(rename_all = "snake_case")]
 pub enum SolveError {
     /// The confidence (share) lies outside [`MIN_CONFIDENCE`]..=[`MAX_CONFIDENCE`] or is not a number.
     Confidence {

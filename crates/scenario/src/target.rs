@@ -163,7 +163,7 @@ pub struct FirstReached {
 }
 
 /// The result for one target.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct TargetResult {
     /// Which target (`t1` or `t2` in JSON).
     pub id: TargetId,
@@ -181,11 +181,35 @@ pub struct TargetResult {
     pub std_error: Option<f64>,
     /// The observed mean count over the window (clients/month) when every
     /// month of it is observed (`status` is `observed`); reached when at or
-    /// below the threshold. Absent otherwise.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// below the threshold. Absent otherwise (in JSON; a binary format such
+    /// as the worker's messages keeps every field in its place).
+    #[serde(default)]
     pub observed_mean: Option<f64>,
     /// When the runs first reach the threshold (3-month trailing mean).
     pub first_reached: FirstReached,
+}
+
+impl Serialize for TargetResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        // JSON leaves an absent observed mean out; bincode (not self-describing) needs every field.
+        let skip = serializer.is_human_readable() && self.observed_mean.is_none();
+        let mut s = serializer.serialize_struct("TargetResult", if skip { 8 } else { 9 })?;
+        s.serialize_field("id", &self.id)?;
+        s.serialize_field("threshold", &self.threshold)?;
+        s.serialize_field("window_from", &self.window_from)?;
+        s.serialize_field("window_to", &self.window_to)?;
+        s.serialize_field("status", &self.status)?;
+        s.serialize_field("probability", &self.probability)?;
+        s.serialize_field("std_error", &self.std_error)?;
+        if skip {
+            s.skip_field("observed_mean")?;
+        } else {
+            s.serialize_field("observed_mean", &self.observed_mean)?;
+        }
+        s.serialize_field("first_reached", &self.first_reached)?;
+        s.end()
+    }
 }
 
 impl TargetResult {
@@ -206,6 +230,28 @@ pub fn meets(sum: u64, months: usize, threshold: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_absent_observed_mean_is_left_out_of_json_and_kept_in_bincode() {
+        let month = crate::month::Month::parse("2026-01").expect("a month");
+        let result = |observed_mean: Option<f64>| TargetResult {
+            id: TargetId::T1,
+            threshold: 200.0,
+            window_from: month,
+            window_to: month,
+            status: if observed_mean.is_some() { WindowStatus::Observed } else { WindowStatus::Inside },
+            probability: observed_mean.is_none().then_some(0.25),
+            std_error: None,
+            observed_mean,
+            first_reached: FirstReached { p10: None, p50: Some(month), p90: None, never: 0.5 },
+        };
+        for r in [result(None), result(Some(180.5))] {
+            let json = serde_json::to_string(&r).unwrap();
+            assert_eq!(json.contains("observed_mean"), r.observed_mean.is_some(), "{json}");
+            assert_eq!(serde_json::from_str::<TargetResult>(&json).unwrap(), r);
+            assert_eq!(crate::protocol::decode::<TargetResult>(&crate::protocol::encode(&r)).unwrap(), r);
+        }
+    }
 
     #[test]
     fn target_names() {

@@ -1,5 +1,5 @@
 //! Serving the page: receives [`ToWorker`] messages, runs the engine and posts
-//! [`Response`]s. Each request's scenario is decoded once; a quick result
+//! [`Response`]s (as bytes; a full result also carries its JSON export). Each request's scenario is decoded once; a quick result
 //! from the first runs comes first, then the full count; a request overtaken
 //! by a newer one is dropped between stages. Questions (what would it take,
 //! what matters most) are answered in order.
@@ -11,7 +11,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use wlz_engine::compare::compare;
 use wlz_engine::model_params::ModelParams;
-use wlz_engine::protocol::{Compared, FIRST_RUNS, Request, Response, ToWorker};
+use wlz_engine::protocol::{Compared, FIRST_RUNS, Request, Response, Stages, ToWorker};
+use wlz_engine::protocol::{decode, encode};
 use wlz_engine::{Scenario, codec, output::Report, question, simulate};
 
 thread_local! {
@@ -30,6 +31,10 @@ struct Job {
     params: ModelParams,
     /// Scenario A in model units, when comparing.
     pinned: Option<ModelParams>,
+    /// Which results this worker computes.
+    stages: Stages,
+    /// The request's observed series (text) when the query does not carry it; returned with each result.
+    observed: Option<String>,
 }
 
 impl Job {
@@ -40,6 +45,8 @@ impl Job {
             query: codec::encode(&scenario),
             params: scenario.model_params(),
             pinned: pinned.map(|a| a.model_params()),
+            stages: request.stages,
+            observed: request.observed,
             scenario,
         }
     }
@@ -55,9 +62,17 @@ impl Job {
                 Err(mismatch) => (simulate::project_runs(&self.params, runs), Some(Compared::mismatch(&mismatch))),
             },
         };
-        let report = Report::new(&self.query, &self.params, &projection, now_ms() - started)
-            .with_observed(self.scenario.observed());
-        Response::Result { id: self.id, report: Box::new(report), partial, compared }
+        let elapsed_ms = now_ms() - started;
+        // The JSON export is written here, with the CLI's serde_json, so that the page needs no JSON writer.
+        let json = (!partial)
+            .then(|| {
+                let report = Report::new(&self.query, &self.params, &projection, elapsed_ms)
+                    .with_observed(self.scenario.observed());
+                serde_json::to_string_pretty(&report).ok()
+            })
+            .flatten();
+        let (query, observed, projection) = (self.query.clone(), self.observed.clone(), Box::new(projection));
+        Response::Result { id: self.id, query, observed, projection, elapsed_ms, json, partial, compared }
     }
 }
 
@@ -66,9 +81,7 @@ fn scope() -> DedicatedWorkerGlobalScope {
 }
 
 fn post(response: &Response) {
-    if let Ok(text) = serde_json::to_string(response) {
-        let _ = scope().post_message(&JsValue::from_str(&text));
-    }
+    let _ = scope().post_message(&js_sys::Uint8Array::from(encode(response).as_slice()));
 }
 
 fn now_ms() -> f64 {
@@ -84,15 +97,22 @@ fn later(work: impl FnOnce() + 'static) {
 }
 
 /// Runs `job`'s quick stage (when the full count is larger) and then its full
-/// stage, each only while no newer request has come.
+/// stage, as far as its [`Stages`] ask, each only while no newer request has come.
 fn stage(job: Job, partial: bool) {
     if LATEST.with(Cell::get) != job.id {
         return;
     }
     let quick_first = partial && job.params.runs > FIRST_RUNS;
-    post(&job.run(quick_first));
-    if quick_first {
-        later(move || stage(job, false));
+    match job.stages {
+        Stages::Quick if !quick_first => {}
+        Stages::Quick => post(&job.run(true)),
+        Stages::Full => post(&job.run(false)),
+        Stages::Both => {
+            post(&job.run(quick_first));
+            if quick_first {
+                later(move || stage(job, false));
+            }
+        }
     }
 }
 
@@ -103,8 +123,8 @@ pub fn serve() {
         post(&Response::Failed { id, message: info.to_string() });
     }));
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
-        let Some(text) = event.data().as_string() else { return };
-        match serde_json::from_str::<ToWorker>(&text) {
+        let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
+        match decode::<ToWorker>(&bytes) {
             Ok(ToWorker::Project(request)) => {
                 LATEST.with(|latest| latest.set(request.id));
                 later(move || stage(Job::new(request), true));
@@ -115,7 +135,7 @@ pub fn serve() {
                 let answer = question::answer(question, &params);
                 post(&Response::Answer { id, answer, elapsed_ms: now_ms() - started });
             }),
-            Err(error) => post(&Response::Failed { id: LATEST.with(Cell::get), message: error.to_string() }),
+            Err(error) => post(&Response::Failed { id: LATEST.with(Cell::get), message: error }),
         }
     });
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));

@@ -1,0 +1,65 @@
+// The pool of workers (issue 13): one, two or three workers give the same
+// numbers to the bit (the JSON export, the comparison), and the quick first
+// result still comes before the full one.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { serveDist, launch, fullResult, openMenu } from './support.js';
+
+let server; let browser;
+before(async () => { server = await serveDist('/'); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** The page with a pool of `size` workers (window.wlzPoolSize, read by static/early_workers.js and src/bridge.rs). */
+async function withPool(size, query) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript((n) => { window.wlzPoolSize = n; }, size);
+  const page = await context.newPage();
+  await page.goto(`${server.url}?${query}`);
+  await fullResult(page);
+  return { context, page };
+}
+
+async function exported(page) {
+  await openMenu(page);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON', exact: true }).click()]);
+  const json = JSON.parse(fs.readFileSync(await file.path(), 'utf8'));
+  delete json.elapsed_ms;
+  return json;
+}
+
+test('1, 2 and 3 workers give every number identical to the bit', async () => {
+  const query = 'v=1&runs=3000&aid=30&region=10&pin=1&a.aid=10';
+  const seen = [];
+  for (const size of [1, 2, 3]) {
+    const { context, page } = await withPool(size, query);
+    assert.equal(page.workers().length, size, `${size} workers running`);
+    seen.push({ size, json: await exported(page), bLower: await page.getByTestId('b-lower').textContent() });
+    await context.close();
+  }
+  assert.equal(seen[0].json.runs, 3000);
+  for (const other of seen.slice(1)) {
+    assert.deepEqual(other.json, seen[0].json, `${other.size} workers against 1`);
+    assert.equal(other.bLower, seen[0].bLower);
+  }
+});
+
+test('with a pool the quick first result still comes before the full one', async () => {
+  const { context, page } = await withPool(2, 'v=1&runs=20000');
+  await page.evaluate(() => {
+    window.__statuses = [document.querySelector('[data-testid=status]').textContent];
+    new MutationObserver(() => {
+      const s = document.querySelector('[data-testid=status]')?.textContent;
+      if (s && s !== window.__statuses.at(-1)) window.__statuses.push(s);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  const aid = page.getByRole('slider', { name: /hulpmiddel/ });
+  await aid.focus();
+  await aid.press('End');
+  await page.waitForURL(/aid=100/);
+  await fullResult(page);
+  const statuses = (await page.evaluate(() => window.__statuses)).slice(1);
+  assert.match(statuses[0], /^1\.000 runs .*deel van de runs/, `first the quick result: ${statuses}`);
+  assert.match(statuses.at(-1), /^20\.000 runs in \d+ ms$/);
+  await context.close();
+});

@@ -1,0 +1,59 @@
+// Resilience (issue 13): a worker that fails to start is started once more
+// before the failure is shown; the workers stop on `pagehide` (and come back
+// when the page is shown again from the back-forward cache); the page loaded
+// 300 times in one tab shows a chart every time.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, fullResult } from './support.js';
+
+let server; let browser;
+before(async () => { server = await serveDist('/'); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('a worker whose wasm fails to load once is started again, and the page shows no failure', async () => {
+  // No service worker here: requests it answers bypass page.route.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let requests = 0;
+  await page.route('**/worker_bg.wasm', (route) => (requests++ === 0 ? route.fulfill({ status: 500, body: 'down' }) : route.continue()));
+  await page.goto(`${server.url}?v=1&runs=2000`);
+  assert.match(await fullResult(page), /2\.000 runs/);
+  assert.equal(await page.getByRole('alert').count(), 0, 'no failure shown');
+  assert.ok(requests >= 3, `the failed worker was started again (${requests} loads of the engine)`);
+  await context.close();
+});
+
+test('the workers stop on pagehide and start again when the page is shown again', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}?v=1&runs=2000`);
+  await fullResult(page);
+  const workers = page.workers();
+  assert.ok(workers.length >= 2, `a pool of at least two workers (${workers.length})`);
+  const closed = workers.map((w) => new Promise((resolve) => w.on('close', resolve)));
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })));
+  await Promise.all(closed);
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
+  assert.match(await fullResult(page), /2\.000 runs/);
+  const aid = page.getByRole('slider', { name: /hulpmiddel/ });
+  await aid.focus();
+  await aid.press('End');
+  await page.waitForURL(/aid=100/);
+  assert.match(await fullResult(page), /2\.000 runs/);
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await context.close();
+});
+
+test('300 loads in one tab: a chart every time', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const failures = [];
+  page.on('pageerror', (e) => failures.push(String(e)));
+  for (let i = 0; i < 300; i++) {
+    await page.goto(`${server.url}?v=1&runs=2000&seed=${i + 1}`);
+    await page.getByTestId('median').waitFor({ timeout: 20000 });
+    if (await page.getByRole('alert').count()) failures.push(`load ${i}: ${await page.getByRole('alert').textContent()}`);
+  }
+  assert.deepEqual(failures, []);
+  await context.close();
+});
