@@ -5,10 +5,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, openPage, fullResult, percentValue } from './support.js';
+import { serveDist, launch, openPage, fullResult, percentValue, openMenu, openTab } from './support.js';
 
-/** Clicks the button named `name` and returns the download's file name and bytes. */
+/** Clicks the button named `name` in the scenario menu and returns the download's file name and bytes. */
 async function download(page, name) {
+  await openMenu(page);
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
   return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
 }
@@ -35,8 +36,10 @@ after(async () => { await browser?.close(); await server?.close(); });
 test('the lever table ranks the four measures, marks the regional one, and the tornado is about assumptions', async () => {
   const { page, context, errors } = await openPage(browser, `${server.url}?v=1&runs=2000&aid=30`);
   await fullResult(page);
-  assert.ok(await page.getByRole('heading', { name: 'Welke maatregel telt het zwaarst?' }).isVisible());
+  await openTab(page, 'Welke aanname telt het zwaarst?');
   assert.ok(await page.getByRole('heading', { name: 'Welke aanname telt het zwaarst?' }).isVisible());
+  await openTab(page, 'Welke maatregel telt het zwaarst?');
+  assert.ok(await page.getByRole('heading', { name: 'Welke maatregel telt het zwaarst?' }).isVisible());
   await page.getByRole('button', { name: 'Bereken de tabel' }).click();
   const table = page.getByTestId('rank-table');
   await table.waitFor();
@@ -128,12 +131,13 @@ test('a colleague\'s link says under the title what it changes, in words, each a
   // A link problem names the lever in words beside the key.
   assert.match(await page.getByRole('status').filter({ hasText: 'Niet alles' }).textContent(),
     /Regioaanpak en overige maatregelen \(reductie\) — region=200: buiten het bereik; toegestaan is 0 tot en met 50/);
-  // Each item leads to its field, also inside a closed disclosure.
+  // Each item leads to its field, also inside a closed disclosure or a tab that is not open.
   await list.getByRole('link', { name: 'Hulpmiddel: aanloop' }).click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'lever-aid-ramp');
   assert.ok(await page.locator('#lever-aid-ramp').isVisible(), 'its disclosure opened');
   await list.getByRole('link', { name: 'Startgetal toevalsgenerator (seed)' }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'param-seed');
+  await page.waitForFunction(() => document.activeElement?.id === 'param-seed');
+  assert.ok(await page.locator('#param-seed').isVisible(), 'its tab opened');
   await context.close();
 
   const plain = await openPage(browser, `${server.url}?v=1`);
@@ -232,19 +236,25 @@ test('no English text node on the Dutch page, with every panel open and answered
   const link = 'v=1&runs=1000&aid=30&title=Plan&note=Notitie&obs=2024-01~250.262&region=200&zzz=1';
   const { page, context } = await openPage(browser, `${server.url}?${link}`);
   await fullResult(page);
+  await openMenu(page);
   await page.getByRole('button', { name: /Vergelijk: zet dit scenario vast/ }).click();
   await fullResult(page);
+  await openTab(page, 'Welke maatregel telt het zwaarst?');
   await page.getByRole('button', { name: 'Bereken de tabel' }).click();
   await page.getByTestId('rank-table').waitFor();
+  await openTab(page, /Wat is ervoor nodig/);
   await page.getByRole('button', { name: 'Zoek de benodigde stand' }).click();
   await page.getByTestId('solve-answer').locator('p').first().waitFor();
+  await openTab(page, 'Welke aanname telt het zwaarst?');
   await page.getByRole('button', { name: 'Bereken de gevoeligheid' }).click();
   await page.locator('.tornado').waitFor();
+  await openMenu(page);
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   const found = await englishHits(page);
   assert.deepEqual(found, [], 'English on the Dutch page');
   // The same scan finds the English page English (the check can fail).
   await page.getByRole('button', { name: 'English' }).click();
+  await openTab(page, 'Which measure matters most?');
   await page.getByRole('heading', { name: 'Which measure matters most?' }).waitFor();
   assert.ok((await englishHits(page)).length > 20, 'the English page reads as English');
   await context.close();

@@ -11,8 +11,18 @@ let server;
 before(async () => { browser = await launch(); server = await serveDist('/'); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** Types `text` into the field `locator` and leaves it (a change event). */
+/** Opens the tab below the chart that holds `locator`, when it is in one. */
+async function reveal(locator) {
+  const panel = locator.locator('xpath=ancestor::div[@role="tabpanel"]');
+  if ((await panel.count()) > 0 && !(await locator.isVisible())) {
+    const tab = await panel.getAttribute('aria-labelledby');
+    await locator.page().locator(`#${tab}`).click();
+  }
+}
+
+/** Types `text` into the field `locator` (opening its tab) and leaves it (a change event). */
 async function type(locator, text) {
+  await reveal(locator);
   await locator.fill(text);
   await locator.press('Tab');
 }
@@ -37,6 +47,7 @@ test('every kind of numeric field takes a decimal comma and the link gets the nu
     await type(field, typed);
     await page.waitForURL((url) => url.search.includes(link), { timeout: 5000 });
   }
+  await reveal(page.locator('#param-outflow'));
   assert.equal(await page.locator('#param-outflow').inputValue(), '0,3', 'shown with a decimal comma');
   assert.equal(await page.locator('#param-phi').inputValue(), '-0,5');
   assert.equal(await page.locator('#lever-longer-entry').inputValue(), '37,5');
@@ -70,6 +81,7 @@ test('a value that cannot be read is named, and the link keeps the old value', a
 test('the observed-data import reads 250,0 as 250 and refuses 250,5', async () => {
   const { context, page } = await openPage(browser, `${server.url}?v=1&runs=1000`);
   await fullResult(page);
+  await reveal(page.getByTestId('obs-text'));
   await page.getByTestId('obs-text').fill('maand;aantal\n2024-01;250,0\n2024-02;262,00');
   await page.getByRole('button', { name: 'Inlezen' }).click();
   await page.waitForURL((url) => url.search.includes('obs=2024-01~250.262'));

@@ -127,6 +127,7 @@ test('from disk, "Kopieer link" never copies a file: path: the public address gi
   const page = await context.newPage();
   await page.goto(`${pathToFileURL(path.join(bare, STANDALONE)).href}?v=1&runs=1000&aid=30`);
   await fullResult(page);
+  await openMenu(page);
   await page.getByRole('button', { name: 'Kopieer link' }).click();
   await page.getByTestId('bar-notice').filter({ hasText: 'stuur het bestand zelf mee' }).waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -136,11 +137,13 @@ test('from disk, "Kopieer link" never copies a file: path: the public address gi
   const opened = await context.newPage();
   await opened.goto(`${pathToFileURL(withAddress).href}?v=1&runs=1000&aid=30`);
   await fullResult(opened);
+  await openMenu(opened);
   await opened.getByRole('button', { name: 'Kopieer link' }).click();
   await opened.getByTestId('bar-notice').filter({ hasText: 'Link gekopieerd' }).waitFor();
   assert.equal(await opened.evaluate(() => navigator.clipboard.readText()), 'https://example.org/wlz/?v=1&runs=1000&aid=30');
 
   // The exports carry the public address too, never the file's path.
+  await openMenu(opened);
   const [csv] = await Promise.all([opened.waitForEvent('download'), opened.getByRole('button', { name: 'CSV per maand', exact: true }).click()]);
   const text = fs.readFileSync(await csv.path(), 'utf8');
   assert.match(text, /^\uFEFF# scenario: https:\/\/example\.org\/wlz\/\?v=1&runs=1000&aid=30; /);
