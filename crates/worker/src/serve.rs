@@ -63,14 +63,13 @@ impl Job {
             },
         };
         let elapsed_ms = now_ms() - started;
-        // The JSON export is written here, with the CLI's serde_json, so that the page needs no JSON writer.
-        let json = (!partial)
-            .then(|| {
-                let report = Report::new(&self.query, &self.params, &projection, elapsed_ms)
-                    .with_observed(self.scenario.observed());
-                serde_json::to_string_pretty(&report).ok()
-            })
-            .flatten();
+        // The JSON export is written here (export::report_json: the CLI's report without its
+        // wall-clock time, so the same link gives the same bytes), so that the page needs no JSON writer.
+        let json = (!partial).then(|| {
+            let report =
+                Report::new(&self.query, &self.params, &projection, elapsed_ms).with_observed(self.scenario.observed());
+            wlz_engine::export::report_json(&report)
+        });
         let (query, observed, projection) = (self.query.clone(), self.observed.clone(), Box::new(projection));
         Response::Result { id: self.id, query, observed, projection, elapsed_ms, json, partial, compared }
     }
