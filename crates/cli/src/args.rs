@@ -233,7 +233,18 @@ mod tests {
         assert_eq!(a.format, Some(Format::Csv));
         assert_eq!((a.runs.as_deref(), a.seed.as_deref()), (Some("500"), Some("7")));
         assert_eq!(parse(&["--format", "xml"]).unwrap_err(), "--format=xml: allowed json or csv");
-        assert!(parse(&["--bogus"]).unwrap_err().starts_with("--bogus: unknown option, allowed --format, --runs"));
+        assert!(
+            parse(&["--bogus"])
+                .unwrap_err()
+                .starts_with("--bogus: unknown option, allowed --format, --csv-locale, --runs")
+        );
+        let nl = parse(&["--format=csv", "--csv-locale", "nl"]).unwrap().single;
+        assert_eq!(nl.csv_locale, Some(CsvLocale::Nl));
+        assert_eq!(nl.task(), Ok(Task::Project));
+        assert_eq!(
+            parse(&["--csv-locale", "nl"]).unwrap().single.task(),
+            Err(vec!["--csv-locale: only with --format csv".into()])
+        );
         assert_eq!(parse(&["--runs"]).unwrap_err(), "--runs: missing value");
         assert_eq!(parse(&["a=1", "b=2"]).unwrap_err(), "b=2: more than one QUERY given");
         assert_eq!(parse(&["--threads", "0"]).unwrap_err(), "--threads=0: allowed a whole number from 1 to 1024");
