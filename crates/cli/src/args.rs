@@ -4,6 +4,7 @@
 use crate::batch::BatchArgs;
 use crate::design::DesignArgs;
 use clap::{Args as ClapArgs, Parser, Subcommand};
+use wlz_engine::export::CsvLocale;
 use wlz_engine::question::Question;
 use wlz_engine::solve::{DEFAULT_CONFIDENCE, MAX_CONFIDENCE, MIN_CONFIDENCE, SolveLever};
 use wlz_engine::targets::TargetId;
@@ -67,6 +68,11 @@ pub struct SingleArgs {
     /// json (the full report) or csv (mean and percentiles per month).
     #[arg(long, value_name = "json|csv", value_parser = format)]
     pub format: Option<Format>,
+    /// With --format csv, a CSV for people, rounded to what the model can tell:
+    /// nl (what Dutch Excel opens: ';', a decimal comma, UTF-8 with BOM, CRLF)
+    /// or intl (',', a decimal point); without it the exact CSV.
+    #[arg(long, value_name = "nl|intl", value_parser = csv_locale)]
+    pub csv_locale: Option<CsvLocale>,
     /// Number of Monte Carlo runs (overrides the query's runs).
     #[arg(long, value_name = "N")]
     pub runs: Option<String>,
@@ -115,6 +121,10 @@ pub fn choice<T: Copy>(flag: &str, text: &str, choices: &[(&str, T)]) -> Result<
 
 fn format(text: &str) -> Result<Format, String> {
     choice("--format", text, &[("json", Format::Json), ("csv", Format::Csv)])
+}
+
+fn csv_locale(text: &str) -> Result<CsvLocale, String> {
+    choice("--csv-locale", text, &[("nl", CsvLocale::Nl), ("intl", CsvLocale::International)])
 }
 
 fn lever(text: &str) -> Result<SolveLever, String> {
@@ -186,6 +196,9 @@ impl SingleArgs {
         if self.format.is_some() && (self.solve.is_some() || self.sensitivity) {
             problems.push("--format: only for the projection; --solve and --sensitivity print JSON".to_string());
         }
+        if self.csv_locale.is_some() && self.format != Some(Format::Csv) {
+            problems.push("--csv-locale: only with --format csv".to_string());
+        }
         if problems.is_empty() { Ok(task) } else { Err(problems) }
     }
 }
@@ -220,7 +233,18 @@ mod tests {
         assert_eq!(a.format, Some(Format::Csv));
         assert_eq!((a.runs.as_deref(), a.seed.as_deref()), (Some("500"), Some("7")));
         assert_eq!(parse(&["--format", "xml"]).unwrap_err(), "--format=xml: allowed json or csv");
-        assert!(parse(&["--bogus"]).unwrap_err().starts_with("--bogus: unknown option, allowed --format, --runs"));
+        assert!(
+            parse(&["--bogus"])
+                .unwrap_err()
+                .starts_with("--bogus: unknown option, allowed --format, --csv-locale, --runs")
+        );
+        let nl = parse(&["--format=csv", "--csv-locale", "nl"]).unwrap().single;
+        assert_eq!(nl.csv_locale, Some(CsvLocale::Nl));
+        assert_eq!(nl.task(), Ok(Task::Project));
+        assert_eq!(
+            parse(&["--csv-locale", "nl"]).unwrap().single.task(),
+            Err(vec!["--csv-locale: only with --format csv".into()])
+        );
         assert_eq!(parse(&["--runs"]).unwrap_err(), "--runs: missing value");
         assert_eq!(parse(&["a=1", "b=2"]).unwrap_err(), "b=2: more than one QUERY given");
         assert_eq!(parse(&["--threads", "0"]).unwrap_err(), "--threads=0: allowed a whole number from 1 to 1024");

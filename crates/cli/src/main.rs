@@ -191,7 +191,13 @@ fn single(args: &SingleArgs) -> ExitCode {
                 Format::Json => {
                     json(&Report::new(&query, &params, &projection, elapsed_ms).with_observed(scenario.observed()))
                 }
-                Format::Csv => Ok(wlz_engine::export::csv(&query, model_version, &projection.months)),
+                Format::Csv => Ok(match args.csv_locale {
+                    None => wlz_engine::export::csv(&query, model_version, &projection.months),
+                    Some(locale) => {
+                        let fresh = freshness(model_version, scenario.last_observed());
+                        wlz_engine::export::csv_months(&query, model_version, &fresh, &projection.months, locale)
+                    }
+                }),
             }
         }
     };
@@ -199,6 +205,17 @@ fn single(args: &SingleArgs) -> ExitCode {
         Ok(text) => print(&text),
         Err(code) => code,
     }
+}
+
+/// The freshness line of a CSV for people (the page's line, in the command
+/// line's terms): the model version, the last observed month from 2024 on or
+/// that there is none, and the date of the newest source.
+fn freshness(model_version: &str, last_observed: Option<wlz_engine::Month>) -> String {
+    let observed = last_observed
+        .filter(|m| *m >= wlz_engine::Month::new(2024, 1))
+        .map_or_else(|| "none after 2023 (what was known in December 2023)".to_string(), |m| m.to_string());
+    let (year, month, day) = wlz_engine::SOURCES_DATE;
+    format!("model {model_version}; last observed month: {observed}; sources up to {year}-{month:02}-{day:02}")
 }
 
 /// Prints each problem on stderr and returns exit code 2.

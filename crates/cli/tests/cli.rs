@@ -263,3 +263,65 @@ fn a_bad_observed_file_names_each_bad_line_and_computes_nothing() {
     let out = run(&["--observed", "/nonexistent/series.csv"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn csv_locale_nl_is_what_dutch_excel_opens_and_intl_the_international_form() {
+    let out = run(&["v=2&runs=300&horizon=12&aid=30", "--format", "csv", "--csv-locale", "nl"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(&out.stdout[..3], b"\xEF\xBB\xBF", "UTF-8 with a byte order mark");
+    let text = String::from_utf8(out.stdout[3..].to_vec()).unwrap();
+    assert!(text.ends_with("\r\n") && !text.replace("\r\n", "").contains('\n'), "CRLF line ends");
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        format!("# scenario: v=2&runs=300&horizon=12&aid=30; model_version: {}", wlz_engine::MODEL_VERSION)
+    );
+    assert_eq!(
+        lines[1],
+        format!(
+            "# model {}; last observed month: none after 2023 (what was known in December 2023); sources up to 2026-03-17",
+            wlz_engine::MODEL_VERSION
+        )
+    );
+    assert_eq!(lines[2], "month;mean;p5;p10;p25;p50;p75;p90;p95");
+    assert_eq!(lines.len(), 3 + 12);
+    for row in &lines[3..] {
+        let cells: Vec<&str> = row.split(';').collect();
+        assert_eq!(cells.len(), 9, "{row}");
+        assert!(cells[1].contains(',') && !cells[1].contains('.'), "the mean with a decimal comma: {row}");
+        assert!(cells[2..].iter().all(|c| c.bytes().all(|b| b.is_ascii_digit())), "whole clients: {row}");
+    }
+
+    let intl = stdout(&run(&["v=2&runs=300&horizon=12&aid=30", "--format=csv", "--csv-locale=intl"]));
+    let intl: Vec<&str> = intl.lines().collect();
+    assert_eq!(intl[2], "month,mean,p5,p10,p25,p50,p75,p90,p95");
+    assert_eq!(intl[3].replace(',', ";").replace('.', ","), lines[3], "the same numbers in the other form");
+
+    for args in [vec!["--csv-locale", "nl"], vec!["--format", "json", "--csv-locale", "nl"]] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--csv-locale: only with --format csv"), "{args:?}");
+    }
+    let out = run(&["--format", "csv", "--csv-locale", "de"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--csv-locale=de: allowed nl or intl"));
+}
+
+#[test]
+fn csv_locale_names_the_last_observed_month() {
+    let path = file("fresh.csv", SERIES);
+    let out = run(&[
+        "v=2&horizon=12",
+        "--observed",
+        path.to_str().unwrap(),
+        "--runs",
+        "500",
+        "--format=csv",
+        "--csv-locale=intl",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[1].contains("; last observed month: 2026-12;"), "{}", lines[1]);
+    assert!(lines[3].starts_with("2027-01,"), "the month after the observations: {}", lines[3]);
+}

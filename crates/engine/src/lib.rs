@@ -35,6 +35,6 @@ pub mod targets;
 
 // The scenario language, under the paths it has always had here.
 pub use wlz_scenario::{
-    MODEL_VERSION, ModelParams, Month, Projection, Report, Scenario, chart, codec, export, lever, model_params, month,
-    observed, output, params, presets, problem, protocol, scenario, stats,
+    MODEL_VERSION, ModelParams, Month, Projection, Report, SOURCES_DATE, Scenario, chart, codec, export, lever,
+    model_params, month, observed, output, params, presets, problem, protocol, scenario, stats,
 };

@@ -37,7 +37,7 @@ pub fn csv(scenario: &str, model_version: &str, months: &[MonthStats]) -> String
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CsvLocale {
     /// What Dutch Excel opens as columns: `;` between fields, a decimal comma,
-    /// UTF-8 with a byte order mark, CRLF line ends (the Dutch page's CSVs).
+    /// UTF-8 with a byte order mark, CRLF line ends (the Dutch page's CSVs, `wlz-sim --csv-locale nl`).
     Nl,
     /// The international form: `,` between fields, a decimal point, UTF-8 without BOM, LF line ends.
     International,
@@ -106,7 +106,8 @@ pub const MONTHS_HEADER: [&str; 9] = ["month", "mean", "p5", "p10", "p25", "p50"
 /// the comment line with the scenario (link) and model version, a comment line
 /// with `freshness` (the freshness line of the result, in the reader's words), the header
 /// [`MONTHS_HEADER`], one row per month; counts (clients/month) rounded to
-/// whole clients, the mean to one decimal. What the page's "CSV per maand" writes.
+/// whole clients, the mean to one decimal. What the page's "CSV per maand" and
+/// `wlz-sim --format csv --csv-locale nl|intl` write.
 pub fn csv_months(
     scenario: &str,
     model_version: &str,
