@@ -5,6 +5,9 @@
 //! answers with typed results and typed refusals (the page words them in its
 //! language). A result carries the [`Projection`]; the page makes the
 //! [`crate::output::Report`] of it (the CLI's JSON schema) for its exports.
+//! A pool of workers follows [`Request::plan`]: a model 2 projection is split
+//! into [`blocks`] of runs whose parts ([`Response::Part`], bytes the page does
+//! not read) one worker merges ([`ToWorker::Merge`]).
 
 use crate::compare::{CompareError, Paired};
 use crate::output::Projection;
