@@ -1,15 +1,19 @@
 //! The page side of the worker protocol: a pool of Web Workers
 //! ([`crate::worker_slot::Slot`]), one per core (at least two, at most
-//! [`MAX_WORKERS`]). Each projection's quick result is asked of the first
-//! worker and its full result of the second at the same time, so the full
-//! result never waits for the quick one; questions go to the last worker.
-//! Every worker computes whole projections (the same numbers, to the bit, as
-//! one worker); the workers are stopped when the page is left (`pagehide`).
+//! [`MAX_WORKERS`]). A model 2 projection is split by run index
+//! ([`Request::plan`]): each worker computes the sums of one block of runs,
+//! the first also the quick result from its first runs; the page gathers the
+//! parts (bytes it does not read) and hands them to the first worker, which
+//! merges them and finishes the full result, to the bit the numbers of one
+//! worker. A model 1 projection (sums in run order) and a comparison are
+//! whole: the quick result in the first worker and the full one in the second
+//! at the same time. Questions go to the last worker. The workers are stopped
+//! when the page is left (`pagehide`).
 
 use crate::worker_slot::Slot;
 use gloo_events::EventListener;
-use std::cell::Cell;
-use std::rc::Rc;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
 use wlz_scenario::protocol::{Request, Response, Stages, ToWorker};
 use yew::Callback;
@@ -39,26 +43,73 @@ pub fn pool_size() -> usize {
     }
 }
 
-/// Which stages each worker computes for a request, by pool size: one worker
-/// does both; otherwise the first the quick result and the second the full one.
-pub fn stage_plan(workers: usize) -> &'static [Stages] {
-    if workers <= 1 { &[Stages::Both] } else { &[Stages::Quick, Stages::Full] }
+/// The parts of the newest split request, gathered until every block has come.
+#[derive(Default)]
+pub struct Gather {
+    /// The split request (sent back with the parts to merge).
+    request: Option<Request>,
+    /// How many parts the request was split into.
+    expected: usize,
+    /// The parts received (the engine's bytes, unread).
+    parts: Vec<Vec<u8>>,
+    /// The longest time a worker took for its part (ms).
+    elapsed_ms: f64,
+}
+
+impl Gather {
+    /// Starts gathering for `request`, split into `expected` parts (none when it is not split).
+    pub fn start(&mut self, request: Option<Request>, expected: usize) {
+        *self = Gather { request, expected, ..Gather::default() };
+    }
+
+    /// Takes in a part; returns the merge to send once the last part of the newest split request has come.
+    pub fn add(&mut self, id: u64, part: Vec<u8>, elapsed_ms: f64) -> Option<ToWorker> {
+        if self.request.as_ref().is_none_or(|r| r.id != id) {
+            return None;
+        }
+        self.parts.push(part);
+        self.elapsed_ms = self.elapsed_ms.max(elapsed_ms);
+        if self.parts.len() < self.expected {
+            return None;
+        }
+        let request = self.request.take()?;
+        Some(ToWorker::Merge { request, parts: std::mem::take(&mut self.parts), elapsed_ms: self.elapsed_ms })
+    }
 }
 
 /// The running workers.
 pub struct EngineWorker {
     slots: Rc<Vec<Slot>>,
     last_sent: Rc<Cell<u64>>,
+    gather: Rc<RefCell<Gather>>,
     _pagehide: Option<EventListener>,
 }
 
 impl EngineWorker {
-    /// Starts the pool; every message or failure goes to `on_response`.
+    /// Starts the pool; every result, answer or failure goes to `on_response`
+    /// (the parts of a split request stay in the pool).
     pub fn spawn(on_response: Callback<Response>) -> Result<EngineWorker, String> {
         let last_sent = Rc::new(Cell::new(0));
+        let gather = Rc::new(RefCell::new(Gather::default()));
+        // The first worker merges; the handler reaches it through this cell, filled once the pool runs.
+        let merger: Rc<RefCell<Weak<Vec<Slot>>>> = Rc::default();
+        let routed = {
+            let (gather, merger) = (gather.clone(), merger.clone());
+            Callback::from(move |response: Response| match response {
+                Response::Part { id, part, elapsed_ms } => {
+                    let merge = gather.borrow_mut().add(id, part, elapsed_ms);
+                    if let (Some(merge), Some(slots)) = (merge, merger.borrow().upgrade())
+                        && let Some(first) = slots.first()
+                    {
+                        first.deliver(merge);
+                    }
+                }
+                other => on_response.emit(other),
+            })
+        };
         let mut early = early_workers().into_iter();
         let slots = (0..pool_size())
-            .map(|_| Slot::spawn(on_response.clone(), last_sent.clone(), early.next()))
+            .map(|_| Slot::spawn(routed.clone(), last_sent.clone(), early.next()))
             .collect::<Result<Vec<_>, _>>()?;
         // Early workers beyond the pool (none unless the rules differ) are stopped.
         for extra in early {
@@ -69,10 +120,11 @@ impl EngineWorker {
             }
         }
         let slots = Rc::new(slots);
+        *merger.borrow_mut() = Rc::downgrade(&slots);
         let stopping = slots.clone();
         let pagehide = web_sys::window()
             .map(|window| EventListener::new(&window, "pagehide", move |_| stopping.iter().for_each(Slot::terminate)));
-        Ok(EngineWorker { slots, last_sent, _pagehide: pagehide })
+        Ok(EngineWorker { slots, last_sent, gather, _pagehide: pagehide })
     }
 
     /// The number of workers.
@@ -80,11 +132,14 @@ impl EngineWorker {
         self.slots.len()
     }
 
-    /// Sends `request` (each worker keeps it until it is ready); earlier
-    /// requests still running are dropped by the workers.
+    /// Sends `request` as the pool's plan says (each worker keeps it until it
+    /// is ready); earlier requests still running are dropped by the workers.
     pub fn send(&self, request: &Request) {
         self.last_sent.set(request.id);
-        for (slot, &stages) in self.slots.iter().zip(stage_plan(self.slots.len())) {
+        let plan = request.plan(self.slots.len());
+        let parts = plan.iter().filter(|s| matches!(s, Stages::Part { .. })).count();
+        self.gather.borrow_mut().start((parts > 0).then(|| request.clone()), parts);
+        for (slot, stages) in self.slots.iter().zip(plan) {
             slot.deliver(ToWorker::Project(Request { stages, ..request.clone() }));
         }
     }
@@ -101,11 +156,61 @@ impl EngineWorker {
 mod tests {
     use super::*;
 
+    /// A model 2 scenario with observations, calibrated (fit=1).
+    fn calibrated(runs: u32) -> Request {
+        let mut scenario = wlz_scenario::codec::decode(&format!("v=2&runs={runs}&aid=30&fit=1")).scenario;
+        let text: String = (0..24).map(|i| format!("{}-{:02},{}\n", 2022 + i / 12, i % 12 + 1, 250 - i)).collect();
+        scenario.set_observed(wlz_scenario::observed::ObservedSeries::parse(&text).ok());
+        Request::new(5, &scenario, None)
+    }
+
     #[test]
-    fn one_worker_does_both_stages_and_two_split_them() {
-        assert_eq!(stage_plan(1), &[Stages::Both]);
-        assert_eq!(stage_plan(2), &[Stages::Quick, Stages::Full]);
-        assert_eq!(stage_plan(3).len(), 2, "a third worker takes the questions");
+    fn split_parts_gathered_as_bytes_merge_to_one_workers_numbers() {
+        use wlz_engine::simulate::{Context, Part};
+        use wlz_scenario::protocol::{decode, encode};
+        let request = calibrated(3000);
+        let (scenario, _) = request.scenarios();
+        let params = scenario.model_params();
+        let whole = wlz_engine::simulate::project_runs(&params, params.runs);
+        assert!(whole.calibration.is_some(), "the observations calibrate the runs");
+        for workers in [2, 3, 4] {
+            let plan = request.plan(workers);
+            assert_eq!(plan.len(), workers, "{plan:?}");
+            let mut gather = Gather::default();
+            gather.start(Some(request.clone()), plan.len());
+            let mut merge = None;
+            // Each worker's context is its own (calibrated again); the parts come back in any order.
+            for stages in plan.into_iter().rev() {
+                let Stages::Part { from, to, quick } = stages else { panic!("{stages:?}") };
+                let context = Context::for_runs(&params, params.runs);
+                let part = if quick {
+                    let first = context.part(0..wlz_scenario::protocol::FIRST_RUNS);
+                    let quick = context.finish(&first);
+                    let alone = wlz_engine::simulate::project_runs(&params, wlz_scenario::protocol::FIRST_RUNS);
+                    assert_eq!(quick.checksum(), alone.checksum(), "the quick result of one worker");
+                    Part::merge(vec![first, context.part(wlz_scenario::protocol::FIRST_RUNS..to)]).unwrap()
+                } else {
+                    context.part(from..to)
+                };
+                // As the worker does: only model 2's sums cross.
+                let Part::Model2(sums) = part else { panic!("model 2 is split") };
+                assert!(merge.is_none(), "no merge before the last part");
+                merge = gather.add(request.id, encode(&sums), 1.0);
+                assert!(gather.add(request.id + 1, encode(&sums), 1.0).is_none(), "another request's part is ignored");
+            }
+            let Some(ToWorker::Merge { request: back, parts, .. }) = merge else { panic!("a merge") };
+            assert_eq!(back, request);
+            let parts: Vec<Part> = parts.iter().map(|bytes| Part::Model2(decode(bytes).unwrap())).collect();
+            let merged = Context::for_runs(&params, params.runs).finish(&Part::merge(parts).unwrap());
+            assert_eq!(merged.checksum(), whole.checksum(), "{workers} workers: every number to the bit");
+        }
+    }
+
+    #[test]
+    fn model_one_and_comparisons_are_not_split() {
+        let v1 = Request::new(1, &wlz_scenario::codec::decode("v=1&runs=3000").scenario, None);
+        assert_eq!(v1.plan(3), vec![Stages::Quick, Stages::Full]);
+        assert_eq!(calibrated(3000).plan(1), vec![Stages::Both]);
     }
 
     #[test]

@@ -96,7 +96,7 @@ impl Slot {
     }
 
     /// Posts `message`, or keeps it until the worker is ready; a waiting
-    /// projection is replaced by a newer one, questions all wait.
+    /// projection (or merge) is replaced by a newer projection, questions all wait.
     pub fn deliver(&self, message: ToWorker) {
         let inner = &self.0;
         if inner.ready.get()
@@ -107,7 +107,8 @@ impl Slot {
         }
         let mut pending = inner.pending.borrow_mut();
         if matches!(message, ToWorker::Project(_)) {
-            pending.retain(|m| !matches!(m, ToWorker::Project(_)));
+            // A newer request overtakes the older one and its merge.
+            pending.retain(|m| matches!(m, ToWorker::Ask { .. }));
         }
         pending.push(message);
     }

@@ -65,7 +65,8 @@ pub fn app() -> Html {
                     Response::Answer { id, answer, elapsed_ms } => {
                         Action::Answered { id, answer: Rc::new(answer.map_err(Refusal::Engine)), elapsed_ms }
                     }
-                    Response::Ready => return,
+                    // The pool keeps the parts of a split request; none reaches the page.
+                    Response::Ready | Response::Part { .. } => return,
                 })
             });
             match EngineWorker::spawn(on_response.clone()) {

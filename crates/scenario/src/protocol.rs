@@ -5,6 +5,9 @@
 //! answers with typed results and typed refusals (the page words them in its
 //! language). A result carries the [`Projection`]; the page makes the
 //! [`crate::output::Report`] of it (the CLI's JSON schema) for its exports.
+//! A pool of workers follows [`Request::plan`]: a model 2 projection is split
+//! into [`blocks`] of runs whose parts ([`Response::Part`], bytes the page does
+//! not read) one worker merges ([`ToWorker::Merge`]).
 
 use crate::compare::{CompareError, Paired};
 use crate::output::Projection;
@@ -29,6 +32,47 @@ pub enum Stages {
     Quick,
     /// Only the full result.
     Full,
+    /// Model 2 split over the pool: the sums of runs `from..to` as a part
+    /// ([`Response::Part`]); with `quick` (the block from run 0), first the
+    /// quick result of the first [`FIRST_RUNS`] runs, whose sums the part reuses.
+    Part {
+        /// The first run of the block.
+        from: u32,
+        /// The run after the block's last.
+        to: u32,
+        /// Whether the quick result comes first.
+        quick: bool,
+    },
+}
+
+/// The fewest runs in a block of a split projection.
+pub const MIN_BLOCK: u32 = 250;
+
+/// Contiguous blocks of runs `0..runs` for `workers` workers, as even as
+/// possible; with `quick`, the first block holds at least the quick result's
+/// [`FIRST_RUNS`] runs. At most one block per [`MIN_BLOCK`] runs, at least one.
+pub fn blocks(runs: u32, workers: usize, quick: bool) -> Vec<std::ops::Range<u32>> {
+    let k = (workers as u32).clamp(1, (runs / MIN_BLOCK).max(1));
+    let mut ends: Vec<u32> = (1..=k).map(|i| (u64::from(runs) * u64::from(i) / u64::from(k)) as u32).collect();
+    if quick && k > 1 && ends[0] < FIRST_RUNS.min(runs) {
+        // The first block takes the quick runs; the rest share what is left.
+        let first = FIRST_RUNS.min(runs);
+        let rest = runs - first;
+        let k_rest = (k - 1).min((rest / MIN_BLOCK).max(1));
+        ends = std::iter::once(first)
+            .chain((1..=k_rest).map(|i| first + (u64::from(rest) * u64::from(i) / u64::from(k_rest)) as u32))
+            .filter(|&end| end > 0)
+            .collect();
+        ends.dedup();
+    }
+    let mut from = 0;
+    ends.into_iter()
+        .map(|to| {
+            let block = from..to;
+            from = to;
+            block
+        })
+        .collect()
 }
 
 /// Page -> worker: compute this scenario.
@@ -80,6 +124,32 @@ pub fn scenario_of(query: &str, observed: Option<&str>) -> crate::Scenario {
     scenario
 }
 
+impl Request {
+    /// Which results each worker of a pool of `workers` computes for this
+    /// request (one entry per worker that takes part, in pool order): one
+    /// worker computes both results; a model 2 projection (no comparison) is
+    /// split into [`blocks`] of runs, one per worker, merged by the first
+    /// worker ([`ToWorker::Merge`]), the first block bringing the quick
+    /// result; otherwise (model 1 sums in run order, a comparison pairs
+    /// whole runs) the first worker computes the quick result and the second the full one.
+    pub fn plan(&self, workers: usize) -> Vec<Stages> {
+        if workers <= 1 {
+            return vec![Stages::Both];
+        }
+        let scenario = crate::codec::decode(&self.query).scenario;
+        let runs = scenario.get(Key::Runs) as u32;
+        let quick = runs > FIRST_RUNS;
+        if scenario.key_set() < crate::params::KeySet::V2 || self.pinned.is_some() {
+            return if quick { vec![Stages::Quick, Stages::Full] } else { vec![Stages::Full] };
+        }
+        let blocks = blocks(runs, workers, quick);
+        if blocks.len() == 1 {
+            return vec![Stages::Both];
+        }
+        blocks.into_iter().map(|b| Stages::Part { from: b.start, to: b.end, quick: quick && b.start == 0 }).collect()
+    }
+}
+
 /// Page -> worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ToWorker {
@@ -93,6 +163,16 @@ pub enum ToWorker {
         query: String,
         /// The question.
         question: Question,
+    },
+    /// Merge the parts of a split request ([`Stages::Part`]) and finish the
+    /// full result (dropped when a newer request has come).
+    Merge {
+        /// The request the parts belong to.
+        request: Request,
+        /// Each worker's [`Response::Part`], in any order.
+        parts: Vec<Vec<u8>>,
+        /// The longest time a worker took for its part (ms).
+        elapsed_ms: f64,
     },
 }
 
@@ -159,6 +239,16 @@ pub enum Response {
         /// The comparison with the pinned scenario, when one is pinned.
         compared: Option<Compared>,
     },
+    /// The sums of a block of runs of a split request ([`Stages::Part`]):
+    /// the engine's part as bytes, which the page hands back unread in a [`ToWorker::Merge`].
+    Part {
+        /// The request it belongs to.
+        id: u64,
+        /// The engine's part (bincode).
+        part: Vec<u8>,
+        /// Time the worker took (ms).
+        elapsed_ms: f64,
+    },
     /// The answer to a question.
     Answer {
         /// The question it answers.
@@ -205,6 +295,52 @@ mod tests {
     }
 
     #[test]
+    fn blocks_cover_the_runs_once_with_the_quick_runs_first() {
+        for runs in [1, 249, 500, 999, 1000, 1001, 1500, 2000, 3000, 4000, 10_000, 10_001, 100_000] {
+            for workers in 1..=4 {
+                for quick in [false, true] {
+                    let b = blocks(runs, workers, quick);
+                    assert!(!b.is_empty() && b.len() <= workers, "{runs} {workers}: {b:?}");
+                    assert_eq!(b[0].start, 0);
+                    assert_eq!(b.last().map(|r| r.end), Some(runs), "{runs} {workers}: {b:?}");
+                    assert!(b.windows(2).all(|w| w[0].end == w[1].start && w[0].start < w[0].end), "{b:?}");
+                    if quick && b.len() > 1 {
+                        assert!(b[0].end >= FIRST_RUNS.min(runs), "{runs} {workers}: {b:?}");
+                    }
+                }
+            }
+        }
+        assert_eq!(blocks(10_000, 2, true), vec![0..5000, 5000..10_000]);
+        assert_eq!(blocks(2000, 3, true), vec![0..1000, 1000..1500, 1500..2000]);
+        assert_eq!(blocks(400, 3, false), vec![0..400], "no block under MIN_BLOCK runs");
+    }
+
+    #[test]
+    fn a_pool_splits_model_two_and_keeps_model_one_and_comparisons_whole() {
+        let request = |query: &str, pinned: Option<&str>| Request {
+            id: 1,
+            query: query.into(),
+            pinned: pinned.map(Into::into),
+            observed: None,
+            stages: Stages::Both,
+        };
+        let v2 = request("v=2&runs=3000", None);
+        assert_eq!(v2.plan(1), vec![Stages::Both]);
+        assert_eq!(
+            v2.plan(3),
+            vec![
+                Stages::Part { from: 0, to: 1000, quick: true },
+                Stages::Part { from: 1000, to: 2000, quick: false },
+                Stages::Part { from: 2000, to: 3000, quick: false },
+            ]
+        );
+        assert_eq!(request("v=2&runs=300", None).plan(3), vec![Stages::Both], "too few runs to split");
+        assert_eq!(request("v=1&runs=3000", None).plan(3), vec![Stages::Quick, Stages::Full]);
+        assert_eq!(request("v=2&runs=3000", Some("v=2&runs=3000")).plan(2), vec![Stages::Quick, Stages::Full]);
+        assert_eq!(request("v=1&runs=800", None).plan(2), vec![Stages::Full]);
+    }
+
+    #[test]
     fn messages_round_trip_as_bytes_bit_for_bit() {
         let m = Compared::mismatch(&CompareError::Seed(1, 2));
         assert_eq!(decode::<Compared>(&encode(&m)).unwrap(), m);
@@ -219,6 +355,14 @@ mod tests {
             stages: Stages::Full,
         });
         assert_eq!(decode::<ToWorker>(&encode(&request)).unwrap(), request);
+        let merge = ToWorker::Merge {
+            request: Request { id: 8, query: "v=2".into(), pinned: None, observed: None, stages: Stages::Both },
+            parts: vec![vec![1, 2, 3], vec![]],
+            elapsed_ms: 0.25,
+        };
+        assert_eq!(decode::<ToWorker>(&encode(&merge)).unwrap(), merge);
+        let part = Response::Part { id: 8, part: vec![0, 255], elapsed_ms: 3.5 };
+        assert_eq!(decode::<Response>(&encode(&part)).unwrap(), part);
         assert!(decode::<Response>(&[9, 9]).is_err(), "a foreign message is an error, not a panic");
     }
 }

@@ -1,22 +1,31 @@
 //! Serving the page: receives [`ToWorker`] messages, runs the engine and posts
-//! [`Response`]s (as bytes; a full result also carries its JSON export). Each request's scenario is decoded once; a quick result
-//! from the first runs comes first, then the full count; a request overtaken
-//! by a newer one is dropped between stages. Questions (what would it take,
-//! what matters most) are answered in order.
+//! [`Response`]s (as bytes; a full result also carries its JSON export). Each
+//! request's scenario is decoded once; a quick result from the first runs
+//! comes first, then the full count, or, when the pool splits a model 2
+//! projection, the sums of this worker's block of runs, which the page hands
+//! to one worker to merge and finish. A request overtaken by a newer one is
+//! dropped between stages. Questions (what would it take, what matters most)
+//! are answered in order.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use wlz_engine::accumulate::FixedSum;
 use wlz_engine::compare::compare;
 use wlz_engine::model_params::ModelParams;
+use wlz_engine::output::Projection;
 use wlz_engine::protocol::{Compared, FIRST_RUNS, Request, Response, Stages, ToWorker};
 use wlz_engine::protocol::{decode, encode};
+use wlz_engine::simulate::{Context, Part, PartError, PartOf};
 use wlz_engine::{Scenario, codec, output::Report, question, simulate};
 
 thread_local! {
     static LATEST: Cell<u64> = const { Cell::new(0) };
+    /// The engine's context (with its calibration) of the newest split request, kept for its merge.
+    static CONTEXT: RefCell<Option<(u64, Rc<Context>)>> = const { RefCell::new(None) };
 }
 
 /// A request with its scenarios decoded (once).
@@ -62,7 +71,11 @@ impl Job {
                 Err(mismatch) => (simulate::project_runs(&self.params, runs), Some(Compared::mismatch(&mismatch))),
             },
         };
-        let elapsed_ms = now_ms() - started;
+        self.result(projection, partial, compared, now_ms() - started)
+    }
+
+    /// The result message of `projection`.
+    fn result(&self, projection: Projection, partial: bool, compared: Option<Compared>, elapsed_ms: f64) -> Response {
         // The JSON export is written here (export::report_json: the CLI's report without its
         // wall-clock time, so the same link gives the same bytes), so that the page needs no JSON writer.
         let json = (!partial).then(|| {
@@ -72,6 +85,70 @@ impl Job {
         });
         let (query, observed, projection) = (self.query.clone(), self.observed.clone(), Box::new(projection));
         Response::Result { id: self.id, query, observed, projection, elapsed_ms, json, partial, compared }
+    }
+
+    /// The engine's context of this request: the one kept for it, or a new one
+    /// (calibrated again, to the same bits), then kept.
+    fn context(&self) -> Rc<Context> {
+        CONTEXT.with(|kept| {
+            if let Some((id, context)) = kept.borrow().as_ref()
+                && *id == self.id
+            {
+                return context.clone();
+            }
+            let context = Rc::new(Context::for_runs(&self.params, self.params.runs));
+            *kept.borrow_mut() = Some((self.id, context.clone()));
+            context
+        })
+    }
+}
+
+/// Posts the part of a split request. Only model 2 is split, so only its
+/// sums cross as bytes (half the serde code of [`Part`]).
+fn post_part(id: u64, part: &Part, started: f64) {
+    match part {
+        Part::Model2(sums) => post(&Response::Part { id, part: encode(sums), elapsed_ms: now_ms() - started }),
+        Part::Model1(_) => post(&Response::Failed { id, message: PartError::NotSplittable.to_string() }),
+    }
+}
+
+/// The block `from..to` of a split request: with `quick` first the quick
+/// result of runs 0..[`FIRST_RUNS`], whose sums begin the block's part.
+fn split_stage(job: Job, from: u32, to: u32, quick: bool) {
+    let started = now_ms();
+    let context = job.context();
+    if !(quick && from == 0 && to > FIRST_RUNS) {
+        post_part(job.id, &context.part(from..to), started);
+        return;
+    }
+    let first = context.part(0..FIRST_RUNS);
+    post(&job.result(context.finish(&first), true, None, now_ms() - started));
+    later(move || {
+        if LATEST.with(Cell::get) != job.id {
+            return;
+        }
+        match Part::merge(vec![first, context.part(FIRST_RUNS..to)]) {
+            Ok(part) => post_part(job.id, &part, started),
+            Err(error) => post(&Response::Failed { id: job.id, message: error.to_string() }),
+        }
+    });
+}
+
+/// Merges the parts of a split request and posts its full result.
+fn merge(request: Request, parts: Vec<Vec<u8>>, parts_ms: f64) {
+    if LATEST.with(Cell::get) != request.id {
+        return;
+    }
+    let started = now_ms();
+    let job = Job::new(request);
+    let parts: Result<Vec<Part>, String> =
+        parts.iter().map(|bytes| decode::<PartOf<FixedSum>>(bytes).map(Part::Model2)).collect();
+    match parts.and_then(|parts| Part::merge(parts).map_err(|e| e.to_string())) {
+        Ok(whole) => {
+            let projection = job.context().finish(&whole);
+            post(&job.result(projection, false, None, parts_ms + now_ms() - started));
+        }
+        Err(message) => post(&Response::Failed { id: job.id, message }),
     }
 }
 
@@ -103,6 +180,7 @@ fn stage(job: Job, partial: bool) {
     }
     let quick_first = partial && job.params.runs > FIRST_RUNS;
     match job.stages {
+        Stages::Part { from, to, quick } => split_stage(job, from, to, quick),
         Stages::Quick if !quick_first => {}
         Stages::Quick => post(&job.run(true)),
         Stages::Full => post(&job.run(false)),
@@ -134,6 +212,7 @@ pub fn serve() {
                 let answer = question::answer(question, &params);
                 post(&Response::Answer { id, answer, elapsed_ms: now_ms() - started });
             }),
+            Ok(ToWorker::Merge { request, parts, elapsed_ms }) => later(move || merge(request, parts, elapsed_ms)),
             Err(error) => post(&Response::Failed { id: LATEST.with(Cell::get), message: error }),
         }
     });
