@@ -238,20 +238,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_json_export_is_the_clis_report_without_its_timing_and_the_same_bytes_each_time() {
-        let scenario = wlz_scenario::codec::decode("v=1&runs=200&aid=30").scenario;
-        let params = scenario.model_params();
-        let projection = wlz_engine::simulate::project(&params);
-        let query = wlz_scenario::codec::encode(&scenario);
-        let (a, b) = (Report::new(&query, &params, &projection, 12.5), Report::new(&query, &params, &projection, 99.0));
-        assert_eq!(export::report_json(&a), export::report_json(&b), "no wall-clock time in the page's JSON");
-        let mut cli = serde_json::to_value(&a).unwrap();
-        cli.as_object_mut().unwrap().remove("elapsed_ms");
-        let page: serde_json::Value = serde_json::from_str(&export::report_json(&a)).unwrap();
-        assert_eq!(page, cli, "every other field as the CLI writes it");
-    }
-
-    #[test]
     fn every_preset_has_a_name_in_the_catalogue() {
         for preset in PRESETS {
             assert!(crate::i18n::has(&preset_key(preset.id)), "{}", preset.id);
