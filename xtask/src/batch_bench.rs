@@ -72,7 +72,9 @@ pub fn bench_batch() -> Result<(), String> {
             two / n * 1000.0
         );
         eprintln!("    two threads / one thread: {speedup:.2} x (budget >= {MIN_SPEEDUP})");
-        eprintln!("    one-thread batch scenario / wlz-sim QUERY --threads 1: {per_scenario:.2} x (budget <= {MAX_PER_SCENARIO})");
+        eprintln!(
+            "    one-thread batch scenario / wlz-sim QUERY --threads 1: {per_scenario:.2} x (budget <= {MAX_PER_SCENARIO})"
+        );
         if speedup < MIN_SPEEDUP || per_scenario > MAX_PER_SCENARIO {
             return Err("the batch benchmark is over budget".into());
         }
