@@ -111,7 +111,7 @@ for (const [lever, target] of [['all', 't1'], ['aid', 't1'], ['all', 't2'], ['re
   });
   console.log(`  what would it take, ${lever} for ${target}: ${fmt(pct(times, 0.5))} ms (max ${fmt(Math.max(...times))} ms)`);
 }
-await openTab(page, /Wat telt het zwaarst/);
+await openTab(page, /Welke aanname telt het zwaarst/);
 for (const target of ['t1', 't2']) {
   const times = await answerTime('Bereken de gevoeligheid', 'tornado', async () => {
     await page.locator('#sens-target').selectOption(target);
