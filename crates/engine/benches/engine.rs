@@ -37,22 +37,14 @@ fn default_projection(c: &mut Criterion) {
     group.finish();
 }
 
-/// A model 2 scenario with `months` observed months (a series of the model itself) ending in 2026-12.
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "../tests/common/series.rs"]
+mod series;
+
+/// The benchmark's model 2 scenario with `months` observed months ([`series::observed_scenario`]).
 #[cfg(not(target_arch = "wasm32"))]
 fn observed_scenario(months: usize) -> wlz_engine::ModelParams {
-    // 36 months end in 2026-12; 600 months run from 2000-01 (the first month a series may hold) to 2049-12.
-    let first = if months <= 36 {
-        wlz_engine::Month::new(2026, 12).plus(1 - months as i32)
-    } else {
-        wlz_engine::Month::new(2000, 1)
-    };
-    let generating =
-        wlz_engine::codec::decode(&format!("v=2&seed=11&runs=1&horizon=240&start={first}")).scenario.model_params();
-    let counts = wlz_engine::simulate::run_counts(&generating, 0);
-    let text: String =
-        (0..months).map(|i| format!("{},{}\n", first.plus(i as i32), counts[i % counts.len()])).collect();
-    let mut scenario = Scenario::new(KeySet::V2);
-    scenario.set_observed(Some(wlz_engine::observed::ObservedSeries::parse(&text).expect("a valid series")));
+    let scenario = series::observed_scenario(months);
     let params = scenario.model_params();
     let calibration = project(&wlz_engine::ModelParams { runs: 100, ..params.clone() }).calibration;
     assert_eq!(calibration.map(|c| c.months_used), Some(months as u32), "every month calibrates");

@@ -4,6 +4,9 @@
 //! with `cargo xtask bench` (release build). Not a timed test: it asserts nothing about time.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "common/series.rs"]
+mod series;
+
 use wasm_bindgen_test::*;
 use wlz_engine::lever::LeverId;
 use wlz_engine::params::KeySet;
@@ -89,19 +92,7 @@ fn bench_model_two_and_calibration_10000_runs() {
         "browser benchmark, model 2 default, 10000 runs: median {median:.1} ms, min {min:.1} ms, max {max:.1} ms (9 samples)"
     );
     for months in [36usize, 600] {
-        // 36 months end in 2026-12; 600 months run from 2000-01 (the first month a series may hold) to 2049-12.
-        let first = if months <= 36 {
-            wlz_engine::Month::new(2026, 12).plus(1 - months as i32)
-        } else {
-            wlz_engine::Month::new(2000, 1)
-        };
-        let generating =
-            wlz_engine::codec::decode(&format!("v=2&seed=11&runs=1&horizon=240&start={first}")).scenario.model_params();
-        let counts = simulate::run_counts(&generating, 0);
-        let text: String =
-            (0..months).map(|i| format!("{},{}\n", first.plus(i as i32), counts[i % counts.len()])).collect();
-        let mut scenario = Scenario::new(KeySet::V2);
-        scenario.set_observed(Some(wlz_engine::observed::ObservedSeries::parse(&text).expect("a valid series")));
+        let scenario = series::observed_scenario(months);
         let params = scenario.model_params();
         let (median, min, max) = time(5, || assert!(simulate::project(&params).calibration.is_some()));
         console_log!(
