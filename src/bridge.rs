@@ -266,7 +266,7 @@ mod tests {
             Question::Sensitivity { target: TargetId::T1 },
         ];
         for question in questions {
-            let asked = ToWorker::Ask { id: 2, query: "v=1&runs=300".into(), question };
+            let asked = ToWorker::Ask { id: 2, query: "v=1&runs=300".into(), observed: None, question };
             assert_eq!(decode::<ToWorker>(&encode(&asked)).expect("a question"), asked);
             let answer =
                 Response::Answer { id: 2, answer: wlz_engine::question::answer(question, &params), elapsed_ms: 1.0 };

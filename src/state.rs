@@ -242,7 +242,12 @@ impl State {
             .into_iter()
             .flatten()
             .find(|a| a.id == self.questions && a.answer.is_none())
-            .map(|asked| ToWorker::Ask { id: asked.id, query: asked.query.clone(), question: asked.question })
+            .map(|asked| ToWorker::Ask {
+                id: asked.id,
+                query: asked.query.clone(),
+                observed: wlz_scenario::protocol::observed_outside(&asked.query, &self.scenario),
+                question: asked.question,
+            })
     }
 
     /// True when `asked` was about another scenario than the current one.
@@ -663,8 +668,10 @@ mod tests {
     #[test]
     fn the_lever_table_is_asked_once_and_keeps_its_answer_apart() {
         let state = State::from_query("v=1&runs=200").apply(Action::Ask(Question::LeverRanking));
-        let Some(ToWorker::Ask { id, question, query }) = state.question_message() else { panic!("no question") };
-        assert_eq!((question, query.as_str()), (Question::LeverRanking, "v=1&runs=200"));
+        let Some(ToWorker::Ask { id, question, query, observed }) = state.question_message() else {
+            panic!("no question")
+        };
+        assert_eq!((question, query.as_str(), observed), (Question::LeverRanking, "v=1&runs=200", None));
         let params = state.scenario.model_params();
         let answer = wlz_engine::question::answer(question, &params).map_err(Refusal::Engine);
         let state = state.apply(Action::Answered { id, answer: Rc::new(answer), elapsed_ms: 3.0 });
@@ -673,6 +680,24 @@ mod tests {
         assert!(matches!(asked.answer.as_deref(), Some(Ok(Answer::LeverRanking(t))) if t.rows.len() == 4));
         let moved = state.apply(Action::Set(Key::Aid, 50.0));
         assert!(moved.is_stale(&asked), "a change of the scenario marks the table");
+    }
+
+    #[test]
+    fn a_question_carries_a_series_too_long_for_the_link() {
+        // 48 months (2023-01 to 2026-12): more than a link holds, so the page keeps it.
+        let text: String =
+            (0..48).map(|i| format!("{},{}\n", wlz_scenario::Month::new(2023, 1).plus(i), 240 + i % 9)).collect();
+        let state = State::from_query("v=2&runs=200&fit=1")
+            .apply(Action::ObservedText(text))
+            .apply(Action::ReadObserved)
+            .apply(Action::Ask(Question::LeverRanking));
+        let Some(ToWorker::Ask { query, observed, .. }) = state.question_message() else { panic!("no question") };
+        assert!(!query.contains("obs="), "the link cannot carry 48 months: {query}");
+        let asked = wlz_scenario::protocol::scenario_of(&query, observed.as_deref());
+        assert_eq!(asked.observed().map(|s| s.points.len()), Some(48), "the worker answers with every month");
+        assert_eq!(asked.model_params(), state.scenario.model_params(), "the scenario the page shows");
+        // The negative control: without the series the worker would answer another scenario.
+        assert_ne!(wlz_scenario::protocol::scenario_of(&query, None).model_params(), state.scenario.model_params());
     }
 
     #[test]

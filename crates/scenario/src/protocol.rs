@@ -97,8 +97,7 @@ impl Request {
     /// The request for `scenario` (B) and the pinned A, numbered `id`.
     pub fn new(id: u64, scenario: &crate::Scenario, pinned: Option<&crate::Scenario>) -> Request {
         let query = crate::codec::encode(scenario);
-        let carried = |s: &crate::observed::ObservedSeries| s.to_url().is_some_and(|url| query.contains(&url));
-        let observed = scenario.observed().filter(|s| !carried(s)).map(crate::observed::ObservedSeries::to_text);
+        let observed = observed_outside(&query, scenario);
         Request { id, query, pinned: pinned.map(crate::codec::encode), observed, stages: Stages::Both }
     }
 
@@ -112,6 +111,14 @@ impl Request {
         });
         (b, a)
     }
+}
+
+/// The observed series of `scenario` in its text form when its canonical
+/// `query` does not carry it (see [`Request::observed`]), so that the worker
+/// computes with every observation, for a projection and for a question alike.
+pub fn observed_outside(query: &str, scenario: &crate::Scenario) -> Option<String> {
+    let carried = |s: &crate::observed::ObservedSeries| s.to_url().is_some_and(|url| query.contains(&url));
+    scenario.observed().filter(|s| !carried(s)).map(crate::observed::ObservedSeries::to_text)
 }
 
 /// The scenario of a canonical `query` with the observed series `observed`
@@ -161,6 +168,8 @@ pub enum ToWorker {
         id: u64,
         /// The canonical scenario query.
         query: String,
+        /// The observed series when the query does not carry it ([`observed_outside`]).
+        observed: Option<String>,
         /// The question.
         question: Question,
     },

@@ -18,7 +18,7 @@ use wlz_engine::compare::compare;
 use wlz_engine::model_params::ModelParams;
 use wlz_engine::output::Projection;
 use wlz_engine::protocol::{Compared, FIRST_RUNS, Request, Response, Stages, ToWorker};
-use wlz_engine::protocol::{decode, encode};
+use wlz_engine::protocol::{decode, encode, scenario_of};
 use wlz_engine::simulate::{Context, Part, PartError, PartOf};
 use wlz_engine::{Scenario, codec, output::Report, question, simulate};
 
@@ -206,9 +206,9 @@ pub fn serve() {
                 LATEST.with(|latest| latest.set(request.id));
                 later(move || stage(Job::new(request), true));
             }
-            Ok(ToWorker::Ask { id, query, question }) => later(move || {
+            Ok(ToWorker::Ask { id, query, observed, question }) => later(move || {
                 let started = now_ms();
-                let params = codec::decode(&query).scenario.model_params();
+                let params = scenario_of(&query, observed.as_deref()).model_params();
                 let answer = question::answer(question, &params);
                 post(&Response::Answer { id, answer, elapsed_ms: now_ms() - started });
             }),
