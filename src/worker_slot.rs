@@ -1,8 +1,20 @@
 //! One Web Worker of the pool: started, waited for until it says
 //! [`Response::Ready`], and started once more after a short wait when it fails
 //! before that (a worker whose wasm could not be instantiated, e.g. out of
-//! memory while an earlier page's workers were still being torn down); only a
-//! second failure reaches the page.
+//! memory); only a second failure reaches the page.
+//!
+//! Why a worker runs out of memory, and what the retry does about it: every
+//! wasm memory reserves about 10 GiB of address space for its guard regions,
+//! and V8 caps what one renderer process reserves (about 1 TiB, ~100
+//! memories) across all its threads. A memory that is no longer used (an
+//! earlier page's, after reloads in one tab) is given back only when the
+//! garbage collector of the thread that made it runs; a failed reservation
+//! collects only the failing thread's garbage. A worker is a fresh thread with
+//! nothing to collect, so it fails while the page's own thread still holds
+//! earlier pages' dead memories, and waiting does not help. Before the retry
+//! the page therefore reserves one small wasm memory on its own thread
+//! ([`collect_dead_memories`]): when the space is full, V8 collects the
+//! page thread's garbage and tries again, which frees those memories.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -138,6 +150,7 @@ fn failed(inner: &Rc<Inner>, message: String) {
         let weak = Rc::downgrade(inner);
         *inner.restart.borrow_mut() = Some(gloo_timers::callback::Timeout::new(RETRY_MS, move || {
             drop(old);
+            collect_dead_memories();
             if let Some(inner) = weak.upgrade()
                 && let Err(message) = start(&inner)
             {
@@ -147,6 +160,17 @@ fn failed(inner: &Rc<Inner>, message: String) {
         return;
     }
     inner.on_response.emit(Response::Failed { id: inner.last_sent.get(), message });
+}
+
+/// Reserves (and drops) one wasm memory of one 64 KiB page on the page's
+/// thread: when the process's wasm address space is full, V8 first collects
+/// this thread's garbage, the dead memories of earlier pages among it, so
+/// that a worker started next finds room (see the module's comment). When
+/// there is room, it costs one reservation until the next collection.
+pub fn collect_dead_memories() {
+    let descriptor = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&descriptor, &JsValue::from_str("initial"), &JsValue::from_f64(1.0));
+    let _ = js_sys::WebAssembly::Memory::new(&descriptor);
 }
 
 fn start(inner: &Rc<Inner>) -> Result<(), String> {

@@ -4,7 +4,7 @@
 // 300 times in one tab shows a chart every time.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, fullResult } from './support.js';
+import { serveDist, launch, fullResult, medianLevel } from './support.js';
 
 let server; let browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -54,6 +54,56 @@ test('the workers stop on pagehide and start again when the page is shown again'
   await page.waitForURL(/aid=100/);
   assert.match(await fullResult(page), /2\.000 runs/);
   assert.equal(await page.getByRole('alert').count(), 0);
+  await context.close();
+});
+
+test('the pool starts again even when dead wasm memories of the page fill the address space', async () => {
+  // Every wasm memory reserves ~10 GiB of address space and V8 caps a process at ~1 TiB; a dead
+  // memory is given back only when the garbage collector of the thread that made it runs. After
+  // many reloads the page's thread holds such memories and a fresh worker finds no room: this
+  // test builds that state on purpose and checks that the page gets its workers going again.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}?v=1&runs=2000`);
+  await fullResult(page);
+  const before = await medianLevel(page);
+  const closed = page.workers().map((w) => new Promise((resolve) => w.on('close', resolve)));
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })));
+  await Promise.all(closed);
+  // Reserve wasm memories on the page's thread until none more fits, then drop them all: dead, not yet collected.
+  const filled = await page.evaluate(() => {
+    const held = [];
+    try {
+      for (let i = 0; i < 1000; i++) held.push(new WebAssembly.Memory({ initial: 1 }));
+    } catch {
+      return held.length;
+    }
+    return -1;
+  });
+  assert.ok(filled > 20, `the address space was filled (${filled} memories)`);
+  // The state is real: the engine's worker, started afresh, cannot get its memory now, nor a second
+  // later (waiting does not help). (The page's CSP allows only its own worker scripts.)
+  const engineStarts = () => page.evaluate(() => new Promise((resolve) => {
+    const worker = new Worker('./worker_loader.js');
+    const done = (what) => { clearTimeout(deadline); worker.terminate(); resolve(what); };
+    const deadline = setTimeout(() => done('no answer in 20 s'), 20000);
+    worker.onmessage = (event) => done(typeof event.data === 'string' ? event.data : 'started');
+    worker.onerror = (event) => done(`error: ${event.message}`);
+  }));
+  assert.match(await engineStarts(), /Out of memory/, 'a worker finds no room');
+  // A real second, not the test clock: the claim is that time alone frees nothing.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  assert.match(await engineStarts(), /Out of memory/, 'a second later a worker still finds no room');
+  // The page is shown again: its new workers fail once, the page frees its dead memories, the retry finds room.
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
+  const aid = page.getByRole('slider', { name: /hulpmiddel/ });
+  await aid.focus();
+  await aid.press('End');
+  await page.waitForURL(/aid=100/);
+  await Promise.race([fullResult(page), page.getByRole('alert').waitFor()]);
+  const alerts = page.getByRole('alert');
+  assert.equal(await alerts.count(), 0, `no failure shown: ${await alerts.first().textContent().catch(() => '')}`);
+  assert.notEqual(await medianLevel(page), before, 'a new result, computed by the new workers');
   await context.close();
 });
 
