@@ -50,9 +50,38 @@ const SCALE: f64 = 4_294_967_296.0;
 /// Largest |term * SCALE| converted through `i64` (the fast path); larger ones go through `i128`.
 const FAST: f64 = 4.6e18;
 
-/// Model 2's sum: each term rounded to a multiple of 2^-32 and added exactly as an integer.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FixedSum(pub i128);
+/// Model 2's sum: each term rounded to a multiple of 2^-32 and added exactly as
+/// an integer, `wraps * 2^64 + low` (steps of 2^-32 clients): the hot path adds
+/// to an `i64` and counts its wrap-arounds, exact like an `i128` and cheaper.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize)]
+pub struct FixedSum {
+    /// The sum modulo 2^64, as a signed integer (steps).
+    low: i64,
+    /// How many times 2^64 the sum differs from `low`.
+    wraps: i64,
+}
+
+impl FixedSum {
+    /// The exact sum (steps of 2^-32 clients; modulo 2^128, which no sum of
+    /// finite terms reaches).
+    pub fn steps(&self) -> i128 {
+        (i128::from(self.wraps) << 64).wrapping_add(i128::from(self.low))
+    }
+
+    /// The sum of `steps` steps (the slow path: huge terms and merges).
+    fn from_steps(steps: i128) -> FixedSum {
+        let low = steps as i64;
+        FixedSum { low, wraps: (steps.wrapping_sub(i128::from(low)) >> 64) as i64 }
+    }
+}
+
+impl PartialEq for FixedSum {
+    fn eq(&self, other: &FixedSum) -> bool {
+        self.steps() == other.steps()
+    }
+}
+
+impl Eq for FixedSum {}
 
 impl Acc for FixedSum {
     const MERGEABLE: bool = true;
@@ -60,15 +89,28 @@ impl Acc for FixedSum {
     fn add(&mut self, x: f64) {
         // Multiplying by a power of two is exact; adding a half away from zero
         // and truncating (the casts) rounds to the nearest, bit for bit on every platform.
+        // (`copysign` gives +0.5 for +0.0 and -0.5 for -0.0; both truncate to 0.)
         let y = x * SCALE;
-        let y = if y >= 0.0 { y + 0.5 } else { y - 0.5 };
-        self.0 += if y.abs() < FAST { i128::from(y as i64) } else { y as i128 };
+        let y = y + 0.5f64.copysign(y);
+        if y.abs() < FAST {
+            // SAFETY: |y| < 4.6e18 < 2^63 and y is finite, so the value fits an i64
+            // and truncation is what `as` would give, without its saturation checks.
+            let step = unsafe { y.to_int_unchecked::<i64>() };
+            let (low, wrapped) = self.low.overflowing_add(step);
+            self.low = low;
+            if wrapped {
+                // Past i64::MAX going up (a positive step), past i64::MIN going down.
+                self.wraps = self.wraps.wrapping_add(if step > 0 { 1 } else { -1 });
+            }
+        } else {
+            *self = FixedSum::from_steps(self.steps().wrapping_add(y as i128));
+        }
     }
     fn merge(&mut self, other: &Self) {
-        self.0 += other.0;
+        *self = FixedSum::from_steps(self.steps().wrapping_add(other.steps()));
     }
     fn total(&self) -> f64 {
-        self.0 as f64 / SCALE
+        self.steps() as f64 / SCALE
     }
 }
 
@@ -246,6 +288,57 @@ mod tests {
         let float: f64 = terms.iter().sum();
         let bound = terms.len() as f64 * 2f64.powi(-33);
         assert!((whole.total() - float).abs() < bound / 10.0, "{} vs {float}", whole.total());
+    }
+
+    /// The definition of a term's step count, written the slow and obvious way:
+    /// x * 2^32 rounded half away from zero, through `i128` (saturating, NaN to 0).
+    fn steps_by_definition(x: f64) -> i128 {
+        let y = x * SCALE;
+        (if y >= 0.0 { y + 0.5 } else { y - 0.5 }) as i128
+    }
+
+    #[test]
+    fn each_term_rounds_half_away_from_zero_as_defined() {
+        let step = 1.0 / SCALE;
+        let mut terms = vec![0.0, -0.0, step / 2.0, -step / 2.0, step * 1.5, -step * 2.5, 1e-300, -1e-300];
+        terms.extend([250.0, 277.049_999_999_999_3, -13.25, 1e9 + step / 2.0, 1.07e9, -1.07e9]);
+        terms.extend([FAST / SCALE * 0.999_999, FAST / SCALE, FAST / SCALE * 1.5, -FAST / SCALE * 2.0, 1e30]);
+        terms.extend([f64::INFINITY, f64::NEG_INFINITY, f64::NAN]);
+        let mut rng = crate::rng::RunRng::for_run(11, 0);
+        terms.extend((0..20_000).map(|_| (rng.uniform() - 0.3) * 600.0));
+        terms.extend((0..2_000).map(|k| (k as f64 - 1000.0 + 0.5) * step));
+        for &x in &terms {
+            let mut sum = FixedSum::default();
+            sum.add(x);
+            assert_eq!(sum.steps(), steps_by_definition(x), "term {x:e}");
+        }
+        // The check can fail: rounding half to even instead gives other steps on these ties.
+        let even = |x: f64| (x * SCALE).round_ties_even() as i128;
+        assert!(terms.iter().any(|&x| even(x) != steps_by_definition(x)), "ties are among the terms");
+    }
+
+    #[test]
+    fn sums_past_the_range_of_an_i64_stay_exact() {
+        // Terms of ~2^61 steps each: eight of them pass i64::MAX, then terms of -2^62 steps (also the fast path) take it below i64::MIN.
+        let big = 5.0e8;
+        let steps = steps_by_definition(big);
+        let mut sum = FixedSum::default();
+        let mut exact = 0i128;
+        for k in 0..40 {
+            let x = if k < 25 { big } else { -big * 2.0 };
+            sum.add(x);
+            exact += steps_by_definition(x);
+            assert_eq!(sum.steps(), exact, "after {} terms", k + 1);
+        }
+        assert!(exact < i128::from(i64::MIN), "the sum went below i64::MIN ({exact})");
+        assert!(steps * 25 > i128::from(i64::MAX), "and above i64::MAX before");
+        // The same sum split anywhere and merged is the same value, and equal as a sum.
+        let (mut a, mut b) = (FixedSum::default(), FixedSum::default());
+        (0..40).for_each(|k| if k % 3 == 0 { a.add(if k < 25 { big } else { -big * 2.0 }) } else { b.add(if k < 25 { big } else { -big * 2.0 }) });
+        a.merge(&b);
+        assert_eq!(a, sum);
+        // A wrong count of the wrap-arounds would be caught: the sum as a plain wrapping i64 is not the value.
+        assert_ne!(i128::from(exact as i64), exact);
     }
 
     #[test]
