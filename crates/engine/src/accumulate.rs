@@ -3,12 +3,13 @@
 //! Model 1 adds each month's terms over the runs in run order in plain `f64`
 //! ([`FloatSum`]); that order is part of its numbers, so a model-1 projection is
 //! computed in one piece. Model 2 adds them as fixed-point integers
-//! ([`FixedSum`]: each term rounded to a multiple of 2^-48 and summed exactly in
-//! an `i128`), so any split of the runs over threads or workers, merged in any
-//! order, gives the same bits. Each term is rounded to the nearest multiple
-//! of 2^-32 (2.3e-10 clients): for a month's mean over 10,000 runs that is a
-//! relative error below 1e-13, far below what the Monte Carlo can tell, and
-//! the `i128` holds the sum of any number of runs of any term without overflow.
+//! ([`FixedSum`]: each term rounded to a multiple of 2^-32 and summed exactly
+//! as a 128-bit integer, kept as an `i64` and a count of its wrap-arounds), so
+//! any split of the runs over threads or workers, merged in any order, gives
+//! the same bits. Each term is rounded to the nearest multiple of 2^-32
+//! (2.3e-10 clients): for a month's mean over 10,000 runs that is a relative
+//! error below 1e-13, far below what the Monte Carlo can tell, and 128 bits
+//! hold the sum of any number of runs of any term without overflow.
 //! Counts are whole numbers and are kept as histograms ([`CountHistogram`]),
 //! whose merge is exact in both models.
 
