@@ -335,7 +335,13 @@ mod tests {
         assert!(steps * 25 > i128::from(i64::MAX), "and above i64::MAX before");
         // The same sum split anywhere and merged is the same value, and equal as a sum.
         let (mut a, mut b) = (FixedSum::default(), FixedSum::default());
-        (0..40).for_each(|k| if k % 3 == 0 { a.add(if k < 25 { big } else { -big * 2.0 }) } else { b.add(if k < 25 { big } else { -big * 2.0 }) });
+        (0..40).for_each(|k| {
+            if k % 3 == 0 {
+                a.add(if k < 25 { big } else { -big * 2.0 })
+            } else {
+                b.add(if k < 25 { big } else { -big * 2.0 })
+            }
+        });
         a.merge(&b);
         assert_eq!(a, sum);
         // A wrong count of the wrap-arounds would be caught: the sum as a plain wrapping i64 is not the value.
