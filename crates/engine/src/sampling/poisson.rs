@@ -41,6 +41,22 @@ pub fn ln_factorial(k: f64) -> f64 {
     (k + 0.5) * libm::log(k) - k + 0.918_938_533_204_672_8 + series
 }
 
+/// Counts below this have their ln(k!) in [`ln_factorial_table`].
+const TABLED: usize = 4096;
+
+/// ln(k!) for k = 0..[`TABLED`], each computed once by [`ln_factorial`] (so the
+/// same bits as calling it): PTRS's slow path looks it up instead of taking a logarithm.
+fn ln_factorial_table() -> &'static [f64] {
+    static TABLE: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| (0..TABLED).map(|k| ln_factorial(k as f64)).collect())
+}
+
+/// ln(k!) for a whole number `k` >= 0, from the table when it is there.
+#[inline]
+fn ln_factorial_of_count(k: f64) -> f64 {
+    ln_factorial_table().get(k as usize).copied().unwrap_or_else(|| ln_factorial(k))
+}
+
 /// A Poisson draw with mean `mean` (the count, clients); saturates at `u32::MAX`.
 #[inline]
 pub fn poisson(rng: &mut RunRng, mean: f64) -> u32 {
@@ -101,7 +117,7 @@ fn ptrs(rng: &mut RunRng, mean: f64) -> f64 {
             ln_mean = libm::log(mean);
         }
         let lhs = libm::log(v * inv_alpha / (a / (us * us) + b));
-        if lhs <= -mean + k * ln_mean - ln_factorial(k) {
+        if lhs <= -mean + k * ln_mean - ln_factorial_of_count(k) {
             return k;
         }
     }
@@ -110,6 +126,17 @@ fn ptrs(rng: &mut RunRng, mean: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_holds_the_functions_bits() {
+        let table = ln_factorial_table();
+        assert_eq!(table.len(), TABLED);
+        for k in (0..TABLED + 50).map(|k| k as f64) {
+            assert_eq!(ln_factorial_of_count(k).to_bits(), ln_factorial(k).to_bits(), "k = {k}");
+        }
+        // The check can fail: lgamma's ln(k!) is not the same bits everywhere.
+        assert!((10..TABLED).any(|k| libm::lgamma(k as f64 + 1.0).to_bits() != table[k].to_bits()));
+    }
 
     #[test]
     fn ln_factorial_matches_lgamma() {
