@@ -9,7 +9,8 @@
 //!   `us >= 0.07 && v <= v_r` (about 88 % of candidates at mean 250) needs no
 //!   logarithm. ln(mean) and ln(k!) are computed only in the slow path:
 //!   ln(k!) from a table for k < 10 and from the Stirling series through the
-//!   k^-7 term above (absolute error below 1e-12).
+//!   k^-7 term above (absolute error below 1e-12); for counts below 4096 the
+//!   slow path looks up those same values, computed once.
 
 use crate::rng::RunRng;
 
