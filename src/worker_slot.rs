@@ -5,8 +5,8 @@
 //!
 //! Why a worker runs out of memory, and what the retry does about it: every
 //! wasm memory reserves about 10 GiB of address space for its guard regions,
-//! and V8 caps what one renderer process reserves (about 1 TiB, ~100
-//! memories) across all its threads. A memory that is no longer used (an
+//! and V8 caps what one renderer process reserves (about 1 TiB, about 120
+//! memories in Chromium 156) across all its threads. A memory that is no longer used (an
 //! earlier page's, after reloads in one tab) is given back only when the
 //! garbage collector of the thread that made it runs; a failed reservation
 //! collects only the failing thread's garbage. A worker is a fresh thread with
@@ -167,7 +167,7 @@ fn failed(inner: &Rc<Inner>, message: String) {
 /// this thread's garbage, the dead memories of earlier pages among it, so
 /// that a worker started next finds room (see the module's comment). When
 /// there is room, it costs one reservation until the next collection.
-pub fn collect_dead_memories() {
+fn collect_dead_memories() {
     let descriptor = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&descriptor, &JsValue::from_str("initial"), &JsValue::from_f64(1.0));
     let _ = js_sys::WebAssembly::Memory::new(&descriptor);

@@ -320,28 +320,22 @@ mod tests {
 
     #[test]
     fn sums_past_the_range_of_an_i64_stay_exact() {
-        // Terms of ~2^61 steps each: eight of them pass i64::MAX, then terms of -2^62 steps (also the fast path) take it below i64::MIN.
+        // Terms of ~2^61 steps each: five of them pass i64::MAX; then terms of ~2^62 steps
+        // (also the fast path) take the sum below i64::MIN.
         let big = 5.0e8;
-        let steps = steps_by_definition(big);
+        let term = |k: usize| if k < 25 { big } else { -big * 2.0 };
         let mut sum = FixedSum::default();
         let mut exact = 0i128;
         for k in 0..40 {
-            let x = if k < 25 { big } else { -big * 2.0 };
-            sum.add(x);
-            exact += steps_by_definition(x);
+            sum.add(term(k));
+            exact += steps_by_definition(term(k));
             assert_eq!(sum.steps(), exact, "after {} terms", k + 1);
         }
         assert!(exact < i128::from(i64::MIN), "the sum went below i64::MIN ({exact})");
-        assert!(steps * 25 > i128::from(i64::MAX), "and above i64::MAX before");
+        assert!(steps_by_definition(big) * 25 > i128::from(i64::MAX), "and above i64::MAX before");
         // The same sum split anywhere and merged is the same value, and equal as a sum.
         let (mut a, mut b) = (FixedSum::default(), FixedSum::default());
-        (0..40).for_each(|k| {
-            if k % 3 == 0 {
-                a.add(if k < 25 { big } else { -big * 2.0 })
-            } else {
-                b.add(if k < 25 { big } else { -big * 2.0 })
-            }
-        });
+        (0..40).for_each(|k| if k % 3 == 0 { a.add(term(k)) } else { b.add(term(k)) });
         a.merge(&b);
         assert_eq!(a, sum);
         // A wrong count of the wrap-arounds would be caught: the sum as a plain wrapping i64 is not the value.
