@@ -15,7 +15,7 @@ use gloo_events::EventListener;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
-use wlz_scenario::protocol::{Request, Response, Stages, ToWorker};
+use wlz_scenario::protocol::{Bytes, Request, Response, Stages, ToWorker};
 use yew::Callback;
 
 /// Most workers started, whatever the number of cores (each holds its own memory).
@@ -51,7 +51,7 @@ pub struct Gather {
     /// How many parts the request was split into.
     expected: usize,
     /// The parts received (the engine's bytes, unread).
-    parts: Vec<Vec<u8>>,
+    parts: Vec<Bytes>,
     /// The longest time a worker took for its part (ms).
     elapsed_ms: f64,
 }
@@ -63,7 +63,7 @@ impl Gather {
     }
 
     /// Takes in a part; returns the merge to send once the last part of the newest split request has come.
-    pub fn add(&mut self, id: u64, part: Vec<u8>, elapsed_ms: f64) -> Option<ToWorker> {
+    pub fn add(&mut self, id: u64, part: Bytes, elapsed_ms: f64) -> Option<ToWorker> {
         if self.request.as_ref().is_none_or(|r| r.id != id) {
             return None;
         }
@@ -195,12 +195,15 @@ mod tests {
                 // As the worker does: only model 2's sums cross.
                 let Part::Model2(sums) = part else { panic!("model 2 is split") };
                 assert!(merge.is_none(), "no merge before the last part");
-                merge = gather.add(request.id, encode(&sums), 1.0);
-                assert!(gather.add(request.id + 1, encode(&sums), 1.0).is_none(), "another request's part is ignored");
+                merge = gather.add(request.id, Bytes(encode(&sums)), 1.0);
+                assert!(
+                    gather.add(request.id + 1, Bytes(encode(&sums)), 1.0).is_none(),
+                    "another request's part is ignored"
+                );
             }
             let Some(ToWorker::Merge { request: back, parts, .. }) = merge else { panic!("a merge") };
             assert_eq!(back, request);
-            let parts: Vec<Part> = parts.iter().map(|bytes| Part::Model2(decode(bytes).unwrap())).collect();
+            let parts: Vec<Part> = parts.iter().map(|bytes| Part::Model2(decode(&bytes.0).unwrap())).collect();
             let merged = Context::for_runs(&params, params.runs).finish(&Part::merge(parts).unwrap());
             assert_eq!(merged.checksum(), whole.checksum(), "{workers} workers: every number to the bit");
         }

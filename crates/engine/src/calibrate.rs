@@ -48,12 +48,15 @@
 //! figures) is in `tests/calibration.rs` and docs/model.md.
 
 use crate::model::{FIXED_LEVERS, LeverPath, RUN_LEVERS, RunDraws, run_factor};
-use crate::model_params::ModelParams;
+use crate::model_params::{LeverSetting, ModelParams, TargetSpec};
 use crate::rng::{RunRng, Stream};
 use crate::sampling::{Beta, Ziggurat};
 use crate::stats::Summary;
+use std::sync::Arc;
 use wlz_scenario::Month;
+use wlz_scenario::lever::PerLever;
 pub use wlz_scenario::output::{Calibration, Diagnostic};
+use wlz_scenario::target::PerTarget;
 
 /// Degrees of freedom of the Student t proposal.
 const NU: f64 = 5.0;
@@ -114,10 +117,11 @@ struct Data<'a> {
 }
 
 impl<'a> Data<'a> {
-    fn new(params: &'a ModelParams) -> Option<Data<'a>> {
+    fn new(key: &'a CalibrationKey) -> Option<Data<'a>> {
+        let params = &key.params;
         let fitted = params.fitted();
         let (&(first, _), &(last, _)) = (fitted.first()?, fitted.last()?);
-        let path = LeverPath::over(params, first, (last - first + 1) as usize);
+        let path = key.path.clone()?;
         let var = params.sigma * params.sigma;
         let (mut previous, mut v, mut constant) = (first - 1, var, 0.0);
         let months = fitted
@@ -324,11 +328,81 @@ struct Particle {
     m: f64,
 }
 
+/// Everything a calibration reads, and nothing else: the scenario without
+/// what only the projection reads (horizon, stock, outflow, the observations
+/// from the start month on, the targets, the levers' settings), the levers as their path
+/// over the observed months, and the number of particles. The calibration
+/// reads only its key ([`calibrate_key`]), so two scenarios with equal keys
+/// have the same posterior to the bit: a slider move that changes nothing
+/// before the start month (a lever that starts later, a target, the horizon)
+/// can reuse the posterior ([`Kept`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CalibrationKey {
+    /// The scenario with the fields the calibration does not read set to fixed values.
+    params: ModelParams,
+    /// The levers over the observed months (from the first to the last fitted one); none without observations.
+    path: Option<LeverPath>,
+    /// Number of particles (>= 1).
+    particles: u32,
+}
+
+impl CalibrationKey {
+    /// The key of the calibration of `params` with `runs` particles.
+    pub fn of(params: &ModelParams, runs: u32) -> CalibrationKey {
+        let fitted = params.fitted();
+        let path = match (fitted.first(), fitted.last()) {
+            (Some(&(first, _)), Some(&(last, _))) => Some(LeverPath::over(params, first, (last - first + 1) as usize)),
+            _ => None,
+        };
+        let idle = LeverSetting { today: 0.0, target: 0.0, from: 0, ramp: 0 };
+        let no_target = TargetSpec { threshold: 0.0, from: 0, to: 0 };
+        let params = ModelParams {
+            runs: 0,
+            horizon: 0,
+            stock: 0.0,
+            outflow: 0.0,
+            levers: PerLever::from_fn(|_| idle),
+            targets: PerTarget::from_fn(|_| no_target),
+            observed: Arc::new(fitted.to_vec()),
+            ..params.clone()
+        };
+        CalibrationKey { params, path, particles: runs.max(1) }
+    }
+}
+
+/// The newest calibration, kept so that the next scenario with the same
+/// [`CalibrationKey`] takes its posterior instead of computing it again.
+#[derive(Debug, Default)]
+pub struct Kept {
+    last: Option<(CalibrationKey, Option<Posterior>)>,
+}
+
+impl Kept {
+    /// The posterior of `params` with `runs` particles: the kept one when its key is equal, else computed and kept.
+    pub fn posterior(&mut self, params: &ModelParams, runs: u32) -> Option<Posterior> {
+        let key = CalibrationKey::of(params, runs);
+        if let Some((kept, posterior)) = &self.last
+            && *kept == key
+        {
+            return posterior.clone();
+        }
+        let posterior = calibrate_key(&key);
+        self.last = Some((key, posterior.clone()));
+        posterior
+    }
+}
+
 /// The posterior for `params` with `runs` particles, or None when no observation conditions the runs.
 pub fn calibrate(params: &ModelParams, runs: u32) -> Option<Posterior> {
-    let data = Data::new(params)?;
+    calibrate_key(&CalibrationKey::of(params, runs))
+}
+
+/// The posterior of the calibration `key` describes (see [`calibrate`]).
+pub fn calibrate_key(key: &CalibrationKey) -> Option<Posterior> {
+    let data = Data::new(key)?;
+    let params = &key.params;
     let zig = Ziggurat::get();
-    let n = runs.max(1) as usize;
+    let n = key.particles as usize;
     let prior = Prior::of(params);
     let free = prior.free();
     let beta_eps = Beta::from_mean_sd(params.eps.mean, params.eps.sd);

@@ -21,7 +21,7 @@
 
 use crate::accumulate::{Acc, CountHistogram, FixedSum, FloatSum};
 use crate::attribution::Attribution;
-use crate::calibrate::{Posterior, calibrate};
+use crate::calibrate::{Kept, Posterior, calibrate};
 use crate::model::{LeverPath, RUN_LEVER_COUNT, RUN_LEVERS, RUN_SUBSETS, RunDraws, cell_factors, run_factor};
 use crate::model_params::ModelParams;
 use crate::output::{Calibration, Cells, MonthStats, Projection};
@@ -152,6 +152,14 @@ impl Context {
     pub fn for_runs(params: &ModelParams, runs: u32) -> Context {
         let mut context = Context::uncalibrated(params);
         context.posterior = calibrate(params, params.runs.max(runs));
+        context
+    }
+
+    /// [`Context::for_runs`], its posterior taken from `kept` when the
+    /// calibration's inputs are those of the one kept there (the same bits), else computed and kept.
+    pub fn for_runs_kept(params: &ModelParams, runs: u32, kept: &mut Kept) -> Context {
+        let mut context = Context::uncalibrated(params);
+        context.posterior = kept.posterior(params, params.runs.max(runs));
         context
     }
 

@@ -14,18 +14,22 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use wlz_engine::accumulate::FixedSum;
+use wlz_engine::calibrate::Kept;
 use wlz_engine::compare::compare;
 use wlz_engine::model_params::ModelParams;
 use wlz_engine::output::Projection;
-use wlz_engine::protocol::{Compared, FIRST_RUNS, Request, Response, Stages, ToWorker};
+use wlz_engine::protocol::{Bytes, Compared, FIRST_RUNS, Request, Response, Stages, ToWorker};
 use wlz_engine::protocol::{decode, encode, scenario_of};
 use wlz_engine::simulate::{Context, Part, PartError, PartOf};
 use wlz_engine::{Scenario, codec, output::Report, question, simulate};
 
 thread_local! {
     static LATEST: Cell<u64> = const { Cell::new(0) };
-    /// The engine's context (with its calibration) of the newest split request, kept for its merge.
+    /// The engine's context (with its calibration) of the newest request, kept for its next stage or merge.
     static CONTEXT: RefCell<Option<(u64, Rc<Context>)>> = const { RefCell::new(None) };
+    /// The newest calibration, reused by a request whose calibration inputs are the same (a slider
+    /// moved after the observed months): the same posterior, to the bit, without computing it again.
+    static KEPT: RefCell<Kept> = RefCell::new(Kept::default());
 }
 
 /// A request with its scenarios decoded (once).
@@ -65,7 +69,10 @@ impl Job {
         let runs = if partial { self.params.runs.min(FIRST_RUNS) } else { self.params.runs };
         let started = now_ms();
         let (projection, compared) = match &self.pinned {
-            None => (simulate::project_runs(&self.params, runs), None),
+            None => {
+                let context = self.context();
+                (context.finish(&context.part(0..runs.max(1))), None)
+            }
             Some(a) => match compare(a, &self.params, runs) {
                 Ok(c) => (c.b, Some(Compared::Done { a: Box::new(c.a), paired: Box::new(c.paired) })),
                 Err(mismatch) => (simulate::project_runs(&self.params, runs), Some(Compared::mismatch(&mismatch))),
@@ -88,7 +95,8 @@ impl Job {
     }
 
     /// The engine's context of this request: the one kept for it, or a new one
-    /// (calibrated again, to the same bits), then kept.
+    /// (with the kept posterior when the calibration's inputs are the same, else
+    /// calibrated again, to the same bits), then kept.
     fn context(&self) -> Rc<Context> {
         CONTEXT.with(|kept| {
             if let Some((id, context)) = kept.borrow().as_ref()
@@ -96,7 +104,9 @@ impl Job {
             {
                 return context.clone();
             }
-            let context = Rc::new(Context::for_runs(&self.params, self.params.runs));
+            let context = Rc::new(KEPT.with(|calibration| {
+                Context::for_runs_kept(&self.params, self.params.runs, &mut calibration.borrow_mut())
+            }));
             *kept.borrow_mut() = Some((self.id, context.clone()));
             context
         })
@@ -107,7 +117,7 @@ impl Job {
 /// sums cross as bytes (half the serde code of [`Part`]).
 fn post_part(id: u64, part: &Part, started: f64) {
     match part {
-        Part::Model2(sums) => post(&Response::Part { id, part: encode(sums), elapsed_ms: now_ms() - started }),
+        Part::Model2(sums) => post(&Response::Part { id, part: Bytes(encode(sums)), elapsed_ms: now_ms() - started }),
         Part::Model1(_) => post(&Response::Failed { id, message: PartError::NotSplittable.to_string() }),
     }
 }
@@ -135,14 +145,14 @@ fn split_stage(job: Job, from: u32, to: u32, quick: bool) {
 }
 
 /// Merges the parts of a split request and posts its full result.
-fn merge(request: Request, parts: Vec<Vec<u8>>, parts_ms: f64) {
+fn merge(request: Request, parts: Vec<Bytes>, parts_ms: f64) {
     if LATEST.with(Cell::get) != request.id {
         return;
     }
     let started = now_ms();
     let job = Job::new(request);
     let parts: Result<Vec<Part>, String> =
-        parts.iter().map(|bytes| decode::<PartOf<FixedSum>>(bytes).map(Part::Model2)).collect();
+        parts.iter().map(|bytes| decode::<PartOf<FixedSum>>(&bytes.0).map(Part::Model2)).collect();
     match parts.and_then(|parts| Part::merge(parts).map_err(|e| e.to_string())) {
         Ok(whole) => {
             let projection = job.context().finish(&whole);
