@@ -27,6 +27,11 @@ use yew::Callback;
 /// Path of the worker script, relative to the page (so any sub-path works).
 pub const WORKER_URL: &str = "./worker_loader.js";
 
+/// What a worker loader (`static/worker_loader.js`, `static/standalone_boot.js`)
+/// puts before the browser's reason when the engine could not be loaded; the
+/// page words that failure in its own language and shows the reason as detail.
+pub const LOAD_FAILED: &str = "wlz-engine-load-failed: ";
+
 /// Wait before a worker that failed to start is started again (ms).
 pub const RETRY_MS: u32 = 300;
 
@@ -226,4 +231,18 @@ fn attach(inner: &Rc<Inner>, worker: Worker) {
 
 fn post(worker: &Worker, message: &ToWorker) {
     let _ = worker.post_message(&js_sys::Uint8Array::from(encode(message).as_slice()));
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn both_loaders_mark_a_load_failure_with_the_prefix_the_page_reads() {
+        for (file, text) in [
+            ("worker_loader.js", include_str!("../static/worker_loader.js")),
+            ("standalone_boot.js", include_str!("../static/standalone_boot.js")),
+        ] {
+            assert!(text.contains(&format!("postMessage(`{}${{error}}`)", super::LOAD_FAILED)), "{file}");
+            assert!(!text.contains("could not be loaded"), "{file}: no sentence of its own, in one language");
+        }
+    }
 }

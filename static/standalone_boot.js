@@ -29,7 +29,7 @@ function startEngine(packed) {
   new Response(new Blob([fromBase64(packed)]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()
     .then((wasm) => wasm_bindgen({ module_or_path: wasm }))
     .catch((error) => {
-      postMessage(`the computation engine could not be loaded: ${error}`);
+      postMessage(`wlz-engine-load-failed: ${error}`);
     });
 }
 

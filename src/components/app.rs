@@ -27,6 +27,7 @@ use crate::messages::link_problem_text;
 use crate::state::{Action, Refusal, State};
 use crate::url_sync::{initial_query, use_url_sync};
 use crate::window_event::use_window_event;
+use crate::worker_slot::LOAD_FAILED;
 use std::rc::Rc;
 use wlz_scenario::codec;
 use wlz_scenario::output::Report;
@@ -151,9 +152,14 @@ pub fn app() -> Html {
     let status = match (&state.failure, &state.result) {
         (Some(message), _) => {
             let d = state.dispatcher();
+            // The engine could not be loaded (a loader's text): the reason is the browser's.
+            let (said, message) = match message.strip_prefix(LOAD_FAILED) {
+                Some(reason) => ("status.load_failed", reason),
+                None => ("status.error", message.as_str()),
+            };
             html! {
                 <div class="status error" role="alert">
-                    <p>{tr(lang, "status.error")}{" "}<span class="detail">{"("}{message}{")"}</span></p>
+                    <p>{tr(lang, said)}{" "}<span class="detail">{"("}{message}{")"}</span></p>
                     <button type="button" onclick={Callback::from(move |_| d.dispatch(Action::Retry))}>{tr(lang, "status.retry")}</button>
                 </div>
             }

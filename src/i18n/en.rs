@@ -178,6 +178,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("status.partial", "First result from part of the runs; being refined"),
     ("status.done", "runs in"),
     ("status.error", "The computation failed. Your settings are kept; try again."),
+    ("status.load_failed", "The computation engine could not be loaded. Your settings are kept; try again."),
     ("update.ready", "A new version of the explorer is available. Your scenario is kept."),
     ("update.apply", "Update now"),
     ("status.retry", "Compute again"),

@@ -190,6 +190,10 @@ pub const TABLE: &[(&str, &str)] = &[
     ("status.partial", "Eerste resultaat uit een deel van de runs; wordt verfijnd"),
     ("status.done", "runs in"),
     ("status.error", "De berekening is mislukt. De instellingen zijn bewaard; probeer het opnieuw."),
+    (
+        "status.load_failed",
+        "De rekenmodule kon niet worden geladen. De instellingen zijn bewaard; probeer het opnieuw.",
+    ),
     ("update.ready", "Er is een nieuwe versie van de verkenner. Uw scenario blijft bewaard."),
     ("update.apply", "Nu bijwerken"),
     ("status.retry", "Opnieuw berekenen"),
