@@ -37,8 +37,7 @@ function fail(error) {
   const message = document.createElement('p');
   message.setAttribute('role', 'alert');
   message.className = 'boot-failure';
-  message.textContent = 'Deze verkenner kon niet starten in deze browser. / This explorer could not start in this browser. '
-    + `(${error})`;
+  message.textContent = '__BOOT_FAILED__ ' + `(${error})`;
   document.body.append(message);
 }
 
@@ -57,7 +56,12 @@ try {
     }
   }
   const [page, wasm] = await Promise.all([import(scriptUrl(glue)), gunzip(part('wlz-page-wasm'))]);
-  await page.default({ module_or_path: wasm });
+  // As the served page does (xtask/src/boot_page.js): one more try after a short wait and a small memory.
+  await page.default({ module_or_path: wasm }).catch(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    try { new WebAssembly.Memory({ initial: 1 }); } catch { /* the retry shows what remains */ }
+    return page.default({ module_or_path: wasm });
+  });
 } catch (error) {
   fail(error);
 }

@@ -4,6 +4,6 @@
 // after the prefix src/worker_slot.rs's LOAD_FAILED reads; results come as
 // bytes) instead of leaving it waiting; the page words it in its language.
 importScripts('./worker.js');
-wasm_bindgen('./worker_bg.wasm').catch((error) => {
+wasm_bindgen({ module_or_path: './worker_bg.wasm' }).catch((error) => {
   postMessage(`wlz-engine-load-failed: ${error}`);
 });

@@ -11,6 +11,7 @@ pub const TABLE: &[(&str, &str)] = &[
         "Monte Carlo explorer of the monthly intake into the Wlz with a ggz-wonen indication (single file, works offline).",
     ),
     ("noscript", "This explorer needs JavaScript and WebAssembly."),
+    ("boot.failed", "This explorer could not start in this browser."),
     ("number.decimal", "."),
     ("number.group", ","),
     (

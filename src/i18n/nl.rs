@@ -11,6 +11,7 @@ pub const TABLE: &[(&str, &str)] = &[
         "Monte-Carloverkenner van de maandelijkse instroom in de Wlz met een ggz-wonenindicatie (los bestand, werkt offline).",
     ),
     ("noscript", "Deze verkenner heeft JavaScript en WebAssembly nodig."),
+    ("boot.failed", "Deze verkenner kon niet starten in deze browser."),
     ("number.decimal", ","),
     ("number.group", "."),
     (

@@ -36,6 +36,35 @@ test('a worker whose wasm fails to load once is started again, and the page show
   await context.close();
 });
 
+test('the page\'s own wasm that fails to load once is started again; failing twice, the page says so', async () => {
+  // No service worker here: requests it answers bypass page.route.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  let requests = 0;
+  let failing = 1;
+  await page.route('**/wlz-app_bg.wasm', (route) => {
+    requests += 1;
+    return requests <= failing ? route.fulfill({ status: 500, body: 'down' }) : route.continue();
+  });
+  await page.goto(`${server.url}?v=1&runs=2000`);
+  assert.match(await fullResult(page), /2\.000 runs/);
+  assert.ok(requests >= 2, `the page's wasm was loaded again (${requests} loads)`);
+  assert.equal(await page.getByRole('alert').count(), 0, 'no failure shown');
+  assert.deepEqual(errors, []);
+  // Failing every time: a message in both languages with the browser's reason, not a blank page.
+  requests = 0;
+  failing = Infinity;
+  await page.goto(`${server.url}?v=1&runs=2000`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  const said = await alert.textContent();
+  assert.match(said, /Deze verkenner kon niet starten in deze browser\. \/ This explorer could not start in this browser\. \(.*500/);
+  assert.ok(requests >= 2, `tried twice (${requests} loads)`);
+  await context.close();
+});
+
 test('the workers stop on pagehide and start again when the page is shown again', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -109,11 +109,13 @@ pub fn write_standalone(dist: &Path) -> Result<(), String> {
     parts += &payload("wlz-worker-js", "", &pack(&read(dist, "worker.js")?)?);
     let icon = base64(&read(dist, "icon.svg")?);
     let public = public_url()?;
+    let failed = format!("{} / {}", crate::catalogue::nl("boot.failed")?, crate::catalogue::en("boot.failed")?);
+    let boot = BOOT.replace("__BOOT_FAILED__", &failed.replace('\'', "\\'"));
     let csp = format!(
         "default-src 'none'; script-src {} blob: 'wasm-unsafe-eval'; worker-src blob:; style-src {}; \
          img-src data: blob:; connect-src 'none'; font-src 'none'; object-src 'none'; base-uri 'none'; \
          form-action 'none'",
-        hash(BOOT)?,
+        hash(&boot)?,
         hash(&css)?
     );
     let html = format!(
@@ -129,7 +131,7 @@ pub fn write_standalone(dist: &Path) -> Result<(), String> {
 <meta name=\"wlz-public-url\" content=\"{public}\">
 <link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">
 <style>{css}</style>
-{parts}<script type=\"module\">{BOOT}</script>
+{parts}<script type=\"module\">{boot}</script>
 </head>
 <body>
 <noscript>__NOSCRIPT__</noscript>

@@ -18,7 +18,7 @@ pub fn harden(dist: &std::path::Path) -> Result<(), String> {
     let start = html.find(open).ok_or("index.html: Trunk's start-up script not found")?;
     let end = html[start..].find("</script>").map(|i| start + i).ok_or("index.html: unclosed script")?;
     let script = &html[start + open.len()..end];
-    std::fs::write(dist.join("start.js"), script.trim()).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("start.js"), start_script(script)?).map_err(|e| e.to_string())?;
     let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">");
     let html = format!(
         "{}<script type=\"module\" src=\"./start.js\"></script>{}",
@@ -31,6 +31,23 @@ pub fn harden(dist: &std::path::Path) -> Result<(), String> {
     let manifest = dist.join("manifest.webmanifest");
     let json = std::fs::read_to_string(&manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
     std::fs::write(&manifest, crate::catalogue::fill_manifest(&json)?).map_err(|e| e.to_string())
+}
+
+/// Trunk's start-up script with the page's wasm started by `boot_page.js`'s
+/// `startPage` (one retry, then a message in the page instead of a blank page).
+fn start_script(trunk: &str) -> Result<String, String> {
+    let init = "await init({ module_or_path: './wlz-app_bg.wasm' })";
+    if trunk.matches(init).count() != 1 {
+        return Err(format!("start.js: Trunk's start-up script no longer holds `{init}` once"));
+    }
+    let failed = format!("{} / {}", crate::catalogue::nl("boot.failed")?, crate::catalogue::en("boot.failed")?);
+    let boot = include_str!("boot_page.js").replace("__BOOT_FAILED__", &failed.replace('`', "'"));
+    let started = "await startPage(() => init({ module_or_path: './wlz-app_bg.wasm' }))";
+    Ok(format!(
+        "{boot}
+{}",
+        trunk.trim().replacen(init, started, 1)
+    ))
 }
 
 /// Every file below `dir`, as paths relative to it with `/`, sorted.
