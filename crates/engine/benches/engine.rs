@@ -63,6 +63,19 @@ fn calibrated_projection(c: &mut Criterion) {
             group.bench_function(name, |b| b.iter(|| pool.install(|| project(black_box(&params)))));
         }
     }
+    // What a worker does after a slider move past the observed months: the calibration is kept.
+    let params = observed_scenario(36);
+    let mut kept = wlz_engine::calibrate::Kept::default();
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a pool");
+    let _ = kept.posterior(&params, params.runs);
+    group.bench_function("36_months_10000_runs_1_thread_calibration_kept", |b| {
+        b.iter(|| {
+            one.install(|| {
+                let context = wlz_engine::simulate::Context::for_runs_kept(black_box(&params), params.runs, &mut kept);
+                context.finish(&context.parts(0..params.runs))
+            })
+        })
+    });
     group.finish();
 }
 
