@@ -41,7 +41,8 @@
 //! [`Stream::State`]) and the resampling one more ([`Stream::Resample`]);
 //! sums over particles are taken in particle order. So the posterior is the
 //! same to the bit natively and in wasm, whatever the thread or worker count
-//! (each worker computes it whole). Memory is O(N): a particle keeps its
+//! (each worker computes it whole, and keeps it for the next scenario with
+//! the same [`CalibrationKey`]: [`Kept`]). Memory is O(N): a particle keeps its
 //! parameters, log-weight and m_T, P_T, never its path.
 //!
 //! Validation (simulation-based calibration, its negative controls and the
