@@ -375,21 +375,21 @@ impl CalibrationKey {
 /// [`CalibrationKey`] takes its posterior instead of computing it again.
 #[derive(Debug, Default)]
 pub struct Kept {
-    last: Option<(CalibrationKey, Option<Posterior>)>,
+    last: Option<(CalibrationKey, Option<Arc<Posterior>>)>,
 }
 
 impl Kept {
-    /// The posterior of `params` with `runs` particles: the kept one when its key is equal, else computed and kept.
-    pub fn posterior(&mut self, params: &ModelParams, runs: u32) -> Option<Posterior> {
+    /// The posterior of `params` with `runs` particles: the kept one (shared,
+    /// not copied) when its key is equal, else computed and kept.
+    pub fn posterior(&mut self, params: &ModelParams, runs: u32) -> Option<Arc<Posterior>> {
         let key = CalibrationKey::of(params, runs);
         if let Some((kept, posterior)) = &self.last
             && *kept == key
         {
             return posterior.clone();
         }
-        let posterior = calibrate_key(&key);
-        self.last = Some((key, posterior.clone()));
-        posterior
+        let posterior = calibrate_key(&key).map(Arc::new);
+        self.last.insert((key, posterior)).1.clone()
     }
 }
 

@@ -21,7 +21,7 @@
 
 use crate::accumulate::{Acc, CountHistogram, FixedSum, FloatSum};
 use crate::attribution::Attribution;
-use crate::calibrate::{Kept, Posterior, calibrate};
+use crate::calibrate::{Kept, Posterior};
 use crate::model::{LeverPath, RUN_LEVER_COUNT, RUN_LEVERS, RUN_SUBSETS, RunDraws, cell_factors, run_factor};
 use crate::model_params::ModelParams;
 use crate::output::{Calibration, Cells, MonthStats, Projection};
@@ -32,6 +32,7 @@ use crate::stats::{MONTH_PROBS, Summary};
 use crate::targets::{PerTarget, TargetId, TargetTally, Window};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Run sums of one month.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -133,7 +134,7 @@ pub struct Context {
     /// in lever order (exactly 1 for idle levers), per month.
     fixed_product: Vec<f64>,
     windows: PerTarget<Window>,
-    posterior: Option<Posterior>,
+    posterior: Option<Arc<Posterior>>,
     innovation_sd: f64,
     half_var: f64,
     keep: f64,
@@ -150,9 +151,7 @@ impl Context {
     /// The context of `params` for projections of up to `runs` runs: the
     /// posterior has max(`params.runs`, `runs`) particles, one per run.
     pub fn for_runs(params: &ModelParams, runs: u32) -> Context {
-        let mut context = Context::uncalibrated(params);
-        context.posterior = calibrate(params, params.runs.max(runs));
-        context
+        Context::for_runs_kept(params, runs, &mut Kept::default())
     }
 
     /// [`Context::for_runs`], its posterior taken from `kept` when the
