@@ -4,7 +4,8 @@
 // fetched: the page's wasm-bindgen glue and its snippets become blob: modules,
 // the engine's worker a blob: script with its wasm inside. The page's own
 // source is kept so that it can offer itself for download with another
-// scenario embedded (the <meta name="wlz-scenario"> element).
+// scenario embedded (the <meta name="wlz-scenario"> element). The build puts
+// xtask/src/boot_page.js (startOnceMore, showBootFailure) before this script.
 const part = (id) => document.getElementById(id);
 
 function fromBase64(text) {
@@ -33,14 +34,6 @@ function startEngine(packed) {
     });
 }
 
-function fail(error) {
-  const message = document.createElement('p');
-  message.setAttribute('role', 'alert');
-  message.className = 'boot-failure';
-  message.textContent = '__BOOT_FAILED__ ' + `(${error})`;
-  document.body.append(message);
-}
-
 try {
   window.wlzStandalone = { source: `<!doctype html>\n${document.documentElement.outerHTML}` };
   const workerPacked = part('wlz-worker-wasm').textContent.trim();
@@ -56,12 +49,8 @@ try {
     }
   }
   const [page, wasm] = await Promise.all([import(scriptUrl(glue)), gunzip(part('wlz-page-wasm'))]);
-  // As the served page does (xtask/src/boot_page.js): one more try after a short wait and a small memory.
-  await page.default({ module_or_path: wasm }).catch(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    try { new WebAssembly.Memory({ initial: 1 }); } catch { /* the retry shows what remains */ }
-    return page.default({ module_or_path: wasm });
-  });
+  // As the served page does: one more try after a short wait and a small memory.
+  await startOnceMore(() => page.default({ module_or_path: wasm }));
 } catch (error) {
-  fail(error);
+  showBootFailure(error);
 }

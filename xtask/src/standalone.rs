@@ -109,8 +109,7 @@ pub fn write_standalone(dist: &Path) -> Result<(), String> {
     parts += &payload("wlz-worker-js", "", &pack(&read(dist, "worker.js")?)?);
     let icon = base64(&read(dist, "icon.svg")?);
     let public = public_url()?;
-    let failed = format!("{} / {}", crate::catalogue::nl("boot.failed")?, crate::catalogue::en("boot.failed")?);
-    let boot = BOOT.replace("__BOOT_FAILED__", &failed.replace('\'', "\\'"));
+    let boot = format!("{}\n{BOOT}", crate::steps::boot_page()?);
     let csp = format!(
         "default-src 'none'; script-src {} blob: 'wasm-unsafe-eval'; worker-src blob:; style-src {}; \
          img-src data: blob:; connect-src 'none'; font-src 'none'; object-src 'none'; base-uri 'none'; \

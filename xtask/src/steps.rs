@@ -33,21 +33,22 @@ pub fn harden(dist: &std::path::Path) -> Result<(), String> {
     std::fs::write(&manifest, crate::catalogue::fill_manifest(&json)?).map_err(|e| e.to_string())
 }
 
-/// Trunk's start-up script with the page's wasm started by `boot_page.js`'s
-/// `startPage` (one retry, then a message in the page instead of a blank page).
+/// `boot_page.js` (starting the page's wasm: one retry, then a message in both
+/// languages instead of a blank page) with that message from the catalogue.
+pub(crate) fn boot_page() -> Result<String, String> {
+    let failed = format!("{} / {}", crate::catalogue::nl("boot.failed")?, crate::catalogue::en("boot.failed")?);
+    // Inside a template literal: no backquote may pass.
+    Ok(include_str!("boot_page.js").replace("__BOOT_FAILED__", &failed.replace('`', "'")))
+}
+
+/// Trunk's start-up script with the page's wasm started by [`boot_page`]'s `startPage`.
 fn start_script(trunk: &str) -> Result<String, String> {
     let init = "await init({ module_or_path: './wlz-app_bg.wasm' })";
     if trunk.matches(init).count() != 1 {
         return Err(format!("start.js: Trunk's start-up script no longer holds `{init}` once"));
     }
-    let failed = format!("{} / {}", crate::catalogue::nl("boot.failed")?, crate::catalogue::en("boot.failed")?);
-    let boot = include_str!("boot_page.js").replace("__BOOT_FAILED__", &failed.replace('`', "'"));
     let started = "await startPage(() => init({ module_or_path: './wlz-app_bg.wasm' }))";
-    Ok(format!(
-        "{boot}
-{}",
-        trunk.trim().replacen(init, started, 1)
-    ))
+    Ok(format!("{}\n{}", boot_page()?, trunk.trim().replacen(init, started, 1)))
 }
 
 /// Every file below `dir`, as paths relative to it with `/`, sorted.
