@@ -18,6 +18,19 @@ use wasm_bindgen::{JsCast, JsValue};
 use wlz_scenario::protocol::{Bytes, Request, Response, Stages, ToWorker};
 use yew::Callback;
 
+thread_local! {
+    /// The page's running pool, for [`send_early`] (set by [`EngineWorker::spawn`]).
+    static POOL: RefCell<Weak<EngineWorker>> = const { RefCell::new(Weak::new()) };
+}
+
+/// Sends `request` to the running pool now, if there is one (the reducer's
+/// shortcut: the request leaves before the page re-renders).
+pub fn send_early(request: &Request) {
+    if let Some(pool) = POOL.with(|pool| pool.borrow().upgrade()) {
+        pool.send(request);
+    }
+}
+
 /// Most workers started, whatever the number of cores (each holds its own memory).
 pub const MAX_WORKERS: usize = 4;
 
@@ -86,9 +99,10 @@ pub struct EngineWorker {
 }
 
 impl EngineWorker {
-    /// Starts the pool; every result, answer or failure goes to `on_response`
-    /// (the parts of a split request stay in the pool).
-    pub fn spawn(on_response: Callback<Response>) -> Result<EngineWorker, String> {
+    /// Starts the pool and makes it the one [`send_early`] reaches; every
+    /// result, answer or failure goes to `on_response` (the parts of a split
+    /// request stay in the pool).
+    pub fn spawn(on_response: Callback<Response>) -> Result<Rc<EngineWorker>, String> {
         let last_sent = Rc::new(Cell::new(0));
         let gather = Rc::new(RefCell::new(Gather::default()));
         // The first worker merges; the handler reaches it through this cell, filled once the pool runs.
@@ -124,7 +138,9 @@ impl EngineWorker {
         let stopping = slots.clone();
         let pagehide = web_sys::window()
             .map(|window| EventListener::new(&window, "pagehide", move |_| stopping.iter().for_each(Slot::terminate)));
-        Ok(EngineWorker { slots, last_sent, gather, _pagehide: pagehide })
+        let pool = Rc::new(EngineWorker { slots, last_sent, gather, _pagehide: pagehide });
+        POOL.with(|current| *current.borrow_mut() = Rc::downgrade(&pool));
+        Ok(pool)
     }
 
     /// The number of workers.
@@ -134,8 +150,11 @@ impl EngineWorker {
 
     /// Sends `request` as the pool's plan says (each worker keeps it until it
     /// is ready); earlier requests still running are dropped by the workers.
+    /// A request already sent to this pool is not sent again.
     pub fn send(&self, request: &Request) {
-        self.last_sent.set(request.id);
+        if self.last_sent.replace(request.id) == request.id {
+            return;
+        }
         let plan = request.plan(self.slots.len());
         let parts = plan.iter().filter(|s| matches!(s, Stages::Part { .. })).count();
         self.gather.borrow_mut().start((parts > 0).then(|| request.clone()), parts);

@@ -503,8 +503,17 @@ impl State {
 impl Reducible for State {
     type Action = Action;
 
+    /// Applies `action`; a new request for the same pool leaves for the
+    /// workers at once ([`crate::bridge::send_early`]), before the page
+    /// re-renders (the app's effect, which runs after the render, would send it
+    /// a few milliseconds later and then finds it sent).
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(Rc::unwrap_or_clone(self).apply(action))
+        let (request, generation) = (self.request, self.worker_generation);
+        let next = Rc::unwrap_or_clone(self).apply(action);
+        if next.request != request && next.worker_generation == generation {
+            crate::bridge::send_early(&next.worker_request());
+        }
+        Rc::new(next)
     }
 }
 

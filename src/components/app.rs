@@ -48,7 +48,7 @@ fn set_document_lang(lang: Lang) {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| State::from_query(&initial_query()));
-    let worker = use_mut_ref(|| None::<EngineWorker>);
+    let worker = use_mut_ref(|| None::<Rc<EngineWorker>>);
     {
         let (worker, dispatcher) = (worker.clone(), state.dispatcher());
         use_effect_with(state.worker_generation, move |_| {
