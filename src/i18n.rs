@@ -1,7 +1,11 @@
 //! The one string catalogue of the page, and number formatting per language.
 //!
 //! One table per language (`i18n/nl.rs`, `i18n/en.rs`), each mapping a
-//! catalogue key to its text; [`tr`] looks one up. Tests check that every
+//! catalogue key to its text, in the same order; [`tr`] looks one up. The
+//! page does not carry the tables themselves: at compile time they are packed
+//! into one string of the keys and one string of each language's texts, with
+//! `u16` ends ([`packed`]), 6 bytes per entry instead of two 16-byte pairs of
+//! pointers and lengths (which compress poorly) in every language. Tests check that every
 //! language has exactly the same keys, that every key used in the source
 //! exists (literal keys found in the source, and every key built from a table
 //! row: parameters, presets), and that no language leaves a text empty.
@@ -12,6 +16,7 @@ use wlz_scenario::params::{Group, Key, Kind, ParamSpec, spec};
 
 mod en;
 mod nl;
+mod packed;
 
 /// A page language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -40,7 +45,8 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == code)
     }
 
-    /// The language's table: (catalogue key, text).
+    /// The language's table as written: (catalogue key, text) (the tests read it; the page reads [`packed`]).
+    #[cfg(test)]
     pub fn table(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Lang::Nl => nl::TABLE,
@@ -51,12 +57,12 @@ impl Lang {
 
 /// The string for `key` in `lang`; "?" if it is missing (a test keeps that from happening).
 pub fn tr(lang: Lang, key: &str) -> &'static str {
-    lang.table().iter().find(|(k, _)| *k == key).map_or("?", |(_, text)| text)
+    packed::index(key).map_or("?", |i| packed::text_of(lang, i))
 }
 
-/// True when `key` is in the catalogue (of the default language; a test keeps the languages equal).
+/// True when `key` is in the catalogue (every language has the same keys: the build checks).
 pub fn has(key: &str) -> bool {
-    Lang::Nl.table().iter().any(|(k, _)| *k == key)
+    packed::index(key).is_some()
 }
 
 /// Which text of a parameter.
