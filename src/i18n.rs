@@ -4,8 +4,9 @@
 //! catalogue key to its text, in the same order; [`tr`] looks one up. The
 //! page does not carry the tables themselves: at compile time they are packed
 //! into one string of the keys and one string of each language's texts, with
-//! `u16` ends ([`packed`]), 6 bytes per entry instead of two 16-byte pairs of
-//! pointers and lengths (which compress poorly) in every language. Tests check that every
+//! `u16` ends ([`packed`]): 6 bytes per entry for both languages instead of 16
+//! (a pointer and a length for the key and for the text, which compress
+//! poorly) in each language. Tests check that every
 //! language has exactly the same keys, that every key used in the source
 //! exists (literal keys found in the source, and every key built from a table
 //! row: parameters, presets), and that no language leaves a text empty.

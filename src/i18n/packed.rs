@@ -82,9 +82,9 @@ const fn text(bytes: &'static [u8]) -> &'static str {
     }
 }
 
-const KEY_BYTES: [u8; joined_len(nl::TABLE, false)] = joined(nl::TABLE, false);
-const NL_BYTES: [u8; joined_len(nl::TABLE, true)] = joined(nl::TABLE, true);
-const EN_BYTES: [u8; joined_len(en::TABLE, true)] = joined(en::TABLE, true);
+static KEY_BYTES: [u8; joined_len(nl::TABLE, false)] = joined(nl::TABLE, false);
+static NL_BYTES: [u8; joined_len(nl::TABLE, true)] = joined(nl::TABLE, true);
+static EN_BYTES: [u8; joined_len(en::TABLE, true)] = joined(en::TABLE, true);
 
 /// Every key, joined, and where each ends.
 static KEYS: (&str, [u16; ENTRIES]) = (text(&KEY_BYTES), ends(nl::TABLE, false));
