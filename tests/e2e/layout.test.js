@@ -167,6 +167,27 @@ test('tabs: one panel at a time, arrow keys move between tabs, the open tab is i
   await context.close();
 });
 
+test('a hidden tab is not rendered while levers move, and is up to date when it opens', async () => {
+  const { context, page } = await open(LAPTOP, 'v=1&runs=1000&aid=20');
+  const equation = page.getByTestId('eq-aid');
+  const before = await equation.textContent();
+  assert.match(before, /20/);
+  const slider = page.getByRole('slider', { name: /hulpmiddel/ });
+  await slider.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForURL(/aid=25/);
+  await fullResult(page);
+  // Hidden (the explanation is not the open tab): left as it was, not rendered again.
+  assert.equal(await equation.isVisible(), false);
+  assert.equal(await equation.textContent(), before);
+  await openTab(page, /Uitleg/);
+  assert.ok(await equation.isVisible());
+  const after = await equation.textContent();
+  assert.notEqual(after, before, 'opened: rendered with the scenario of now');
+  assert.match(after, /25/);
+  await context.close();
+});
+
 test('after pinning, the comparison is where the chart was, and A is named by its title or preset', async () => {
   const { context, page } = await open(LAPTOP, 'v=1&runs=1000&title=Noord');
   await openMenu(page);
