@@ -2,7 +2,9 @@
 //! bar (title, note, presets, compare, link, exports) below the toolbar. It
 //! closes itself when the scenario or the comparison changes from inside it
 //! (a preset, pinning), so the answer is in view again; Escape closes it too.
+//! While closed its content is not rendered again ([`Dormant`]).
 
+use super::dormant::Dormant;
 use crate::i18n::{Lang, tr};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -52,7 +54,9 @@ pub fn menu(props: &MenuProps) -> Html {
                 aria-controls="scenario-menu" onclick={toggle} aria-label={tr(props.lang, "menu.scenario")}>
                 {tr(props.lang, "menu.scenario.short")}<span aria-hidden="true">{if *open { " ▴" } else { " ▾" }}</span>
             </button>
-            <div id="scenario-menu" class="menu-panel" hidden={!*open}>{props.children.clone()}</div>
+            <div id="scenario-menu" class="menu-panel" hidden={!*open}>
+                <Dormant shown={*open}>{props.children.clone()}</Dormant>
+            </div>
         </div>
     }
 }

@@ -5,6 +5,7 @@ pub mod ask;
 pub mod axes;
 pub mod compare;
 pub mod deviations;
+pub mod dormant;
 pub mod entry;
 pub mod explanation;
 pub mod fan_chart;

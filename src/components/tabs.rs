@@ -1,9 +1,10 @@
 //! The long panels as tabs (WAI-ARIA tabs pattern): a tab list with arrow-key
 //! navigation and one panel shown at a time. Every panel stays mounted (the
 //! others are `hidden`), so a form keeps what was typed when the tab changes;
-//! a hidden panel is not rendered again until it opens ([`TabContent`]), so a
+//! a hidden panel is not rendered again until it opens ([`Dormant`]), so a
 //! slider move or a result does not redo the panels nobody sees.
 
+use super::dormant::Dormant;
 use crate::i18n::{Lang, tr};
 use crate::panel::Panel;
 use wasm_bindgen::JsCast;
@@ -20,31 +21,6 @@ pub struct TabsProps {
     pub on_open: Callback<Panel>,
     /// One child per panel of [`Panel::ALL`], in that order.
     pub children: Children,
-}
-
-/// Properties of [`TabContent`].
-#[derive(Properties)]
-pub struct TabContentProps {
-    /// True when the panel is the open one.
-    pub open: bool,
-    /// The panel.
-    pub children: Html,
-}
-
-impl PartialEq for TabContentProps {
-    /// Unchanged while the panel is hidden and stays hidden, whatever it holds:
-    /// Yew then keeps the panel as it is instead of rendering it again. When it
-    /// opens it is rendered with the newest properties; an open panel renders
-    /// on every change, as it would without this wrapper.
-    fn eq(&self, other: &Self) -> bool {
-        !self.open && !other.open
-    }
-}
-
-/// One panel's content, rendered only while it is open (and once when mounted).
-#[function_component(TabContent)]
-pub fn tab_content(props: &TabContentProps) -> Html {
-    props.children.clone()
 }
 
 /// Moves the focus to the tab of `panel` (after an arrow key).
@@ -109,7 +85,7 @@ pub fn tabs(props: &TabsProps) -> Html {
             {for Panel::ALL.into_iter().zip(props.children.iter()).map(|(panel, child)| html! {
                 <div class="tab-panel" role="tabpanel" id={format!("panel-{}", panel.code())}
                     aria-labelledby={format!("tab-{}", panel.code())} hidden={panel != props.open} tabindex="0">
-                    <TabContent open={panel == props.open}>{child}</TabContent>
+                    <Dormant shown={panel == props.open}>{child}</Dormant>
                 </div>
             })}
         </section>
