@@ -192,7 +192,7 @@ fn start(inner: &Rc<Inner>) -> Result<(), String> {
 fn on_message(inner: &Rc<Inner>, data: &JsValue) {
     let decoded = match data.as_string() {
         Some(text) => Ok(Response::Failed { id: 0, message: text }),
-        None => decode::<Response>(&js_sys::Uint8Array::new(data).to_vec()),
+        None => decode::<Response>(&bytes_of(data)),
     };
     match decoded {
         Ok(Response::Ready) => {
@@ -229,8 +229,20 @@ fn attach(inner: &Rc<Inner>, worker: Worker) {
     *inner.running.borrow_mut() = Some(Running { worker, _onmessage: onmessage, _onerror: onerror });
 }
 
+/// The bytes of a message: read where they are when they are a `Uint8Array`
+/// (`new Uint8Array(data)` would copy them once more first).
+fn bytes_of(data: &JsValue) -> Vec<u8> {
+    match data.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => bytes.to_vec(),
+        None => js_sys::Uint8Array::new(data).to_vec(),
+    }
+}
+
+/// Posts `message` as bytes whose buffer is handed over (transferred), not
+/// copied again by the browser: a merge carries every part (about 900 KB).
 fn post(worker: &Worker, message: &ToWorker) {
-    let _ = worker.post_message(&js_sys::Uint8Array::from(encode(message).as_slice()));
+    let bytes = js_sys::Uint8Array::from(encode(message).as_slice());
+    let _ = worker.post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()));
 }
 
 #[cfg(test)]
