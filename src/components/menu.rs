@@ -30,7 +30,8 @@ fn focus(id: &str) {
 /// The menu button and its panel.
 #[function_component(Menu)]
 pub fn menu(props: &MenuProps) -> Html {
-    let open = use_state(|| false);
+    // `_eq`: closing a closed menu (on every slider move) does not render it again.
+    let open = use_state_eq(|| false);
     {
         let open = open.clone();
         use_effect_with(props.closes_on.clone(), move |_| open.set(false));
