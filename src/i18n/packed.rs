@@ -8,11 +8,16 @@ use super::{Lang, en, nl};
 /// Number of entries (every language has the same keys in the same order).
 const ENTRIES: usize = nl::TABLE.len();
 
+/// The key (`texts` false) or the text of `entry`.
+const fn part<'a>(entry: &(&'a str, &'a str), texts: bool) -> &'a str {
+    if texts { entry.1 } else { entry.0 }
+}
+
 /// Total length (bytes) of the keys (`texts` false) or of the texts of `table`.
 const fn joined_len(table: &[(&str, &str)], texts: bool) -> usize {
     let (mut i, mut len) = (0, 0);
     while i < table.len() {
-        len += if texts { table[i].1.len() } else { table[i].0.len() };
+        len += part(&table[i], texts).len();
         i += 1;
     }
     len
@@ -23,7 +28,7 @@ const fn joined<const LEN: usize>(table: &[(&str, &str)], texts: bool) -> [u8; L
     let mut out = [0u8; LEN];
     let (mut i, mut at) = (0, 0);
     while i < table.len() {
-        let bytes = if texts { table[i].1.as_bytes() } else { table[i].0.as_bytes() };
+        let bytes = part(&table[i], texts).as_bytes();
         let mut j = 0;
         while j < bytes.len() {
             out[at] = bytes[j];
@@ -42,7 +47,7 @@ const fn ends(table: &[(&str, &str)], texts: bool) -> [u16; ENTRIES] {
     let mut out = [0u16; ENTRIES];
     let (mut i, mut at) = (0, 0);
     while i < ENTRIES {
-        at += if texts { table[i].1.len() } else { table[i].0.len() };
+        at += part(&table[i], texts).len();
         out[i] = at as u16;
         i += 1;
     }
