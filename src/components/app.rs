@@ -80,11 +80,11 @@ pub fn app() -> Html {
         });
     }
     {
-        let worker = worker.clone();
-        let request = state.worker_request();
+        // The request is built when it changes, not on every render (the pool skips one already sent).
+        let (worker, state) = (worker.clone(), state.clone());
         use_effect_with((state.request, state.worker_generation), move |_| {
             if let Some(worker) = worker.borrow().as_ref() {
-                worker.send(&request);
+                worker.send(&state.worker_request());
             }
         });
     }
