@@ -229,8 +229,8 @@ pub fn report_json(report: &Report) -> String {
 /// characters), or `fallback` without a title; then the date (`YYYY-MM-DD`).
 pub fn file_stem(title: &str, fallback: &str, date: &str) -> String {
     let mut slug = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
-        match plain_letter(c) {
+    for c in title.chars() {
+        match plain_letter(lower_latin1(c)) {
             Some(l) => slug.push(l),
             None if !slug.is_empty() && !slug.ends_with('-') => slug.push('-'),
             None => {}
@@ -240,6 +240,19 @@ pub fn file_stem(title: &str, fallback: &str, date: &str) -> String {
     let slug = slug.trim_matches('-');
     let name = if slug.is_empty() { fallback } else { slug };
     if date.is_empty() { name.to_string() } else { format!("{name}-{date}") }
+}
+
+/// `c` in lower case when it is an upper-case letter of Latin-1 (`A`–`Z`,
+/// `À`–`Þ`) or `Ÿ`; any other character as it is. Those are the letters
+/// [`plain_letter`] keeps, and the rule needs none of the Unicode case tables
+/// `char::to_lowercase` brings into the page (about 12 KB).
+fn lower_latin1(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        'Ÿ' => 'ÿ',
+        _ => c,
+    }
 }
 
 /// `c` as a plain ASCII letter or digit (accents dropped), if it is one.
@@ -347,6 +360,28 @@ mod tests {
         assert_eq!(file_stem("  Cliënten één / twee!", "wlz", "2026-12-02"), "clienten-een-twee-2026-12-02");
         assert_eq!(file_stem("", "wlz-ggz-wonen-instroom", "2026-12-02"), "wlz-ggz-wonen-instroom-2026-12-02");
         assert_eq!(file_stem("???", "wlz", ""), "wlz");
+        assert_eq!(file_stem("ÉÉN ÇA ÑÅ ŸÀ Þ", "wlz", ""), "een-ca-na-ya");
+    }
+
+    #[test]
+    fn the_latin1_lower_case_keeps_what_unicode_lower_case_kept() {
+        // Every character whose Unicode lower case is one letter the stem
+        // keeps gives that letter, but for two signs that look like letters.
+        let signs = ['\u{212A}', '\u{212B}']; // KELVIN SIGN, ANGSTROM SIGN
+        let mut kept = 0;
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let mut lower = c.to_lowercase();
+            let (Some(one), None) = (lower.next(), lower.next()) else { continue };
+            let Some(letter) = plain_letter(one) else { continue };
+            kept += 1;
+            let ours = plain_letter(lower_latin1(c));
+            if signs.contains(&c) {
+                assert_eq!(ours, None, "{c:?}");
+            } else {
+                assert_eq!(ours, Some(letter), "{c:?}");
+            }
+        }
+        assert!(kept > 100, "{kept}");
         assert_eq!(file_stem(&"x".repeat(100), "wlz", "d").len(), 62);
     }
 }

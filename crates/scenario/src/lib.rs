@@ -12,6 +12,7 @@
 pub mod chart;
 pub mod codec;
 pub mod compare;
+pub mod decimal;
 pub mod export;
 pub mod lever;
 pub mod lever_rank;

@@ -299,15 +299,8 @@ pub fn parse_value(spec: &ParamSpec, text: &str) -> Option<f64> {
 /// A whole number (`Int`) or a plain decimal (`Real`) as written in the URL.
 fn plain_number(text: &str, kind: Kind) -> Option<f64> {
     let digits = text.strip_prefix('-').unwrap_or(text);
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let plain = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let ok = !digits.is_empty()
-        && digits.len() <= 24
-        && plain(whole)
-        && plain(fraction)
-        && !(whole.is_empty() && fraction.is_empty())
-        && (kind == Kind::Real || !digits.contains('.'));
-    ok.then(|| text.parse::<f64>().ok()).flatten().filter(|v| v.is_finite())
+    let ok = digits.len() <= 24 && (kind == Kind::Real || !digits.contains('.'));
+    ok.then(|| crate::decimal::parse_plain(text)).flatten()
 }
 
 /// A decimal number as a person types it (a form field, a pasted count),
