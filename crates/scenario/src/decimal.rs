@@ -7,7 +7,7 @@
 //! brings a 10 KB table of powers of five and its general algorithm into the
 //! page's WebAssembly for exponents and lengths the page never accepts. Here
 //! a decimal of at most [`MAX_DIGITS`] digits is a ratio of two integers below
-//! 2^80, divided exactly in `u128` arithmetic, one bit at a time.
+//! 2^80, divided exactly one bit at a time in `u128` arithmetic.
 
 /// The most digits (whole and fraction together) read: 10^24 < 2^80, so the
 /// numerator and denominator and twice the remainder fit a `u128`.
@@ -40,33 +40,31 @@ pub fn parse_plain(text: &str) -> Option<f64> {
 
 /// `numerator / denominator` rounded to the nearest `f64`, ties to even, for
 /// `numerator` < 2^81 and 0 < `denominator` < 2^81 (the quotient then lies
-/// between 2^-81 and 2^81, where every double is normal).
+/// between 2^-81 and 2^81, where every double is normal). Long division one
+/// bit at a time, with no 128-bit division (which would bring its own routine).
 fn ratio(numerator: u128, denominator: u128) -> f64 {
     if numerator == 0 {
         return 0.0;
     }
-    let whole = numerator / denominator;
-    let mut rest = numerator % denominator;
-    // `mantissa` gathers the quotient's leading bits until it has 54 (53 and a
-    // rounding bit); `scale` is the power of two of its last bit; `sticky`
-    // records whether anything nonzero lies below it.
-    let width = 128 - whole.leading_zeros() as i32;
-    let (mut mantissa, mut scale, mut sticky) = if width > 54 {
-        let drop = width - 54;
-        ((whole >> drop) as u64, drop, whole & ((1u128 << drop) - 1) != 0)
-    } else {
-        (whole as u64, 0i32, false)
-    };
+    // Line the divisor's top bit up with the dividend's: the quotient of the
+    // two is then below 2, and the first bit drawn weighs 2^shift.
+    let shift = denominator.leading_zeros() as i32 - numerator.leading_zeros() as i32;
+    let (mut rest, divisor) =
+        if shift >= 0 { (numerator, denominator << shift) } else { (numerator << -shift, denominator) };
+    // `mantissa` gathers the quotient's bits until it has 54 (53 and a rounding
+    // bit); `scale` is the weight (a power of two) of the last bit drawn.
+    // `rest` stays below twice the divisor, so below 2^82.
+    let (mut mantissa, mut scale) = (0u64, shift + 1);
     while mantissa < 1 << 53 {
-        rest <<= 1;
-        let bit = rest >= denominator;
+        let bit = rest >= divisor;
         if bit {
-            rest -= denominator;
+            rest -= divisor;
         }
         mantissa = mantissa << 1 | u64::from(bit);
+        rest <<= 1;
         scale -= 1;
     }
-    sticky |= rest != 0;
+    let sticky = rest != 0;
     let round_up = mantissa & 1 == 1 && (sticky || mantissa & 2 == 2);
     let (mut mantissa, mut scale) = (mantissa >> 1, scale + 1);
     if round_up {
