@@ -2,7 +2,10 @@
 //! ([`crate::worker_slot::Slot`]), one per core (at least two, at most
 //! [`MAX_WORKERS`]). A model 2 projection is split by run index
 //! ([`Request::plan`]): each worker computes the sums of one block of runs,
-//! the first also the quick result from its first runs; the page gathers the
+//! the first also the quick result from its first runs. That worker starts
+//! alone and the others once the quick result is out ([`Held`]): while the
+//! page re-renders for the moved lever, the quick result has the other core
+//! to itself instead of sharing it with every block. The page gathers the
 //! parts (bytes it does not read) and hands them to the first worker, which
 //! merges them and finishes the full result, to the bit the numbers of one
 //! worker. A model 1 projection (sums in run order) and a comparison are
@@ -90,11 +93,33 @@ impl Gather {
     }
 }
 
+/// The blocks of the newest split request that wait for its quick result.
+#[derive(Default)]
+pub struct Held {
+    /// The request they belong to.
+    id: u64,
+    /// Per worker (its index in the pool), what it is to be sent.
+    messages: Vec<(usize, ToWorker)>,
+}
+
+impl Held {
+    /// Keeps `messages` of request `id`, dropping any held for an earlier one.
+    pub fn hold(&mut self, id: u64, messages: Vec<(usize, ToWorker)>) {
+        *self = Held { id, messages };
+    }
+
+    /// The messages to send now that request `id`'s quick result (or its failure) has come.
+    pub fn release(&mut self, id: u64) -> Vec<(usize, ToWorker)> {
+        if self.id == id { std::mem::take(&mut self.messages) } else { Vec::new() }
+    }
+}
+
 /// The running workers.
 pub struct EngineWorker {
     slots: Rc<Vec<Slot>>,
     last_sent: Rc<Cell<u64>>,
     gather: Rc<RefCell<Gather>>,
+    held: Rc<RefCell<Held>>,
     _pagehide: Option<EventListener>,
 }
 
@@ -105,20 +130,34 @@ impl EngineWorker {
     pub fn spawn(on_response: Callback<Response>) -> Result<Rc<EngineWorker>, String> {
         let last_sent = Rc::new(Cell::new(0));
         let gather = Rc::new(RefCell::new(Gather::default()));
-        // The first worker merges; the handler reaches it through this cell, filled once the pool runs.
+        let held = Rc::new(RefCell::new(Held::default()));
+        // The first worker merges; the handler reaches the workers through this cell, filled once the pool runs.
         let merger: Rc<RefCell<Weak<Vec<Slot>>>> = Rc::default();
         let routed = {
-            let (gather, merger) = (gather.clone(), merger.clone());
-            Callback::from(move |response: Response| match response {
-                Response::Part { id, part, elapsed_ms } => {
-                    let merge = gather.borrow_mut().add(id, part, elapsed_ms);
-                    if let (Some(merge), Some(slots)) = (merge, merger.borrow().upgrade())
-                        && let Some(first) = slots.first()
-                    {
-                        first.deliver(merge);
+            let (gather, held, merger) = (gather.clone(), held.clone(), merger.clone());
+            Callback::from(move |response: Response| {
+                let slots = merger.borrow().upgrade();
+                let deliver = |index: usize, message: ToWorker| {
+                    if let Some(slot) = slots.as_ref().and_then(|slots| slots.get(index)) {
+                        slot.deliver(message);
+                    }
+                };
+                match response {
+                    Response::Part { id, part, elapsed_ms } => {
+                        if let Some(merge) = gather.borrow_mut().add(id, part, elapsed_ms) {
+                            deliver(0, merge);
+                        }
+                    }
+                    other => {
+                        // The quick result is out (or failed): the held blocks start, before the page renders it.
+                        if let Response::Result { id, partial: true, .. } | Response::Failed { id, .. } = &other {
+                            for (index, message) in held.borrow_mut().release(*id) {
+                                deliver(index, message);
+                            }
+                        }
+                        on_response.emit(other);
                     }
                 }
-                other => on_response.emit(other),
             })
         };
         let mut early = early_workers().into_iter();
@@ -138,7 +177,7 @@ impl EngineWorker {
         let stopping = slots.clone();
         let pagehide = web_sys::window()
             .map(|window| EventListener::new(&window, "pagehide", move |_| stopping.iter().for_each(Slot::terminate)));
-        let pool = Rc::new(EngineWorker { slots, last_sent, gather, _pagehide: pagehide });
+        let pool = Rc::new(EngineWorker { slots, last_sent, gather, held, _pagehide: pagehide });
         POOL.with(|current| *current.borrow_mut() = Rc::downgrade(&pool));
         Ok(pool)
     }
@@ -150,7 +189,8 @@ impl EngineWorker {
 
     /// Sends `request` as the pool's plan says (each worker keeps it until it
     /// is ready); earlier requests still running are dropped by the workers.
-    /// A request already sent to this pool is not sent again.
+    /// The blocks of a split request after a quick one are held until the
+    /// quick result comes. A request already sent to this pool is not sent again.
     pub fn send(&self, request: &Request) {
         if self.last_sent.replace(request.id) == request.id {
             return;
@@ -158,9 +198,13 @@ impl EngineWorker {
         let plan = request.plan(self.slots.len());
         let parts = plan.iter().filter(|s| matches!(s, Stages::Part { .. })).count();
         self.gather.borrow_mut().start((parts > 0).then(|| request.clone()), parts);
-        for (slot, stages) in self.slots.iter().zip(plan) {
-            slot.deliver(ToWorker::Project(Request { stages, ..request.clone() }));
+        let quick_first = matches!(plan.first(), Some(Stages::Part { quick: true, .. }));
+        let mut later = Vec::new();
+        for (index, (slot, stages)) in self.slots.iter().zip(plan).enumerate() {
+            let message = ToWorker::Project(Request { stages, ..request.clone() });
+            if quick_first && index > 0 { later.push((index, message)) } else { slot.deliver(message) }
         }
+        self.held.borrow_mut().hold(request.id, later);
     }
 
     /// Sends a question to the last worker (kept until it is ready); every question is answered.
@@ -181,6 +225,20 @@ mod tests {
         let text: String = (0..24).map(|i| format!("{}-{:02},{}\n", 2022 + i / 12, i % 12 + 1, 250 - i)).collect();
         scenario.set_observed(wlz_scenario::observed::ObservedSeries::parse(&text).ok());
         Request::new(5, &scenario, None)
+    }
+
+    #[test]
+    fn held_blocks_go_out_once_for_their_own_request() {
+        let message = |id| ToWorker::Project(Request { id, ..calibrated(3000) });
+        let mut held = Held::default();
+        held.hold(7, vec![(1, message(7)), (2, message(7))]);
+        assert!(held.release(6).is_empty(), "an older request's quick result releases nothing");
+        assert_eq!(held.release(7).iter().map(|(i, _)| *i).collect::<Vec<_>>(), vec![1, 2]);
+        assert!(held.release(7).is_empty(), "released once");
+        held.hold(8, vec![(1, message(8))]);
+        held.hold(9, vec![(1, message(9))]);
+        assert!(held.release(8).is_empty(), "a newer request drops what an older one held");
+        assert_eq!(held.release(9).len(), 1);
     }
 
     #[test]

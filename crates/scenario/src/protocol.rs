@@ -49,22 +49,16 @@ pub enum Stages {
 pub const MIN_BLOCK: u32 = 250;
 
 /// Contiguous blocks of runs `0..runs` for `workers` workers, as even as
-/// possible; with `quick`, the first block holds at least the quick result's
-/// [`FIRST_RUNS`] runs. At most one block per [`MIN_BLOCK`] runs, at least one.
+/// possible. With `quick`, the first block begins with the quick result's
+/// [`FIRST_RUNS`] runs, which its worker computes alone (the page starts the
+/// other blocks once that result is out, so that it has a core to itself);
+/// then every block takes an even share of the rest. At most one block per
+/// [`MIN_BLOCK`] runs, at least one.
 pub fn blocks(runs: u32, workers: usize, quick: bool) -> Vec<std::ops::Range<u32>> {
     let k = (workers as u32).clamp(1, (runs / MIN_BLOCK).max(1));
-    let mut ends: Vec<u32> = (1..=k).map(|i| (u64::from(runs) * u64::from(i) / u64::from(k)) as u32).collect();
-    if quick && k > 1 && ends[0] < FIRST_RUNS.min(runs) {
-        // The first block takes the quick runs; the rest share what is left.
-        let first = FIRST_RUNS.min(runs);
-        let rest = runs - first;
-        let k_rest = (k - 1).min((rest / MIN_BLOCK).max(1));
-        ends = std::iter::once(first)
-            .chain((1..=k_rest).map(|i| first + (u64::from(rest) * u64::from(i) / u64::from(k_rest)) as u32))
-            .filter(|&end| end > 0)
-            .collect();
-        ends.dedup();
-    }
+    let (first, rest) = if quick && k > 1 { (FIRST_RUNS.min(runs), runs - FIRST_RUNS.min(runs)) } else { (0, runs) };
+    let k = k.min((rest / MIN_BLOCK).max(1));
+    let ends: Vec<u32> = (1..=k).map(|i| first + (u64::from(rest) * u64::from(i) / u64::from(k)) as u32).collect();
     let mut from = 0;
     ends.into_iter()
         .map(|to| {
@@ -364,8 +358,10 @@ mod tests {
                 }
             }
         }
-        assert_eq!(blocks(10_000, 2, true), vec![0..5000, 5000..10_000]);
-        assert_eq!(blocks(2000, 3, true), vec![0..1000, 1000..1500, 1500..2000]);
+        assert_eq!(blocks(10_000, 2, true), vec![0..5500, 5500..10_000]);
+        assert_eq!(blocks(10_000, 2, false), vec![0..5000, 5000..10_000]);
+        assert_eq!(blocks(2000, 3, true), vec![0..1333, 1333..1666, 1666..2000]);
+        assert_eq!(blocks(1200, 3, true), vec![0..1200], "200 runs after the quick ones: one block");
         assert_eq!(blocks(400, 3, false), vec![0..400], "no block under MIN_BLOCK runs");
     }
 
@@ -383,9 +379,9 @@ mod tests {
         assert_eq!(
             v2.plan(3),
             vec![
-                Stages::Part { from: 0, to: 1000, quick: true },
-                Stages::Part { from: 1000, to: 2000, quick: false },
-                Stages::Part { from: 2000, to: 3000, quick: false },
+                Stages::Part { from: 0, to: 1666, quick: true },
+                Stages::Part { from: 1666, to: 2333, quick: false },
+                Stages::Part { from: 2333, to: 3000, quick: false },
             ]
         );
         assert_eq!(request("v=2&runs=300", None).plan(3), vec![Stages::Both], "too few runs to split");
