@@ -17,7 +17,7 @@ use crate::solve::SolveError;
 use serde::{Deserialize, Serialize};
 
 /// Runs in the first, quick result of a request (then refined to the full count).
-pub const FIRST_RUNS: u32 = 1_000;
+pub const FIRST_RUNS: u32 = 500;
 
 /// Which results of a request one worker computes: a page with one worker
 /// asks for both; a pool asks one worker for the quick result and another
@@ -358,10 +358,10 @@ mod tests {
                 }
             }
         }
-        assert_eq!(blocks(10_000, 2, true), vec![0..5500, 5500..10_000]);
+        assert_eq!(blocks(10_000, 2, true), vec![0..5250, 5250..10_000]);
         assert_eq!(blocks(10_000, 2, false), vec![0..5000, 5000..10_000]);
-        assert_eq!(blocks(2000, 3, true), vec![0..1333, 1333..1666, 1666..2000]);
-        assert_eq!(blocks(1200, 3, true), vec![0..1200], "200 runs after the quick ones: one block");
+        assert_eq!(blocks(2000, 3, true), vec![0..1000, 1000..1500, 1500..2000]);
+        assert_eq!(blocks(700, 3, true), vec![0..700], "200 runs after the quick ones: one block");
         assert_eq!(blocks(400, 3, false), vec![0..400], "no block under MIN_BLOCK runs");
     }
 
@@ -379,15 +379,16 @@ mod tests {
         assert_eq!(
             v2.plan(3),
             vec![
-                Stages::Part { from: 0, to: 1666, quick: true },
-                Stages::Part { from: 1666, to: 2333, quick: false },
-                Stages::Part { from: 2333, to: 3000, quick: false },
+                Stages::Part { from: 0, to: 1333, quick: true },
+                Stages::Part { from: 1333, to: 2166, quick: false },
+                Stages::Part { from: 2166, to: 3000, quick: false },
             ]
         );
         assert_eq!(request("v=2&runs=300", None).plan(3), vec![Stages::Both], "too few runs to split");
         assert_eq!(request("v=1&runs=3000", None).plan(3), vec![Stages::Quick, Stages::Full]);
         assert_eq!(request("v=2&runs=3000", Some("v=2&runs=3000")).plan(2), vec![Stages::Quick, Stages::Full]);
-        assert_eq!(request("v=1&runs=800", None).plan(2), vec![Stages::Full]);
+        assert_eq!(request("v=1&runs=800", None).plan(2), vec![Stages::Quick, Stages::Full]);
+        assert_eq!(request("v=1&runs=500", None).plan(2), vec![Stages::Full], "no quick result of all the runs");
     }
 
     #[test]
