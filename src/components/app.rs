@@ -177,6 +177,8 @@ pub fn app() -> Html {
         Callback::from(move |tab| d.dispatch(Action::Tab(tab)))
     };
     let report = state.result.as_ref().map(|(r, _)| r.clone());
+    // The first screen is drawn without the closed menu and the hidden tabs; they follow the first result.
+    let wake = state.result.is_some() || state.failure.is_some();
     let scenario_bar = html! {
         <ScenarioBar {lang} query={state.query()} scenario={state.scenario.clone()} title={state.title.clone()} note={state.note.clone()}
             pinned={state.pinned.is_some()} dispatch={dispatch.clone()}
@@ -188,7 +190,7 @@ pub fn app() -> Html {
             <header class="top">
                 <h1>{tr(lang, "title")}</h1>
                 <div class="toolbar">
-                    <Menu {lang} closes_on={(codec::encode(&state.scenario), state.pinned.is_some())}>{scenario_bar}</Menu>
+                    <Menu {lang} closes_on={(codec::encode(&state.scenario), state.pinned.is_some())} {wake}>{scenario_bar}</Menu>
                     {for switches}
                 </div>
             </header>
@@ -226,7 +228,7 @@ pub fn app() -> Html {
                     <LeverPanel scenario={state.scenario.clone()} {lang} problem={state.entry_problem.clone()}
                         on_set={on_set.clone()} on_type={on_type.clone()} />
                 </div>
-                <Tabs open={state.tab} {lang} on_open={on_tab}>
+                <Tabs open={state.tab} {lang} on_open={on_tab} {wake}>
                     if let Some(report) = &report {
                         <Impact report={report.clone()} {lang} />
                     } else {

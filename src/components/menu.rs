@@ -16,6 +16,9 @@ pub struct MenuProps {
     pub lang: Lang,
     /// The menu closes when this changes (the canonical scenario and whether A is pinned).
     pub closes_on: (String, bool),
+    /// True once the page has its first result or failure: the closed menu's
+    /// content is then mounted ([`Dormant`]).
+    pub wake: bool,
     /// The menu's content.
     pub children: Html,
 }
@@ -56,7 +59,7 @@ pub fn menu(props: &MenuProps) -> Html {
                 {tr(props.lang, "menu.scenario.short")}<span aria-hidden="true">{if *open { " ▴" } else { " ▾" }}</span>
             </button>
             <div id="scenario-menu" class="menu-panel" hidden={!*open}>
-                <Dormant shown={*open}>{props.children.clone()}</Dormant>
+                <Dormant shown={*open} wake={props.wake}>{props.children.clone()}</Dormant>
             </div>
         </div>
     }

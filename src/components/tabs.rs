@@ -19,6 +19,9 @@ pub struct TabsProps {
     pub lang: Lang,
     /// Called with the panel to open.
     pub on_open: Callback<Panel>,
+    /// True once the page has its first result or failure: the panels never
+    /// opened are then mounted ([`Dormant`]).
+    pub wake: bool,
     /// One child per panel of [`Panel::ALL`], in that order.
     pub children: Children,
 }
@@ -85,7 +88,7 @@ pub fn tabs(props: &TabsProps) -> Html {
             {for Panel::ALL.into_iter().zip(props.children.iter()).map(|(panel, child)| html! {
                 <div class="tab-panel" role="tabpanel" id={format!("panel-{}", panel.code())}
                     aria-labelledby={format!("tab-{}", panel.code())} hidden={panel != props.open} tabindex="0">
-                    <Dormant shown={panel == props.open}>{child}</Dormant>
+                    <Dormant shown={panel == props.open} wake={props.wake}>{child}</Dormant>
                 </div>
             })}
         </section>

@@ -188,6 +188,31 @@ test('a hidden tab is not rendered while levers move, and is up to date when it 
   await context.close();
 });
 
+test('the first chart is drawn before the hidden tabs and the closed menu; they follow the first result', async () => {
+  const context = await browser.newContext(LAPTOP);
+  // When the first median line appears: how much is inside the hidden panels and the closed menu.
+  await context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('[data-testid=median]')) return;
+      observer.disconnect();
+      const hidden = [...document.querySelectorAll('.tab-panel[hidden], #scenario-menu[hidden]')];
+      window.__atFirstChart = { hidden: hidden.length, filled: hidden.filter((e) => e.childElementCount > 0).length };
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}?v=1&runs=1000&aid=20`);
+  await fullResult(page);
+  const atFirstChart = await page.evaluate(() => window.__atFirstChart);
+  assert.ok(atFirstChart.hidden >= 8, `the hidden panels and the menu exist (${atFirstChart.hidden})`);
+  assert.equal(atFirstChart.filled, 0, 'nothing rendered inside them yet');
+  // Mounted after the first result: a hidden panel's field and the closed menu's title field are there.
+  await page.waitForFunction(() => [...document.querySelectorAll('.tab-panel[hidden], #scenario-menu[hidden]')]
+    .every((e) => e.childElementCount > 0));
+  assert.equal(await page.getByTestId('eq-aid').count(), 1, 'the hidden explanation is mounted');
+  assert.equal(await page.getByTestId('eq-aid').isVisible(), false);
+  await context.close();
+});
+
 test('after pinning, the comparison is where the chart was, and A is named by its title or preset', async () => {
   const { context, page } = await open(LAPTOP, 'v=1&runs=1000&title=Noord');
   await openMenu(page);

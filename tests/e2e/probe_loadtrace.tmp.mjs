@@ -1,0 +1,13 @@
+import { serveDist, launch } from './support.js';
+import fs from 'node:fs';
+const server = await serveDist('/');
+const browser = await launch();
+const context = await browser.newContext({ serviceWorkers: 'block' });
+const page = await context.newPage();
+await page.goto('about:blank');
+await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.wasm', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading'] });
+await page.goto(server.url);
+await page.getByTestId('median').waitFor();
+const buf = await browser.stopTracing();
+fs.writeFileSync('/tmp/load.trace.json', buf);
+await browser.close(); process.exit(0);
