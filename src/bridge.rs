@@ -131,12 +131,12 @@ impl EngineWorker {
         let last_sent = Rc::new(Cell::new(0));
         let gather = Rc::new(RefCell::new(Gather::default()));
         let held = Rc::new(RefCell::new(Held::default()));
-        // The first worker merges; the handler reaches the workers through this cell, filled once the pool runs.
-        let merger: Rc<RefCell<Weak<Vec<Slot>>>> = Rc::default();
+        // The handler reaches the workers (the first merges, the held blocks go to the others) through this cell, filled once the pool runs.
+        let workers: Rc<RefCell<Weak<Vec<Slot>>>> = Rc::default();
         let routed = {
-            let (gather, held, merger) = (gather.clone(), held.clone(), merger.clone());
+            let (gather, held, workers) = (gather.clone(), held.clone(), workers.clone());
             Callback::from(move |response: Response| {
-                let slots = merger.borrow().upgrade();
+                let slots = workers.borrow().upgrade();
                 let deliver = |index: usize, message: ToWorker| {
                     if let Some(slot) = slots.as_ref().and_then(|slots| slots.get(index)) {
                         slot.deliver(message);
@@ -173,7 +173,7 @@ impl EngineWorker {
             }
         }
         let slots = Rc::new(slots);
-        *merger.borrow_mut() = Rc::downgrade(&slots);
+        *workers.borrow_mut() = Rc::downgrade(&slots);
         let stopping = slots.clone();
         let pagehide = web_sys::window()
             .map(|window| EventListener::new(&window, "pagehide", move |_| stopping.iter().for_each(Slot::terminate)));

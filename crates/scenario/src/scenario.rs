@@ -299,7 +299,7 @@ pub fn parse_value(spec: &ParamSpec, text: &str) -> Option<f64> {
 /// A whole number (`Int`) or a plain decimal (`Real`) as written in the URL.
 fn plain_number(text: &str, kind: Kind) -> Option<f64> {
     let digits = text.strip_prefix('-').unwrap_or(text);
-    let ok = digits.len() <= 24 && (kind == Kind::Real || !digits.contains('.'));
+    let ok = digits.len() <= crate::decimal::MAX_DIGITS && (kind == Kind::Real || !digits.contains('.'));
     ok.then(|| crate::decimal::parse_plain(text)).flatten()
 }
 
