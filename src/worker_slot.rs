@@ -1,7 +1,7 @@
 //! One Web Worker of the pool: started, waited for until it says
-//! [`Response::Ready`], and started once more after a short wait when it fails
-//! before that (a worker whose wasm could not be instantiated, e.g. out of
-//! memory); only a second failure reaches the page.
+//! [`Response::Ready`], and started once more when it fails before that (a
+//! worker whose wasm could not be instantiated, e.g. out of memory), after a
+//! short wait and once there is room; only a second failure reaches the page.
 //!
 //! Why a worker runs out of memory, and what the retry does about it: every
 //! wasm memory reserves about 10 GiB of address space for its guard regions,
@@ -11,10 +11,10 @@
 //! garbage collector of the thread that made it runs; a failed reservation
 //! collects only the failing thread's garbage. A worker is a fresh thread with
 //! nothing to collect, so it fails while the page's own thread still holds
-//! earlier pages' dead memories, and waiting does not help. Before the retry
-//! the page therefore reserves one small wasm memory on its own thread
-//! ([`collect_dead_memories`]): when the space is full, V8 collects the
-//! page thread's garbage and tries again, which frees those memories.
+//! earlier pages' dead memories, and waiting alone does not help. Before the
+//! retry the page therefore makes room on its own thread ([`room_or_wait`]:
+//! the start-up script's `whenRoom`, which the page's own retry uses too; it
+//! also waits longer when a page just left still holds its memories).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -32,8 +32,9 @@ pub const WORKER_URL: &str = "./worker_loader.js";
 /// page words that failure in its own language and shows the reason as detail.
 pub const LOAD_FAILED: &str = "wlz-engine-load-failed: ";
 
-/// Wait before a worker that failed to start is started again (ms).
-pub const RETRY_MS: u32 = 300;
+/// Wait before a worker that failed to start is started again (ms) when the
+/// start-up script's `whenRoom` is missing (the development server).
+pub const RETRY_MS: i32 = 300;
 
 /// The worker script to start: the standalone file's start-up script puts a
 /// blob: URL in `window.wlzWorkerUrl` (everything is inside the page there);
@@ -66,8 +67,8 @@ struct Inner {
     pending: RefCell<Vec<ToWorker>>,
     /// True once the worker has been started a second time.
     retried: Cell<bool>,
-    /// A pending restart.
-    restart: RefCell<Option<gloo_timers::callback::Timeout>>,
+    /// True while a restart waits for room (false: stopped meanwhile).
+    waiting: Cell<bool>,
     on_response: Callback<Response>,
     /// The newest request sent (a failure is reported against it).
     last_sent: Rc<Cell<u64>>,
@@ -91,7 +92,7 @@ impl Slot {
             ready: Cell::new(false),
             pending: RefCell::default(),
             retried: Cell::new(false),
-            restart: RefCell::default(),
+            waiting: Cell::new(false),
             on_response,
             last_sent,
         });
@@ -132,7 +133,7 @@ impl Slot {
 
     /// Stops the worker now (the page is being left).
     pub fn terminate(&self) {
-        self.0.restart.borrow_mut().take();
+        self.0.waiting.set(false);
         self.0.running.borrow_mut().take();
     }
 }
@@ -144,7 +145,7 @@ impl Drop for Slot {
 }
 
 /// A failure of the worker: before it was ready and the first time, start it
-/// again after [`RETRY_MS`]; otherwise report it.
+/// again once [`room_or_wait`] resolves; otherwise report it.
 fn failed(inner: &Rc<Inner>, message: String) {
     if !inner.ready.get() && !inner.retried.replace(true) {
         // Stopped now, dropped later: this may run inside one of its own handlers.
@@ -152,30 +153,45 @@ fn failed(inner: &Rc<Inner>, message: String) {
         if let Some(old) = &old {
             old.worker.terminate();
         }
+        inner.waiting.set(true);
         let weak = Rc::downgrade(inner);
-        *inner.restart.borrow_mut() = Some(gloo_timers::callback::Timeout::new(RETRY_MS, move || {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(room_or_wait()).await;
             drop(old);
-            collect_dead_memories();
             if let Some(inner) = weak.upgrade()
+                && inner.waiting.replace(false)
                 && let Err(message) = start(&inner)
             {
                 inner.on_response.emit(Response::Failed { id: inner.last_sent.get(), message });
             }
-        }));
+        });
         return;
     }
     inner.on_response.emit(Response::Failed { id: inner.last_sent.get(), message });
 }
 
-/// Reserves (and drops) one wasm memory of one 64 KiB page on the page's
-/// thread: when the process's wasm address space is full, V8 first collects
-/// this thread's garbage, the dead memories of earlier pages among it, so
-/// that a worker started next finds room (see the module's comment). When
-/// there is room, it costs one reservation until the next collection.
-fn collect_dead_memories() {
-    let descriptor = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&descriptor, &JsValue::from_str("initial"), &JsValue::from_f64(1.0));
-    let _ = js_sys::WebAssembly::Memory::new(&descriptor);
+/// Resolves when a retry may start: the start-up script's
+/// `window.wlzWhenRoom()` (`whenRoom` in xtask/src/boot_page.js: a short
+/// wait, then room made on the page's thread, waiting longer while there is
+/// none; see the module's comment), or [`RETRY_MS`] without it.
+fn room_or_wait() -> js_sys::Promise {
+    let window = web_sys::window();
+    let when = window
+        .as_ref()
+        .and_then(|w| js_sys::Reflect::get(w, &JsValue::from_str("wlzWhenRoom")).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&JsValue::UNDEFINED).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    when.unwrap_or_else(|| {
+        js_sys::Promise::new(&mut |resolve, _| {
+            let waits = window.as_ref().and_then(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, RETRY_MS).ok()
+            });
+            if waits.is_none() {
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            }
+        })
+    })
 }
 
 fn start(inner: &Rc<Inner>) -> Result<(), String> {

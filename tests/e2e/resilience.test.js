@@ -137,6 +137,60 @@ test('the pool starts again even when dead wasm memories of the page fill the ad
   await context.close();
 });
 
+test('making room frees the dead memories even when one slot is free, which one small memory does not', async () => {
+  // The state after some reloads: the page's thread holds dead wasm memories and exactly one slot
+  // of the address space is free (a worker of the page before has just ended). One small memory
+  // (the retry's old way) takes that slot without a collection, so the worker started next finds
+  // no room; makeRoom (the start-up script's, used by every retry) collects the dead memories.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}?v=1&runs=2000`);
+  await fullResult(page);
+  const closed = page.workers().map((w) => new Promise((resolve) => w.on('close', resolve)));
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })));
+  await Promise.all(closed);
+  const engineStarts = () => page.evaluate(() => new Promise((resolve) => {
+    const worker = new Worker('./worker_loader.js');
+    const done = (what) => { clearTimeout(deadline); worker.terminate(); resolve(what); };
+    const deadline = setTimeout(() => done('no answer in 20 s'), 20000);
+    worker.onmessage = (event) => done(typeof event.data === 'string' ? event.data : 'started');
+    worker.onerror = (event) => done(`error: ${event.message}`);
+  }));
+  /** A worker holds one slot, dead memories of the page fill the rest, the worker ends: one slot free. */
+  const oneSlotFree = async () => {
+    const started = page.waitForEvent('worker');
+    const ready = page.evaluate(() => new Promise((resolve) => {
+      window.holder = new Worker('./worker_loader.js');
+      window.holder.onmessage = (event) => resolve(typeof event.data === 'string' ? event.data : 'started');
+    }));
+    const holder = await started;
+    assert.equal(await ready, 'started', 'the holding worker got its memory');
+    const filled = await page.evaluate(() => {
+      const held = [];
+      try {
+        for (let i = 0; i < 1000; i++) held.push(new WebAssembly.Memory({ initial: 1 }));
+      } catch {
+        return held.length;
+      }
+      return -1;
+    });
+    assert.ok(filled > 20, `the address space was filled (${filled} memories)`);
+    const ended = new Promise((resolve) => holder.on('close', resolve));
+    await page.evaluate(() => window.holder.terminate());
+    await ended;
+  };
+  await oneSlotFree();
+  await page.evaluate(() => { new WebAssembly.Memory({ initial: 1 }); });
+  assert.match(await engineStarts(), /Out of memory/, 'after one small memory a worker finds no room');
+  // That left the space full, so one small memory now does collect: room for the holder again.
+  await page.evaluate(() => { new WebAssembly.Memory({ initial: 1 }); });
+  await oneSlotFree();
+  const fitted = await page.evaluate(() => window.wlzMakeRoom());
+  assert.ok(fitted > 20, `makeRoom collected the dead memories (${fitted} fitted after)`);
+  assert.equal(await engineStarts(), 'started', 'after makeRoom a worker finds room');
+  await context.close();
+});
+
 test('300 loads in one tab: a chart every time', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
