@@ -184,9 +184,9 @@ fn room_or_wait() -> js_sys::Promise {
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
     when.unwrap_or_else(|| {
         js_sys::Promise::new(&mut |resolve, _| {
-            let waits = window.as_ref().and_then(|w| {
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, RETRY_MS).ok()
-            });
+            let waits = window
+                .as_ref()
+                .and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, RETRY_MS).ok());
             if waits.is_none() {
                 let _ = resolve.call0(&JsValue::UNDEFINED);
             }
