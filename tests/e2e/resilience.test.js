@@ -10,6 +10,34 @@ let server; let browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+/**
+ * Reserves wasm memories on the page's thread until none more fits, then drops
+ * them all: dead, not yet collected, they fill the address space.
+ */
+async function fillWithDeadMemories(page) {
+  const filled = await page.evaluate(() => {
+    const held = [];
+    try {
+      for (let i = 0; i < 1000; i++) held.push(new WebAssembly.Memory({ initial: 1 }));
+    } catch {
+      return held.length;
+    }
+    return -1;
+  });
+  assert.ok(filled > 20, `the address space was filled (${filled} memories)`);
+}
+
+/** What a fresh engine worker says: 'started', or why it could not start. (The page's CSP allows only its own worker scripts.) */
+function engineStarts(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const worker = new Worker('./worker_loader.js');
+    const done = (what) => { clearTimeout(deadline); worker.terminate(); resolve(what); };
+    const deadline = setTimeout(() => done('no answer in 20 s'), 20000);
+    worker.onmessage = (event) => done(typeof event.data === 'string' ? event.data : 'started');
+    worker.onerror = (event) => done(`error: ${event.message}`);
+  }));
+}
+
 test('a worker whose wasm fails to load once is started again, and the page shows no failure', async () => {
   // No service worker here: requests it answers bypass page.route.
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -100,29 +128,13 @@ test('the pool starts again even when dead wasm memories of the page fill the ad
   await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })));
   await Promise.all(closed);
   // Reserve wasm memories on the page's thread until none more fits, then drop them all: dead, not yet collected.
-  const filled = await page.evaluate(() => {
-    const held = [];
-    try {
-      for (let i = 0; i < 1000; i++) held.push(new WebAssembly.Memory({ initial: 1 }));
-    } catch {
-      return held.length;
-    }
-    return -1;
-  });
-  assert.ok(filled > 20, `the address space was filled (${filled} memories)`);
+  await fillWithDeadMemories(page);
   // The state is real: the engine's worker, started afresh, cannot get its memory now, nor a second
-  // later (waiting does not help). (The page's CSP allows only its own worker scripts.)
-  const engineStarts = () => page.evaluate(() => new Promise((resolve) => {
-    const worker = new Worker('./worker_loader.js');
-    const done = (what) => { clearTimeout(deadline); worker.terminate(); resolve(what); };
-    const deadline = setTimeout(() => done('no answer in 20 s'), 20000);
-    worker.onmessage = (event) => done(typeof event.data === 'string' ? event.data : 'started');
-    worker.onerror = (event) => done(`error: ${event.message}`);
-  }));
-  assert.match(await engineStarts(), /Out of memory/, 'a worker finds no room');
+  // later (waiting does not help).
+  assert.match(await engineStarts(page), /Out of memory/, 'a worker finds no room');
   // A real second, not the test clock: the claim is that time alone frees nothing.
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  assert.match(await engineStarts(), /Out of memory/, 'a second later a worker still finds no room');
+  assert.match(await engineStarts(page), /Out of memory/, 'a second later a worker still finds no room');
   // The page is shown again: its new workers fail once, the page frees its dead memories, the retry finds room.
   await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
   const aid = page.getByRole('slider', { name: /hulpmiddel/ });
@@ -149,13 +161,6 @@ test('making room frees the dead memories even when one slot is free, which one 
   const closed = page.workers().map((w) => new Promise((resolve) => w.on('close', resolve)));
   await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })));
   await Promise.all(closed);
-  const engineStarts = () => page.evaluate(() => new Promise((resolve) => {
-    const worker = new Worker('./worker_loader.js');
-    const done = (what) => { clearTimeout(deadline); worker.terminate(); resolve(what); };
-    const deadline = setTimeout(() => done('no answer in 20 s'), 20000);
-    worker.onmessage = (event) => done(typeof event.data === 'string' ? event.data : 'started');
-    worker.onerror = (event) => done(`error: ${event.message}`);
-  }));
   /** A worker holds one slot, dead memories of the page fill the rest, the worker ends: one slot free. */
   const oneSlotFree = async () => {
     const started = page.waitForEvent('worker');
@@ -165,29 +170,67 @@ test('making room frees the dead memories even when one slot is free, which one 
     }));
     const holder = await started;
     assert.equal(await ready, 'started', 'the holding worker got its memory');
-    const filled = await page.evaluate(() => {
-      const held = [];
-      try {
-        for (let i = 0; i < 1000; i++) held.push(new WebAssembly.Memory({ initial: 1 }));
-      } catch {
-        return held.length;
-      }
-      return -1;
-    });
-    assert.ok(filled > 20, `the address space was filled (${filled} memories)`);
+    await fillWithDeadMemories(page);
     const ended = new Promise((resolve) => holder.on('close', resolve));
     await page.evaluate(() => window.holder.terminate());
     await ended;
   };
   await oneSlotFree();
   await page.evaluate(() => { new WebAssembly.Memory({ initial: 1 }); });
-  assert.match(await engineStarts(), /Out of memory/, 'after one small memory a worker finds no room');
+  assert.match(await engineStarts(page), /Out of memory/, 'after one small memory a worker finds no room');
   // That left the space full, so one small memory now does collect: room for the holder again.
   await page.evaluate(() => { new WebAssembly.Memory({ initial: 1 }); });
   await oneSlotFree();
   const fitted = await page.evaluate(() => window.wlzMakeRoom());
   assert.ok(fitted > 20, `makeRoom collected the dead memories (${fitted} fitted after)`);
-  assert.equal(await engineStarts(), 'started', 'after makeRoom a worker finds room');
+  assert.equal(await engineStarts(page), 'started', 'after makeRoom a worker finds room');
+  await context.close();
+});
+
+test('while the page\'s thread holds memories it cannot collect yet, the retry waits and tries again', async () => {
+  // An earlier page's memories can be collected only some time after it was left. Here the page
+  // itself keeps memories alive that fill the space, so the first making of room finds none; they
+  // are let go while the retry waits, and its next try finds room: the workers start, no failure.
+  const context = await browser.newContext();
+  await context.clock.install();
+  const page = await context.newPage();
+  await page.goto(`${server.url}?v=1&runs=2000`);
+  await fullResult(page);
+  const before = await medianLevel(page);
+  const closed = page.workers().map((w) => new Promise((resolve) => w.on('close', resolve)));
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })));
+  await Promise.all(closed);
+  const kept = await page.evaluate(() => {
+    window.kept = [];
+    try {
+      for (let i = 0; i < 1000; i++) window.kept.push(new WebAssembly.Memory({ initial: 1 }));
+    } catch { /* full */ }
+    return window.kept.length;
+  });
+  assert.ok(kept > 20, `the page keeps ${kept} memories`);
+  // The page's timers stand still from here; its new workers fail (and are ended) in real time.
+  await page.clock.pauseAt(Date.now() + 60000);
+  const failedWorkers = [];
+  page.on('worker', (w) => failedWorkers.push(new Promise((resolve) => w.on('close', resolve))));
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
+  while (failedWorkers.length < 2) await page.waitForEvent('worker');
+  await Promise.all(failedWorkers);
+  await page.clock.runFor(300); // the retry's short wait: room is made, and none is found
+  assert.equal(await page.evaluate(() => window.wlzMakeRoom()), 0, 'no room while the page keeps its memories');
+  await page.evaluate(() => { window.kept = null; });
+  await page.clock.runFor(700); // the next wait: room is made again, and now found
+  await page.clock.resume();
+  await Promise.race([fullResult(page), page.getByRole('alert').waitFor()]);
+  const alerts = page.getByRole('alert');
+  const shown = (await alerts.count()) ? await alerts.first().textContent() : '';
+  assert.equal(shown, '', 'no failure shown');
+  const aid = page.getByRole('slider', { name: /hulpmiddel/ });
+  await aid.focus();
+  await aid.press('End');
+  await page.waitForURL(/aid=100/);
+  await fullResult(page);
+  assert.notEqual(await medianLevel(page), before, 'a new result, computed by the restarted workers');
+  assert.equal(await page.getByRole('alert').count(), 0, 'no failure shown after the change');
   await context.close();
 });
 
