@@ -13,7 +13,7 @@ const ROOM_PROBES = 512;
 const ROOM_ENOUGH = 8;
 /** The waits (ms) of `whenRoom`: before its first `makeRoom`, and between the next ones. */
 const ROOM_WAITS = [300, 700, 1500, 3000];
-/** After room was made, `whenRoom` does not make it again for this long (ms). */
+/** After a round of `whenRoom`, another does not start for this long (ms). */
 const ROOM_QUIET_MS = 2000;
 
 /**
@@ -48,8 +48,8 @@ let roomMadeAt = -Infinity;
  * no room, after longer waits and again (an earlier page's memories can be
  * collected only some time after the page was left), until `ROOM_WAITS`
  * are spent. Callers at the same time share one round; a round that ended
- * with room less than `ROOM_QUIET_MS` ago is not repeated (filling the space
- * again would fail the workers its callers are starting).
+ * less than `ROOM_QUIET_MS` ago is not repeated (filling the space again
+ * would fail the workers its callers are starting).
  */
 function whenRoom() {
   if (roomRound) return roomRound;
