@@ -11,6 +11,21 @@ before(async () => { server = await serveDist('/'); browser = await launch(); })
 after(async () => { await browser?.close(); await server?.close(); });
 
 /**
+ * A page of `context` with its first full result (median level `before`),
+ * then left (pagehide): its workers have ended.
+ */
+async function pageWithWorkersStopped(context) {
+  const page = await context.newPage();
+  await page.goto(`${server.url}?v=1&runs=2000`);
+  await fullResult(page);
+  const before = await medianLevel(page);
+  const closed = page.workers().map((w) => new Promise((resolve) => w.on('close', resolve)));
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })));
+  await Promise.all(closed);
+  return { page, before };
+}
+
+/**
  * Reserves wasm memories on the page's thread until none more fits, then drops
  * them all: dead, not yet collected, they fill the address space.
  */
@@ -120,13 +135,7 @@ test('the pool starts again even when dead wasm memories of the page fill the ad
   // many reloads the page's thread holds such memories and a fresh worker finds no room: this
   // test builds that state on purpose and checks that the page gets its workers going again.
   const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${server.url}?v=1&runs=2000`);
-  await fullResult(page);
-  const before = await medianLevel(page);
-  const closed = page.workers().map((w) => new Promise((resolve) => w.on('close', resolve)));
-  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })));
-  await Promise.all(closed);
+  const { page, before } = await pageWithWorkersStopped(context);
   // Reserve wasm memories on the page's thread until none more fits, then drop them all: dead, not yet collected.
   await fillWithDeadMemories(page);
   // The state is real: the engine's worker, started afresh, cannot get its memory now, nor a second
@@ -155,12 +164,7 @@ test('making room frees the dead memories even when one slot is free, which one 
   // (the retry's old way) takes that slot without a collection, so the worker started next finds
   // no room; makeRoom (the start-up script's, used by every retry) collects the dead memories.
   const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${server.url}?v=1&runs=2000`);
-  await fullResult(page);
-  const closed = page.workers().map((w) => new Promise((resolve) => w.on('close', resolve)));
-  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })));
-  await Promise.all(closed);
+  const { page } = await pageWithWorkersStopped(context);
   /** A worker holds one slot, dead memories of the page fill the rest, the worker ends: one slot free. */
   const oneSlotFree = async () => {
     const started = page.waitForEvent('worker');
@@ -193,13 +197,7 @@ test('while the page\'s thread holds memories it cannot collect yet, the retry w
   // are let go while the retry waits, and its next try finds room: the workers start, no failure.
   const context = await browser.newContext();
   await context.clock.install();
-  const page = await context.newPage();
-  await page.goto(`${server.url}?v=1&runs=2000`);
-  await fullResult(page);
-  const before = await medianLevel(page);
-  const closed = page.workers().map((w) => new Promise((resolve) => w.on('close', resolve)));
-  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })));
-  await Promise.all(closed);
+  const { page, before } = await pageWithWorkersStopped(context);
   const kept = await page.evaluate(() => {
     window.kept = [];
     try {
