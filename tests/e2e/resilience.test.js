@@ -26,20 +26,29 @@ async function pageWithWorkersStopped(context) {
 }
 
 /**
- * Reserves wasm memories on the page's thread until none more fits, then drops
- * them all: dead, not yet collected, they fill the address space.
+ * Reserves wasm memories on the page's thread until none more fits. Then it
+ * drops them all (dead, not yet collected, they fill the address space), or
+ * with `keep` leaves them alive in `window.kept` (let go by `window.kept = null`).
  */
-async function fillWithDeadMemories(page) {
-  const filled = await page.evaluate(() => {
+async function fillWithMemories(page, { keep = false } = {}) {
+  const filled = await page.evaluate((keep) => {
     const held = [];
+    if (keep) window.kept = held;
     try {
       for (let i = 0; i < 1000; i++) held.push(new WebAssembly.Memory({ initial: 1 }));
     } catch {
       return held.length;
     }
     return -1;
-  });
-  assert.ok(filled > 20, `the address space was filled (${filled} memories)`);
+  }, keep);
+  assert.ok(filled > 20, `the address space was filled (${filled} memories${keep ? ', kept' : ''})`);
+}
+
+/** The text of the failure the page shows once its full result or a failure is out ('' for none). */
+async function failureShown(page) {
+  await Promise.race([fullResult(page), page.getByRole('alert').waitFor()]);
+  const alerts = page.getByRole('alert');
+  return (await alerts.count()) ? alerts.first().textContent() : '';
 }
 
 /** What a fresh engine worker says: 'started', or why it could not start. (The page's CSP allows only its own worker scripts.) */
@@ -137,7 +146,7 @@ test('the pool starts again even when dead wasm memories of the page fill the ad
   const context = await browser.newContext();
   const { page, before } = await pageWithWorkersStopped(context);
   // Reserve wasm memories on the page's thread until none more fits, then drop them all: dead, not yet collected.
-  await fillWithDeadMemories(page);
+  await fillWithMemories(page);
   // The state is real: the engine's worker, started afresh, cannot get its memory now, nor a second
   // later (waiting does not help).
   assert.match(await engineStarts(page), /Out of memory/, 'a worker finds no room');
@@ -150,10 +159,7 @@ test('the pool starts again even when dead wasm memories of the page fill the ad
   await aid.focus();
   await aid.press('End');
   await page.waitForURL(/aid=100/);
-  await Promise.race([fullResult(page), page.getByRole('alert').waitFor()]);
-  const alerts = page.getByRole('alert');
-  const shown = (await alerts.count()) ? await alerts.first().textContent() : '';
-  assert.equal(shown, '', 'no failure shown');
+  assert.equal(await failureShown(page), '', 'no failure shown');
   assert.notEqual(await medianLevel(page), before, 'a new result, computed by the new workers');
   await context.close();
 });
@@ -174,7 +180,7 @@ test('making room frees the dead memories even when one slot is free, which one 
     }));
     const holder = await started;
     assert.equal(await ready, 'started', 'the holding worker got its memory');
-    await fillWithDeadMemories(page);
+    await fillWithMemories(page);
     const ended = new Promise((resolve) => holder.on('close', resolve));
     await page.evaluate(() => window.holder.terminate());
     await ended;
@@ -198,14 +204,7 @@ test('while the page\'s thread holds memories it cannot collect yet, the retry w
   const context = await browser.newContext();
   await context.clock.install();
   const { page, before } = await pageWithWorkersStopped(context);
-  const kept = await page.evaluate(() => {
-    window.kept = [];
-    try {
-      for (let i = 0; i < 1000; i++) window.kept.push(new WebAssembly.Memory({ initial: 1 }));
-    } catch { /* full */ }
-    return window.kept.length;
-  });
-  assert.ok(kept > 20, `the page keeps ${kept} memories`);
+  await fillWithMemories(page, { keep: true });
   // The page's timers stand still from here; its new workers fail (and are ended) in real time.
   await page.clock.pauseAt(Date.now() + 60000);
   const failedWorkers = [];
@@ -218,10 +217,7 @@ test('while the page\'s thread holds memories it cannot collect yet, the retry w
   await page.evaluate(() => { window.kept = null; });
   await page.clock.runFor(700); // the next wait: room is made again, and now found
   await page.clock.resume();
-  await Promise.race([fullResult(page), page.getByRole('alert').waitFor()]);
-  const alerts = page.getByRole('alert');
-  const shown = (await alerts.count()) ? await alerts.first().textContent() : '';
-  assert.equal(shown, '', 'no failure shown');
+  assert.equal(await failureShown(page), '', 'no failure shown');
   const aid = page.getByRole('slider', { name: /hulpmiddel/ });
   await aid.focus();
   await aid.press('End');
