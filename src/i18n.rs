@@ -16,8 +16,13 @@
 use wlz_scenario::params::{Group, Key, Kind, ParamSpec, spec};
 
 mod en;
+mod join;
+mod load;
 mod nl;
 mod packed;
+
+pub use load::when_loaded;
+pub use packed::{loaded, shown, switch_texts};
 
 /// A page language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

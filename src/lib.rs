@@ -18,7 +18,25 @@ pub mod url_sync;
 pub mod window_event;
 pub mod worker_slot;
 
-/// Mounts the page on `<body>`.
+/// Mounts the page on `<body>` once the texts of its language are here (the
+/// release page loads them: [`i18n::when_loaded`]); when they cannot be
+/// loaded, the start-up script shows why, in both languages.
 pub fn start() {
-    yew::Renderer::<components::app::App>::new().render();
+    let lang = state::lang_of_query(&url_sync::initial_query());
+    let mount = || {
+        yew::Renderer::<components::app::App>::new().render();
+    };
+    i18n::when_loaded(lang, mount, |reason| boot_failed(&reason));
+}
+
+/// Has the start-up script (`window.wlzBootFailed`) show that the page could not start, and why.
+fn boot_failed(reason: &str) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let shown = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("wlzBootFailed")).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .map(|show| show.call1(&JsValue::NULL, &JsValue::from_str(reason)));
+    if shown.is_none() {
+        web_sys::console::error_1(&JsValue::from_str(reason));
+    }
 }

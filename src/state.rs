@@ -169,6 +169,16 @@ pub enum Action {
     },
 }
 
+/// The page language a link's `lang` asks for (the default when it names none of the page's).
+fn lang_of(code: Option<&str>) -> Lang {
+    code.and_then(Lang::parse).unwrap_or_default()
+}
+
+/// The page language of a page opened with `query` (the URL's query string).
+pub fn lang_of_query(query: &str) -> Lang {
+    lang_of(codec::decode(query).page.lang.as_deref())
+}
+
 /// The problem with a link's `lang`, when it names no language of the page.
 fn lang_problem(code: Option<&str>) -> Option<Problem> {
     let code = code.filter(|c| Lang::parse(c).is_none())?;
@@ -190,7 +200,7 @@ impl State {
         let obs_text = decoded.scenario.observed().map(ObservedSeries::to_text).unwrap_or_default();
         State {
             scenario: decoded.scenario,
-            lang: decoded.page.lang.as_deref().and_then(Lang::parse).unwrap_or_default(),
+            lang: lang_of(decoded.page.lang.as_deref()),
             tab: decoded.page.tab.as_deref().and_then(Panel::parse).unwrap_or_default(),
             link_problems: decoded
                 .problems

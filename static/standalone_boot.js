@@ -25,6 +25,12 @@ async function gunzip(element) {
 const text = async (element) => new TextDecoder().decode(await gunzip(element));
 const scriptUrl = (code) => URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
 
+// The catalogue's texts of a language (see boot_page.js's `wlzTexts`): inlined too.
+function loadTexts(code) {
+  const packed = part(`wlz-texts-${code}`);
+  return packed ? text(packed) : Promise.reject(new Error(`no texts for ${code} in this file`));
+}
+
 // Runs inside the worker, after the wasm-bindgen glue and `fromBase64`: starts the engine.
 function startEngine(packed) {
   new Response(new Blob([fromBase64(packed)]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()

@@ -111,9 +111,19 @@ pub fn app() -> Html {
             }
         });
     }
-    use_effect_with(state.lang, |lang| set_document_lang(*lang));
-
-    let lang = state.lang;
+    // The release page loads a language's texts before it shows it: until they
+    // are here (a link's or the history's `lang`), it shows a language it has.
+    let lang = crate::i18n::shown(state.lang);
+    use_effect_with(lang, |lang| set_document_lang(*lang));
+    {
+        let d = state.dispatcher();
+        use_effect_with(state.lang, move |&asked| {
+            if !crate::i18n::loaded(asked) {
+                let failed = |reason: String| web_sys::console::error_1(&reason.into());
+                crate::i18n::when_loaded(asked, move || d.dispatch(Action::Lang(asked)), failed);
+            }
+        });
+    }
     let dispatch = {
         let d = state.dispatcher();
         Callback::from(move |action| d.dispatch(action))
@@ -144,9 +154,9 @@ pub fn app() -> Html {
     let switches = Lang::ALL.into_iter().filter(|&other| other != lang).map(|other| {
         let d = state.dispatcher();
         let onclick = Callback::from(move |_| d.dispatch(Action::Lang(other)));
+        let (name, label) = crate::i18n::switch_texts(other);
         html! {
-            <button type="button" class="lang" {onclick} aria-label={tr(other, "lang.switch.label")}
-                lang={other.code()}>{tr(other, "lang.name")}</button>
+            <button type="button" class="lang" {onclick} aria-label={label} lang={other.code()}>{name}</button>
         }
     });
     let status = match (&state.failure, &state.result) {

@@ -11,7 +11,7 @@ export const DIST = process.env.DIST_DIR || path.resolve(import.meta.dirname, '.
 const MIME = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
+  '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Serves DIST (or the folder `root()` names at each request) under `base` (e.g. '/' or '/a/b/') on 127.0.0.1 with a free port. */

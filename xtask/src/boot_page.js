@@ -4,7 +4,7 @@
 // memories; or a failed download), `startOnceMore` waits until there is
 // room (`whenRoom`) and tries once more. A failure that remains is shown in the
 // page in both languages (the catalogue is inside the wasm that did not
-// start), never a blank page. The engine's workers retry the same way
+// start, or in the texts it could not load), never a blank page. The engine's workers retry the same way
 // (src/worker_slot.rs awaits `window.wlzWhenRoom`).
 
 /** The most memories `makeRoom` reserves (Chromium fits about 120). */
@@ -70,6 +70,20 @@ function whenRoom() {
 window.wlzMakeRoom = makeRoom;
 window.wlzWhenRoom = whenRoom;
 
+const textsOf = new Map();
+/**
+ * `window.wlzTexts(code)`: a promise of the catalogue's texts of one language,
+ * which the release page's wasm awaits before it shows that language
+ * (src/i18n/load.rs). Each is loaded once (`loadTexts`: the served page's
+ * fetch, or the standalone file's inlined part); a failed load may be tried again.
+ */
+window.wlzTexts = (code) => {
+  if (!textsOf.has(code)) {
+    textsOf.set(code, loadTexts(code).catch((error) => { textsOf.delete(code); throw error; }));
+  }
+  return textsOf.get(code);
+};
+
 /** Shows that the page could not start, with the browser's reason. */
 function showBootFailure(error) {
   const message = document.createElement('p');
@@ -78,6 +92,8 @@ function showBootFailure(error) {
   message.textContent = `__BOOT_FAILED__ (${error})`;
   document.body.append(message);
 }
+
+window.wlzBootFailed = showBootFailure;
 
 /** `start()`, and once more after `whenRoom()` when it fails. */
 async function startOnceMore(start) {

@@ -4,8 +4,22 @@
 
 #[path = "../../src/i18n/en.rs"]
 mod en;
+#[path = "../../src/i18n/join.rs"]
+#[allow(dead_code)]
+mod join;
 #[path = "../../src/i18n/nl.rs"]
 mod nl;
+
+/// The release page's texts per language, the default first: (language
+/// code, its texts joined as the page's own build joins them, src/i18n/join.rs).
+pub fn texts() -> [(&'static str, String); 2] {
+    [("nl", join::joined_texts(nl::TABLE)), ("en", join::joined_texts(en::TABLE))]
+}
+
+/// The file of a language's texts beside the page (src/i18n/load.rs asks for it by this name).
+pub fn texts_file(code: &str) -> String {
+    format!("texts-{code}.txt")
+}
 
 /// The Dutch text of `key` (the page's first language); an error names a missing key.
 pub fn nl(key: &str) -> Result<&'static str, String> {

@@ -1,5 +1,5 @@
 //! The standalone file: one self-contained HTML page (styles, both wasm
-//! binaries, their glue and the worker inlined) that opens from disk
+//! binaries, their glue, the worker and the languages' texts inlined) that opens from disk
 //! (file://) and works offline. The parts are gzip-compressed and
 //! base64-encoded; `static/standalone_boot.js` unpacks and starts them.
 
@@ -104,6 +104,9 @@ pub fn write_standalone(dist: &Path) -> Result<(), String> {
     for (i, path) in snippets.iter().enumerate() {
         let bytes = read(dist, path.trim_start_matches("./"))?;
         parts += &payload(&format!("wlz-snippet-{i}"), &format!(" data-snippet=\"{path}\""), &pack(&bytes)?);
+    }
+    for (code, texts) in crate::catalogue::texts() {
+        parts += &payload(&format!("wlz-texts-{code}"), "", &pack(texts.as_bytes())?);
     }
     parts += &payload("wlz-worker-wasm", "", &pack(&read(dist, "worker_bg.wasm")?)?);
     parts += &payload("wlz-worker-js", "", &pack(&read(dist, "worker.js")?)?);

@@ -9,9 +9,14 @@ style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'none
 base-uri 'self'; form-action 'none'";
 
 /// Moves Trunk's inline start-up script into `start.js` (so the policy needs
-/// no inline script), puts the Content-Security-Policy in index.html and
-/// writes its title, description and no-script notice from the catalogue.
+/// no inline script), puts the Content-Security-Policy in index.html,
+/// writes its title, description and no-script notice from the catalogue,
+/// and writes each language's texts (`texts-<code>.txt`), which the release page loads.
 pub fn harden(dist: &std::path::Path) -> Result<(), String> {
+    for (code, texts) in crate::catalogue::texts() {
+        let name = crate::catalogue::texts_file(code);
+        std::fs::write(dist.join(&name), texts).map_err(|e| format!("{name}: {e}"))?;
+    }
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let open = "<script type=\"module\">";
@@ -48,7 +53,9 @@ fn start_script(trunk: &str) -> Result<String, String> {
         return Err(format!("start.js: Trunk's start-up script no longer holds `{init}` once"));
     }
     let started = "await startPage(() => init({ module_or_path: './wlz-app_bg.wasm' }))";
-    Ok(format!("{}\n{}", boot_page()?, trunk.trim().replacen(init, started, 1)))
+    let codes: Vec<String> = crate::catalogue::texts().iter().map(|(code, _)| format!("'{code}'")).collect();
+    let texts = include_str!("texts_fetch.js").trim().replace("__TEXTS_CODES__", &format!("[{}]", codes.join(", ")));
+    Ok(format!("{}\n{}\n{}", boot_page()?, texts, trunk.trim().replacen(init, started, 1)))
 }
 
 /// Every file below `dir`, as paths relative to it with `/`, sorted.

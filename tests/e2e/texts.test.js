@@ -1,0 +1,96 @@
+// The page's texts per language: the release page carries no texts in its
+// wasm and loads `texts-<code>.txt` for the language it shows (src/i18n/load.rs):
+// one language per reader, the other on a switch, and a file of another build refused.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openPage, fullResult } from './support.js';
+
+let server; let browser;
+before(async () => { server = await serveDist('/'); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Records the texts files the page asks for, by name, in order. */
+function textsAsked(page) {
+  const asked = [];
+  page.on('request', (r) => { const m = /texts-(\w+)\.txt$/.exec(r.url()); if (m) asked.push(m[1]); });
+  return asked;
+}
+
+/** Opens `url` in a new context, recording the texts asked for from the start. */
+async function openRecorded(url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const asked = textsAsked(page);
+  await page.goto(url);
+  return { context, page, asked, errors };
+}
+
+const dutchTitle = /Instroom Wlz ggz-wonen/;
+const englishTitle = /Wlz ggz-wonen intake: explorer/;
+
+test('a Dutch reader downloads the Dutch texts only; switching to English fetches the English ones once', async () => {
+  const { context, page, asked, errors } = await openRecorded(server.url);
+  await page.getByRole('heading', { level: 1, name: dutchTitle }).waitFor();
+  await fullResult(page);
+  assert.deepEqual(asked, ['nl']);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('heading', { level: 1, name: englishTitle }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
+  await page.getByRole('heading', { level: 1, name: dutchTitle }).waitFor();
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('heading', { level: 1, name: englishTitle }).waitFor();
+  assert.deepEqual(asked, ['nl', 'en'], 'each language once');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an English link starts in English and never downloads the Dutch texts', async () => {
+  const { context, page, asked, errors } = await openRecorded(`${server.url}?lang=en`);
+  await page.getByRole('heading', { level: 1, name: englishTitle }).waitFor();
+  await fullResult(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.deepEqual(asked, ['en']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a language reached through the history (not a click) is loaded, then shown', async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await fullResult(page);
+  const asked = textsAsked(page);
+  await page.evaluate(() => {
+    history.pushState(null, '', '?lang=en');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await page.getByRole('heading', { level: 1, name: englishTitle }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.deepEqual(asked, ['en']);
+  await context.close();
+});
+
+test('texts of another build are refused, with a message in both languages instead of a blank page', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const original = await (await fetch(`${server.url}texts-nl.txt`)).text();
+  // One letter changed, the length kept: only the fingerprint tells.
+  const changed = original.replace('e', 'a');
+  assert.notEqual(changed, original);
+  await page.route('**/texts-nl.txt', (route) => route.fulfill({ body: changed, contentType: 'text/plain; charset=utf-8' }));
+  await page.goto(server.url);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /Deze verkenner kon niet starten.*This explorer could not start/);
+  assert.match(text, /texts-nl\.txt does not belong to this version of the page/);
+  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 0);
+  // The control: the file as built starts the page.
+  await page.unroute('**/texts-nl.txt');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: dutchTitle }).waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await context.close();
+});
