@@ -5,7 +5,8 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlInputElement;
-use wlz_app::components::{fan_chart::FanChart, lever::Lever, scorecard::Scorecard};
+use wlz_app::components::fan_chart::FanChart;
+use wlz_app::components::lever::{LeverProps, lever};
 use wlz_app::i18n::Lang;
 use wlz_engine::Scenario;
 use wlz_engine::lever::LeverId;
@@ -29,10 +30,14 @@ fn lever_harness() -> Html {
             scenario.set(next);
         })
     };
-    html! {
-        <Lever lever={LeverId::Aid} scenario={(*scenario).clone()} lang={Lang::Nl} problem={None}
-            {on_set} on_type={Callback::noop()} />
-    }
+    lever(&LeverProps {
+        lever: LeverId::Aid,
+        scenario: (*scenario).clone(),
+        lang: Lang::Nl,
+        problem: None,
+        on_set,
+        on_type: Callback::noop(),
+    })
 }
 
 #[wasm_bindgen_test]
@@ -82,17 +87,24 @@ async fn fan_chart_draws_bands_median_and_baseline() {
 
 #[wasm_bindgen_test]
 async fn summary_and_scorecard_show_both_targets_in_dutch_format_and_in_runs() {
-    use wlz_app::components::summary::{Summary, SummaryProps};
+    use wlz_app::components::scorecard::{ScorecardProps, scorecard};
+    use wlz_app::components::summary::{SummaryProps, summary};
+    #[function_component(SummaryHarness)]
+    fn summary_harness() -> Html {
+        summary(&SummaryProps { report: Some(report("v=1&aid=60", 500)), busy: false, lang: Lang::Nl })
+    }
+    #[function_component(ScorecardHarness)]
+    fn scorecard_harness() -> Html {
+        scorecard(&ScorecardProps { report: report("v=1&aid=60", 500), lang: Lang::Nl })
+    }
     let root = root();
-    let props = SummaryProps { report: Some(report("v=1&aid=60", 500)), busy: false, lang: Lang::Nl };
-    yew::Renderer::<Summary>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<SummaryHarness>::with_root(root.clone()).render();
     settle().await;
     let p1 = root.query_selector("[data-testid=p-t1]").unwrap().expect("target 1").text_content().unwrap();
     assert!(p1.ends_with('%') && p1.contains(','), "Dutch decimal comma: {p1}");
     assert!(root.query_selector("[data-testid=p-t2]").unwrap().is_some());
     let details = self::root();
-    let props = wlz_app::components::scorecard::ScorecardProps { report: report("v=1&aid=60", 500), lang: Lang::Nl };
-    yew::Renderer::<Scorecard>::with_root_and_props(details.clone(), props).render();
+    yew::Renderer::<ScorecardHarness>::with_root(details.clone()).render();
     settle().await;
     let runs = details.query_selector("[data-testid=runs-t1]").unwrap().expect("runs").text_content().unwrap();
     assert!(runs.starts_with("in ") && runs.ends_with(" van de 500 runs"), "{runs}");

@@ -1,25 +1,26 @@
 //! The page: owns the state (one reducer), talks to the worker, keeps the URL
 //! and `<html lang>` in step with the state.
 
+use super::ask::AskProps;
 use super::compare::Compare;
-use super::deviations::Deviations;
+use super::deviations::{DeviationsProps, deviations};
 use super::explanation::Explanation;
 use super::fan_chart::FanChart;
-use super::freshness::Freshness;
+use super::freshness::{FreshnessProps, freshness};
 use super::impact::Impact;
 use super::lever::LeverPanel;
-use super::lever_table::LeverTable;
+use super::lever_table::lever_table;
 use super::menu::Menu;
-use super::model_notice::ModelNotice;
+use super::model_notice::{ModelNoticeProps, model_notice};
 use super::observed::Observed;
 use super::param_panel::ParamPanel;
-use super::print_note::PrintNote;
+use super::print_note::{PrintNoteProps, print_note};
 use super::scenario_bar::ScenarioBar;
-use super::scorecard::Scorecard;
+use super::scorecard::{ScorecardProps, scorecard};
 use super::sensitivity::SensitivityPanel;
 use super::solve::Solve;
-use super::summary::Summary;
-use super::tabs::Tabs;
+use super::summary::{SummaryProps, summary};
+use super::tabs::{TabsProps, tabs};
 use super::update_notice::UpdateNotice;
 use crate::bridge::EngineWorker;
 use crate::i18n::{Lang, number, tr};
@@ -215,11 +216,11 @@ pub fn app() -> Html {
                 if !state.title.is_empty() {
                     <p class="scenario-heading" data-testid="scenario-heading">{state.title.clone()}</p>
                 }
-                <Deviations scenario={state.scenario.clone()} {lang} on_tab={on_tab.clone()} />
-                <PrintNote {lang} query={state.query()} note={state.note.clone()} />
+                {deviations(&DeviationsProps { scenario: state.scenario.clone(), lang, on_tab: on_tab.clone() })}
+                {print_note(&PrintNoteProps { lang, query: state.query(), note: state.note.clone() })}
                 <p class="lead">{tr(lang, "lead")}</p>
                 <div class="layout">
-                    <Summary report={report.clone()} busy={state.computing()} {lang} />
+                    {summary(&SummaryProps { report: report.clone(), busy: state.computing(), lang })}
                     <section class="results" aria-labelledby="fan-heading" aria-busy={state.computing().to_string()}>
                         if let Some((report, _)) = &state.result {
                             if let (Some(compared), Some(pinned)) = (&state.compared, &state.pinned) {
@@ -228,36 +229,37 @@ pub fn app() -> Html {
                             }
                             <FanChart report={report.clone()} {lang} baseline={state.result_scenario.get(wlz_scenario::params::Key::Baseline)}
                                 points={state.observed()} />
-                            <Scorecard report={report.clone()} {lang} />
-                            <Freshness report={report.clone()} {lang} />
+                            {scorecard(&ScorecardProps { report: report.clone(), lang })}
+                            {freshness(&FreshnessProps { report: report.clone(), lang })}
                         }
                         {status}
                         // Under the answer, not above it: a model 1 link still opens with its numbers first.
-                        <ModelNotice key_set={state.scenario.key_set()} {lang} dispatch={dispatch.clone()} />
+                        {model_notice(&ModelNoticeProps { key_set: state.scenario.key_set(), lang, dispatch: dispatch.clone() })}
                     </section>
                     <LeverPanel scenario={state.scenario.clone()} {lang} problem={state.entry_problem.clone()}
                         on_set={on_set.clone()} on_type={on_type.clone()} />
                 </div>
-                <Tabs open={state.tab} {lang} on_open={on_tab} {wake}>
-                    if let Some(report) = &report {
-                        <Impact report={report.clone()} {lang} />
-                    } else {
-                        <p class="status">{tr(lang, "status.running")}</p>
-                    }
-                    <LeverTable {lang} asked={state.lever_ranking.clone()}
-                        stale={state.lever_ranking.as_ref().is_some_and(|a| state.is_stale(a))} dispatch={dispatch.clone()} />
-                    <Solve {lang} asked={state.solve.clone()} stale={state.solve.as_ref().is_some_and(|a| state.is_stale(a))}
-                        dispatch={dispatch.clone()} />
-                    <SensitivityPanel {lang} asked={state.sensitivity.clone()}
-                        stale={state.sensitivity.as_ref().is_some_and(|a| state.is_stale(a))} dispatch={dispatch.clone()} />
-                    <Observed {lang} series={state.observed()} text={state.obs_text.clone()} errors={state.obs_errors.clone()}
+                {tabs(&TabsProps { open: state.tab, lang, on_open: on_tab, wake, children: vec![
+                    match &report {
+                        Some(report) => html! { <Impact report={report.clone()} {lang} /> },
+                        None => html! { <p class="status">{tr(lang, "status.running")}</p> },
+                    },
+                    lever_table(&AskProps {
+                        lang, asked: state.lever_ranking.clone(),
+                        stale: state.lever_ranking.as_ref().is_some_and(|a| state.is_stale(a)), dispatch: dispatch.clone(),
+                    }),
+                    html! { <Solve {lang} asked={state.solve.clone()} stale={state.solve.as_ref().is_some_and(|a| state.is_stale(a))}
+                        dispatch={dispatch.clone()} /> },
+                    html! { <SensitivityPanel {lang} asked={state.sensitivity.clone()}
+                        stale={state.sensitivity.as_ref().is_some_and(|a| state.is_stale(a))} dispatch={dispatch.clone()} /> },
+                    html! { <Observed {lang} series={state.observed()} text={state.obs_text.clone()} errors={state.obs_errors.clone()}
                         key_set={state.scenario.key_set()} fit={state.scenario.get(wlz_scenario::params::Key::Fit) == 1.0}
-                        report={report.clone()} dispatch={dispatch.clone()} />
-                    {panel(Group::Assumption, "panel.assumptions", "panel.assumptions.intro")}
-                    {panel(Group::Target, "panel.targets", "panel.targets.intro")}
-                    {panel(Group::Simulation, "panel.simulation", "panel.simulation.intro")}
-                    <Explanation scenario={state.scenario.clone()} {lang} />
-                </Tabs>
+                        report={report.clone()} dispatch={dispatch.clone()} /> },
+                    panel(Group::Assumption, "panel.assumptions", "panel.assumptions.intro"),
+                    panel(Group::Target, "panel.targets", "panel.targets.intro"),
+                    panel(Group::Simulation, "panel.simulation", "panel.simulation.intro"),
+                    html! { <Explanation scenario={state.scenario.clone()} {lang} /> },
+                ] })}
             </main>
             <footer><p>{tr(lang, "model.version")}{" "}<span data-testid="model-version">{state.scenario.key_set().model_version()}</span></p></footer>
         </>

@@ -11,8 +11,8 @@ use wlz_scenario::Scenario;
 use wlz_scenario::params::{Group, PARAMS, ParamSpec};
 use yew::prelude::*;
 
-/// Properties of [`Deviations`].
-#[derive(Properties, PartialEq)]
+/// What [`deviations`] shows.
+#[derive(PartialEq)]
 pub struct DeviationsProps {
     /// The scenario.
     pub scenario: Scenario,
@@ -85,7 +85,6 @@ fn item(id: String, panel: Option<Panel>, on_tab: &Callback<Panel>, name: String
 }
 
 /// The list of what differs from the default scenario; nothing when nothing does.
-#[function_component(Deviations)]
 pub fn deviations(props: &DeviationsProps) -> Html {
     let (lang, s) = (props.lang, &props.scenario);
     let changed = PARAMS.iter().filter(|spec| !s.is_default(spec.key));

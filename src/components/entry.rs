@@ -7,8 +7,8 @@ use crate::i18n::{Lang, entry_text};
 use wlz_scenario::params::ParamSpec;
 use yew::prelude::*;
 
-/// Properties of [`NumberEntry`].
-#[derive(Properties, PartialEq)]
+/// What [`number_entry`] shows.
+#[derive(PartialEq)]
 pub struct NumberEntryProps {
     /// The field's id (its label points at it).
     pub id: AttrValue,
@@ -19,17 +19,14 @@ pub struct NumberEntryProps {
     /// Page language (its decimal mark).
     pub lang: Lang,
     /// An accessible name, when no `<label>` names the field.
-    #[prop_or_default]
     pub aria_label: Option<AttrValue>,
     /// The id of the message saying why the typed value was refused, while there is one.
-    #[prop_or_default]
     pub error_id: Option<AttrValue>,
     /// Called with the typed text when the field is left or Enter is pressed.
     pub on_type: Callback<String>,
 }
 
 /// A numeric entry field.
-#[function_component(NumberEntry)]
 pub fn number_entry(props: &NumberEntryProps) -> Html {
     let onchange = {
         let on_type = props.on_type.clone();

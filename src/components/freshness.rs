@@ -19,8 +19,8 @@ pub fn freshness_text(lang: Lang, report: &Report) -> String {
     format!("{} {} · {observed} · {sources}", tr(lang, "fresh.model"), report.model_version)
 }
 
-/// Properties of [`Freshness`].
-#[derive(Properties, PartialEq)]
+/// What [`freshness`] shows.
+#[derive(PartialEq)]
 pub struct FreshnessProps {
     /// The result shown.
     pub report: std::rc::Rc<Report>,
@@ -29,7 +29,6 @@ pub struct FreshnessProps {
 }
 
 /// The freshness line of the shown result.
-#[function_component(Freshness)]
 pub fn freshness(props: &FreshnessProps) -> Html {
     html! { <p class="freshness" data-testid="freshness">{freshness_text(props.lang, &props.report)}</p> }
 }

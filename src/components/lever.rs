@@ -1,7 +1,7 @@
 //! One lever: a slider and a typed numeric entry, today's value with its
 //! source, and its start month and ramp behind a disclosure.
 
-use super::entry::NumberEntry;
+use super::entry::{NumberEntryProps, number_entry};
 use super::provenance::badge;
 use crate::i18n::{Lang, tr};
 use crate::messages::problem_text;
@@ -12,8 +12,8 @@ use wlz_scenario::problem::Problem;
 use wlz_scenario::scenario::format_value;
 use yew::prelude::*;
 
-/// Properties of [`Lever`].
-#[derive(Properties, PartialEq)]
+/// What [`lever`] shows.
+#[derive(PartialEq)]
 pub struct LeverProps {
     /// Which lever (its row of `wlz_scenario::lever::LEVERS`).
     pub lever: LeverId,
@@ -43,7 +43,6 @@ fn typed(on_type: &Callback<(Key, String)>, key: Key) -> Callback<Event> {
 }
 
 /// A lever control.
-#[function_component(Lever)]
 pub fn lever(props: &LeverProps) -> Html {
     let row = props.lever.row();
     let (key, from_key, ramp_key) = (row.value, row.from, row.ramp);
@@ -70,9 +69,11 @@ pub fn lever(props: &LeverProps) -> Html {
                 <input type="range" id={id.clone()} min={spec.min.to_string()} max={spec.max.to_string()}
                     step={spec.step.to_string()} value={value.clone()} {oninput}
                     aria-describedby={format!("{id}-today")} />
-                <NumberEntry id={format!("{id}-entry")} {spec} value={scenario.get(key)} {lang}
-                    aria_label={format!("{label} ({})", tr(lang, "number"))} on_type={typed_text(&props.on_type, key)}
-                    error_id={described(key)} />
+                {number_entry(&NumberEntryProps {
+                    id: format!("{id}-entry").into(), spec, value: scenario.get(key), lang,
+                    aria_label: Some(format!("{label} ({})", tr(lang, "number")).into()),
+                    error_id: described(key), on_type: typed_text(&props.on_type, key),
+                })}
                 <span class="unit" aria-hidden="true">{tr(lang, "unit.percent")}</span>
             </div>
             if let Some(text) = error {
@@ -89,8 +90,10 @@ pub fn lever(props: &LeverProps) -> Html {
                 </div>
                 <div class="timing-row">
                     <label for={format!("{id}-ramp")}>{tr(lang, "lever.ramp")}</label>
-                    <NumberEntry id={format!("{id}-ramp")} spec={params::spec(ramp_key)} value={scenario.get(ramp_key)} {lang}
-                        on_type={typed_text(&props.on_type, ramp_key)} error_id={described(ramp_key)} />
+                    {number_entry(&NumberEntryProps {
+                        id: format!("{id}-ramp").into(), spec: params::spec(ramp_key), value: scenario.get(ramp_key), lang,
+                        aria_label: None, error_id: described(ramp_key), on_type: typed_text(&props.on_type, ramp_key),
+                    })}
                     <span class="unit">{tr(lang, "unit.months")}</span>
                 </div>
             </details>
@@ -113,17 +116,17 @@ pub struct LeverPanelProps {
     pub on_type: Callback<(Key, String)>,
 }
 
-/// The measures: one [`Lever`] per row of the lever table, in its order.
+/// The measures: one [`lever`] per row of the lever table, in its order.
 #[function_component(LeverPanel)]
 pub fn lever_panel(props: &LeverPanelProps) -> Html {
     let lang = props.lang;
     html! {
         <section class="levers" aria-labelledby="levers-title">
             <h2 id="levers-title">{tr(lang, "levers")}</h2>
-            {for LeverId::ALL.into_iter().map(|lever| html! {
-                <Lever {lever} scenario={props.scenario.clone()} {lang} problem={props.problem.clone()}
-                    on_set={props.on_set.clone()} on_type={props.on_type.clone()} />
-            })}
+            {for LeverId::ALL.into_iter().map(|id| lever(&LeverProps {
+                lever: id, scenario: props.scenario.clone(), lang, problem: props.problem.clone(),
+                on_set: props.on_set.clone(), on_type: props.on_type.clone(),
+            }))}
         </section>
     }
 }

@@ -97,7 +97,6 @@ fn table(lang: Lang, ranking: &LeverRanking) -> Html {
 }
 
 /// The "which measure matters most" panel.
-#[function_component(LeverTable)]
 pub fn lever_table(props: &AskProps) -> Html {
     let lang = props.lang;
     let onsubmit = {

@@ -7,8 +7,8 @@ use crate::state::Action;
 use wlz_scenario::params::KeySet;
 use yew::prelude::*;
 
-/// Properties of [`ModelNotice`].
-#[derive(Properties, PartialEq)]
+/// What [`model_notice`] shows.
+#[derive(PartialEq)]
 pub struct ModelNoticeProps {
     /// The scenario's key set.
     pub key_set: KeySet,
@@ -19,7 +19,6 @@ pub struct ModelNoticeProps {
 }
 
 /// Shown only for a scenario of an older key set than the current one.
-#[function_component(ModelNotice)]
 pub fn model_notice(props: &ModelNoticeProps) -> Html {
     if props.key_set >= KeySet::default() {
         return html! {};

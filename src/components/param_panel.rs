@@ -3,7 +3,7 @@
 //! source or saying it is an assumption, a typed entry and a reset; and a
 //! reset for the whole group.
 
-use super::entry::NumberEntry;
+use super::entry::{NumberEntryProps, number_entry};
 use super::provenance::{badge, provenance_badge};
 use crate::i18n::{FixedText, Lang, ParamText, entry_text, fixed_key, tr};
 use crate::messages::problem_text;
@@ -84,7 +84,15 @@ fn row(props: &ParamPanelProps, spec: &'static ParamSpec) -> Html {
         {onchange} aria-invalid={problem.is_some().to_string()} aria-describedby={problem.as_ref().map(|_| error_id.clone())} /> }
     } else {
         let error_id = problem.as_ref().map(|_| AttrValue::from(error_id.clone()));
-        html! { <NumberEntry id={id.clone()} {spec} value={props.scenario.get(key)} {lang} {on_type} {error_id} /> }
+        number_entry(&NumberEntryProps {
+            id: id.clone().into(),
+            spec,
+            value: props.scenario.get(key),
+            lang,
+            aria_label: None,
+            error_id,
+            on_type,
+        })
     };
     html! {
         <div class={classes!("param", (!is_default).then_some("changed"))} data-key={spec.name}>

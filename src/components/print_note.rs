@@ -7,8 +7,8 @@ use crate::i18n::{Lang, tr};
 use crate::share::{share_link, today_in_words};
 use yew::prelude::*;
 
-/// Properties of [`PrintNote`].
-#[derive(Properties, PartialEq)]
+/// What [`print_note`] shows.
+#[derive(PartialEq)]
 pub struct PrintNoteProps {
     /// Page language.
     pub lang: Lang,
@@ -19,7 +19,6 @@ pub struct PrintNoteProps {
 }
 
 /// The print-only lines.
-#[function_component(PrintNote)]
 pub fn print_note(props: &PrintNoteProps) -> Html {
     let lang = props.lang;
     let link = match share_link(&props.query) {

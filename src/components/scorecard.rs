@@ -9,8 +9,8 @@ use wlz_scenario::output::Report;
 use wlz_scenario::target::TargetResult;
 use yew::prelude::*;
 
-/// Properties of [`Scorecard`].
-#[derive(Properties, PartialEq)]
+/// What [`scorecard`] shows.
+#[derive(PartialEq)]
 pub struct ScorecardProps {
     /// The result to show.
     pub report: Rc<Report>,
@@ -106,7 +106,6 @@ fn target_row(lang: Lang, target: &TargetResult, runs: u32) -> Html {
 }
 
 /// The scorecard of a result.
-#[function_component(Scorecard)]
 pub fn scorecard(props: &ScorecardProps) -> Html {
     let lang = props.lang;
     let runs = crate::i18n::number(lang, f64::from(props.report.runs), 0);

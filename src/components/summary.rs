@@ -9,8 +9,8 @@ use wlz_scenario::output::Report;
 use wlz_scenario::target::TargetId;
 use yew::prelude::*;
 
-/// Properties of [`Summary`].
-#[derive(Properties, PartialEq)]
+/// What [`summary`] shows.
+#[derive(PartialEq)]
 pub struct SummaryProps {
     /// The result shown, when there is one.
     pub report: Option<Rc<Report>>,
@@ -21,7 +21,6 @@ pub struct SummaryProps {
 }
 
 /// The strip with both targets' probabilities.
-#[function_component(Summary)]
 pub fn summary(props: &SummaryProps) -> Html {
     let lang = props.lang;
     let item = |id: TargetId| {

@@ -10,8 +10,8 @@ use crate::panel::Panel;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Properties of [`Tabs`].
-#[derive(Properties, PartialEq)]
+/// What [`tabs`] shows.
+#[derive(PartialEq)]
 pub struct TabsProps {
     /// The open panel.
     pub open: Panel,
@@ -23,7 +23,7 @@ pub struct TabsProps {
     /// opened are then mounted ([`Dormant`]).
     pub wake: bool,
     /// One child per panel of [`Panel::ALL`], in that order.
-    pub children: Children,
+    pub children: Vec<Html>,
 }
 
 /// Moves the focus to the tab of `panel` (after an arrow key).
@@ -37,7 +37,6 @@ fn focus_tab(panel: Panel) {
 }
 
 /// The tab list and the panels.
-#[function_component(Tabs)]
 pub fn tabs(props: &TabsProps) -> Html {
     let lang = props.lang;
     let onkeydown = {
