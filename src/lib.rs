@@ -37,6 +37,15 @@ fn boot_failed(reason: &str) {
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .map(|show| show.call1(&JsValue::NULL, &JsValue::from_str(reason)));
     if shown.is_none() {
+        // A start-up script without it (an older one from a cache): the reason alone, never a blank page.
         web_sys::console::error_1(&JsValue::from_str(reason));
+        let document = web_sys::window().and_then(|w| w.document());
+        if let Some((document, body)) = document.and_then(|d| d.body().map(|b| (d, b)))
+            && let Ok(message) = document.create_element("p")
+        {
+            let _ = message.set_attribute("role", "alert");
+            message.set_text_content(Some(reason));
+            let _ = body.append_child(&message);
+        }
     }
 }

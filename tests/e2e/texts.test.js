@@ -94,3 +94,18 @@ test('texts of another build are refused, with a message in both languages inste
   assert.equal(await page.getByRole('alert').count(), 0);
   await context.close();
 });
+
+test('with an older start-up script that cannot show the failure, the page still says why instead of going blank', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const start = await (await fetch(`${server.url}start.js`)).text();
+  const older = start.replace('window.wlzBootFailed = showBootFailure;', '');
+  assert.notEqual(older, start, 'start.js defines wlzBootFailed');
+  await page.route('**/start.js', (route) => route.fulfill({ body: older, contentType: 'text/javascript; charset=utf-8' }));
+  await page.route('**/texts-nl.txt', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(server.url);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /texts-nl\.txt: 404/);
+  await context.close();
+});
