@@ -1,17 +1,17 @@
 //! The one string catalogue of the page, and number formatting per language.
 //!
 //! One table per language (`i18n/nl.rs`, `i18n/en.rs`), each mapping a
-//! catalogue key to its text, in the same order; [`tr`] looks one up. The
-//! page does not carry the tables themselves: at compile time they are packed
-//! into one string of the keys and one string of each language's texts, with
-//! `u16` ends ([`packed`]): 6 bytes per entry for both languages instead of 16
-//! (a pointer and a length for the key and for the text, which compress
-//! poorly) in each language. Tests check that every
-//! language has exactly the same keys, that every key used in the source
-//! exists (literal keys found in the source, and every key built from a table
-//! row: parameters, presets), and that no language leaves a text empty.
-//! Adding a language: a variant of [`Lang`] (with its code), its table file
-//! and its line in [`Lang::table`].
+//! catalogue key to its text, in the same order. A literal key is looked up
+//! at compile time ([`crate::t`]`!(lang, "key")`: a missing key fails the
+//! build, and the key's string is not in the page); a key held in a table row
+//! at run time ([`tr`]). The page does not carry the tables themselves: at
+//! compile time they are packed into one string of the keys and one string of
+//! each language's texts, with `u16` ends ([`packed`]), and the release page
+//! loads the texts of a language when it first shows it ([`when_loaded`]).
+//! Tests check that every language has exactly the same keys, that every key
+//! built from a table row (parameters, presets) or given to [`tr`] as a
+//! literal exists, and that no language leaves a text empty. Adding a
+//! language: see ARCHITECTURE.md.
 
 use wlz_scenario::params::{Group, Key, Kind, ParamSpec, spec};
 
@@ -66,6 +66,26 @@ pub fn tr(lang: Lang, key: &str) -> &'static str {
     packed::index(key).map_or("?", |i| packed::text_of(lang, i))
 }
 
+/// The text of catalogue entry `index` (from [`key_index`]) in `lang`.
+pub fn text(lang: Lang, index: usize) -> &'static str {
+    packed::text_of(lang, index)
+}
+
+/// The entry number of `key`, at compile time: the build fails when the catalogue lacks it.
+pub const fn key_index(key: &str) -> usize {
+    packed::const_index(key)
+}
+
+/// `t!(lang, "key")`: [`tr`] for a literal key, looked up at compile time
+/// (no key string in the page, no search at run time, and a missing key
+/// fails the build).
+#[macro_export]
+macro_rules! t {
+    ($lang:expr, $key:literal) => {
+        $crate::i18n::text($lang, const { $crate::i18n::key_index($key) })
+    };
+}
+
 /// True when `key` is in the catalogue (every language has the same keys: the build checks).
 pub fn has(key: &str) -> bool {
     packed::index(key).is_some()
@@ -104,7 +124,7 @@ pub fn param_text(lang: Lang, text: ParamText, key: Key) -> &'static str {
 /// the observed series; none for a name that is not a key of the scenario.
 pub fn key_name(lang: Lang, name: &str) -> Option<String> {
     if name == "obs" {
-        return Some(tr(lang, "obs").to_string());
+        return Some(t!(lang, "obs").to_string());
     }
     let spec = wlz_scenario::params::by_name(name)?;
     Some(match spec.group {
@@ -112,8 +132,8 @@ pub fn key_name(lang: Lang, name: &str) -> Option<String> {
             let row = id.row();
             match spec.key {
                 k if k == row.value => tr(lang, row.label).to_string(),
-                k if k == row.from => format!("{}: {}", tr(lang, row.short), tr(lang, "key.from")),
-                _ => format!("{}: {}", tr(lang, row.short), tr(lang, "key.ramp")),
+                k if k == row.from => format!("{}: {}", tr(lang, row.short), t!(lang, "key.from")),
+                _ => format!("{}: {}", tr(lang, row.short), t!(lang, "key.ramp")),
             }
         }
         _ => param_text(lang, ParamText::Label, spec.key).to_string(),
@@ -194,7 +214,7 @@ pub fn number(lang: Lang, value: f64, decimals: usize) -> String {
     }
     let text = format!("{:.*}", decimals, value.abs());
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let (group, point) = (tr(lang, "number.group"), tr(lang, "number.decimal"));
+    let (group, point) = (t!(lang, "number.group"), t!(lang, "number.decimal"));
     let mut out = String::new();
     if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
         out.push('−');
@@ -219,7 +239,7 @@ pub fn entry_text(lang: Lang, spec: &ParamSpec, value: f64) -> String {
     let text = wlz_scenario::scenario::format_value(spec, value);
     match spec.kind {
         Kind::Month => text,
-        Kind::Int | Kind::Real => text.replace('.', tr(lang, "number.decimal")),
+        Kind::Int | Kind::Real => text.replace('.', t!(lang, "number.decimal")),
     }
 }
 
@@ -298,6 +318,7 @@ mod tests {
         let mut missing = Vec::new();
         for path in source_files(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))) {
             let text = std::fs::read_to_string(&path).unwrap();
+            // Keys given to t! are checked by the compiler; these are literals given to tr.
             for marker in ["tr(lang, \"", "tr(props.lang, \""] {
                 for piece in text.split(marker).skip(1) {
                     let key = piece.split('"').next().unwrap_or_default();

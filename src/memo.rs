@@ -8,6 +8,7 @@
 use crate::components::freshness::freshness_text;
 use crate::components::scorecard::{interval95, likelihood_key};
 use crate::i18n::{Lang, number, percent, tr};
+use crate::t;
 use qrcodegen::{QrCode, QrCodeEcc};
 use std::fmt::Write;
 use wlz_scenario::output::Report;
@@ -131,21 +132,21 @@ fn legend(out: &mut String, lang: Lang, baseline: f64, top: f64) -> f64 {
     let items: [(&str, String); 6] = [
         (
             r##"<line x1="0" y1="6" x2="18" y2="6" stroke="#0b5394" stroke-width="3"/>"##,
-            tr(lang, "chart.median").into(),
+            t!(lang, "chart.median").into(),
         ),
-        (r##"<rect width="18" height="12" fill="#8dbde6"/>"##, tr(lang, "chart.band50").into()),
-        (r##"<rect width="18" height="12" fill="#cfe3f5"/>"##, tr(lang, "chart.band90").into()),
+        (r##"<rect width="18" height="12" fill="#8dbde6"/>"##, t!(lang, "chart.band50").into()),
+        (r##"<rect width="18" height="12" fill="#cfe3f5"/>"##, t!(lang, "chart.band90").into()),
         (
             r##"<line x1="0" y1="6" x2="18" y2="6" stroke="#a14d00" stroke-width="2" stroke-dasharray="6 4"/>"##,
-            format!("{} {}", tr(lang, "chart.baseline"), number(lang, baseline, 0)),
+            format!("{} {}", t!(lang, "chart.baseline"), number(lang, baseline, 0)),
         ),
         (
             r##"<line x1="0" y1="6" x2="18" y2="6" stroke="#00704f" stroke-width="3"/>"##,
-            tr(lang, "chart.targets").into(),
+            t!(lang, "chart.targets").into(),
         ),
         (
             r##"<rect width="18" height="12" fill="#6b6b6b" fill-opacity="0.35"/>"##,
-            tr(lang, "chart.observed.legend").into(),
+            t!(lang, "chart.observed.legend").into(),
         ),
     ];
     let (mut x, mut y) = (MARGIN, top);
@@ -164,10 +165,10 @@ fn legend(out: &mut String, lang: Lang, baseline: f64, top: f64) -> f64 {
 /// The picture as an SVG document.
 pub fn picture(p: &Picture) -> String {
     let lang = p.lang;
-    let title = if p.title.trim().is_empty() { tr(lang, "title") } else { p.title.trim() };
+    let title = if p.title.trim().is_empty() { t!(lang, "title") } else { p.title.trim() };
     let mut body = String::new();
     text(&mut body, MARGIN, 32.0, 20.0, "bold", INK, title);
-    text(&mut body, MARGIN, 54.0, 13.0, "normal", MUTED, tr(lang, "chart.title"));
+    text(&mut body, MARGIN, 54.0, 13.0, "normal", MUTED, t!(lang, "chart.title"));
     let chart = p.chart.trim_start().strip_prefix("<svg").unwrap_or_default();
     // The chart's own document (width 720, height CHART_H) nested at its place.
     let _ = writeln!(body, r#"<svg x="{MARGIN}" y="{CHART_TOP}"{chart}"#);
@@ -183,7 +184,7 @@ pub fn picture(p: &Picture) -> String {
                     "{} — {} ({} {}–{})",
                     tr(lang, likelihood_key(prob)),
                     percent(lang, prob, 1),
-                    tr(lang, "target.interval"),
+                    t!(lang, "target.interval"),
                     percent(lang, low, 1),
                     percent(lang, high, 1)
                 )
@@ -193,9 +194,9 @@ pub fn picture(p: &Picture) -> String {
                 (Some(reached), Some(mean)) => format!(
                     "{} {}",
                     tr(lang, if reached { "target.observed.reached" } else { "target.observed.missed" }),
-                    tr(lang, "target.observed.mean").replace("{mean}", &number(lang, mean, 1))
+                    t!(lang, "target.observed.mean").replace("{mean}", &number(lang, mean, 1))
                 ),
-                _ => tr(lang, "target.outside").to_string(),
+                _ => t!(lang, "target.outside").to_string(),
             },
         };
         text(&mut body, MARGIN, y + 19.0, 15.0, "bold", INK, &verdict);
@@ -210,8 +211,8 @@ pub fn picture(p: &Picture) -> String {
             "{} · {} · {runs} {} · {} {}",
             freshness_text(lang, p.report),
             p.date,
-            tr(lang, "impact.runs"),
-            tr(lang, "explain.seed"),
+            t!(lang, "impact.runs"),
+            t!(lang, "explain.seed"),
             p.report.seed
         ),
         width_chars,
@@ -219,12 +220,12 @@ pub fn picture(p: &Picture) -> String {
     let sources: Vec<&str> =
         [SourceId::Nr651, SourceId::Nr676, SourceId::BureauLenz].map(|s| tr(lang, s.row().label)).into();
     footer.extend(wrap(
-        &format!("{} {}. {}", tr(lang, "memo.sources"), sources.join("; "), tr(lang, "memo.computed")),
+        &format!("{} {}. {}", t!(lang, "memo.sources"), sources.join("; "), t!(lang, "memo.computed")),
         width_chars,
     ));
     match p.link {
-        Some(link) => footer.extend(wrap_link(tr(lang, "memo.link"), link, width_chars)),
-        None => footer.extend(wrap_link(tr(lang, "memo.no_link"), p.query, width_chars)),
+        Some(link) => footer.extend(wrap_link(t!(lang, "memo.link"), link, width_chars)),
+        None => footer.extend(wrap_link(t!(lang, "memo.no_link"), p.query, width_chars)),
     }
     let footer_top = y + 6.0;
     for (i, line) in footer.iter().enumerate() {
@@ -237,7 +238,7 @@ pub fn picture(p: &Picture) -> String {
             body,
             r##"<svg x="{}" y="{top}" width="{QR_SIDE}" height="{QR_SIDE}" viewBox="0 0 {side} {side}" role="img" aria-label="{}"><rect width="{side}" height="{side}" fill="#ffffff"/><path d="{path}" fill="#000000"/></svg>"##,
             WIDTH - MARGIN - QR_SIDE,
-            escape(tr(lang, "memo.qr"))
+            escape(t!(lang, "memo.qr"))
         );
         height = height.max(top + QR_SIDE + 8.0);
     }

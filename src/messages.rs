@@ -1,7 +1,8 @@
 //! Problems with input (a link, a typed value) in plain words, per language,
 //! from catalogue templates with `{key}`, `{value}`, `{min}`, `{max}` slots.
 
-use crate::i18n::{Lang, entry_text, key_name, number, tr};
+use crate::i18n::{Lang, entry_text, key_name, number};
+use crate::t;
 use wlz_scenario::observed::{MAX_COUNT, MAX_MONTH, MIN_MONTH, ObservedIssue};
 use wlz_scenario::params::{self, Kind};
 use wlz_scenario::problem::{Issue, Problem};
@@ -22,23 +23,23 @@ pub fn observed_issue_text(lang: Lang, issue: &ObservedIssue) -> String {
     let (min, max) = (MIN_MONTH.to_string(), MAX_MONTH.to_string());
     match *issue {
         ObservedIssue::TooLarge { max_bytes } => {
-            fill(tr(lang, "obs.issue.too_large"), &[("max", &n(max_bytes / 1024))])
+            fill(t!(lang, "obs.issue.too_large"), &[("max", &n(max_bytes / 1024))])
         }
-        ObservedIssue::TooManyLines { max } => fill(tr(lang, "obs.issue.too_many"), &[("max", &n(max))]),
-        ObservedIssue::NoData => tr(lang, "obs.issue.no_data").to_string(),
-        ObservedIssue::Fields { found } => fill(tr(lang, "obs.issue.fields"), &[("found", &n(found))]),
-        ObservedIssue::BadMonth => fill(tr(lang, "obs.issue.bad_month"), &[("min", &min), ("max", &max)]),
+        ObservedIssue::TooManyLines { max } => fill(t!(lang, "obs.issue.too_many"), &[("max", &n(max))]),
+        ObservedIssue::NoData => t!(lang, "obs.issue.no_data").to_string(),
+        ObservedIssue::Fields { found } => fill(t!(lang, "obs.issue.fields"), &[("found", &n(found))]),
+        ObservedIssue::BadMonth => fill(t!(lang, "obs.issue.bad_month"), &[("min", &min), ("max", &max)]),
         ObservedIssue::MonthOutOfRange { .. } => {
-            fill(tr(lang, "obs.issue.month_range"), &[("min", &min), ("max", &max)])
+            fill(t!(lang, "obs.issue.month_range"), &[("min", &min), ("max", &max)])
         }
-        ObservedIssue::BadCount => fill(tr(lang, "obs.issue.bad_count"), &[("max", &n(MAX_COUNT as usize))]),
-        ObservedIssue::CountOutOfRange { max } => fill(tr(lang, "obs.issue.count_range"), &[("max", &n(max as usize))]),
+        ObservedIssue::BadCount => fill(t!(lang, "obs.issue.bad_count"), &[("max", &n(MAX_COUNT as usize))]),
+        ObservedIssue::CountOutOfRange { max } => fill(t!(lang, "obs.issue.count_range"), &[("max", &n(max as usize))]),
         ObservedIssue::DuplicateMonth { first_line } => {
-            fill(tr(lang, "obs.issue.duplicate"), &[("line", &n(first_line))])
+            fill(t!(lang, "obs.issue.duplicate"), &[("line", &n(first_line))])
         }
-        ObservedIssue::Malformed => tr(lang, "obs.issue.malformed").to_string(),
+        ObservedIssue::Malformed => t!(lang, "obs.issue.malformed").to_string(),
         ObservedIssue::TooLongForLink { max_months } => {
-            fill(tr(lang, "obs.issue.too_long"), &[("max", &n(max_months as usize))])
+            fill(t!(lang, "obs.issue.too_long"), &[("max", &n(max_months as usize))])
         }
     }
 }
@@ -58,35 +59,35 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
     let (key, value) = (problem.key.as_str(), problem.value.as_str());
     let (min, max) = range_of(lang, key);
     let template = match &problem.issue {
-        Issue::UnknownKey => tr(lang, "problem.unknown"),
-        Issue::Ambiguous => tr(lang, "problem.ambiguous"),
-        Issue::Duplicate => tr(lang, "problem.duplicate"),
-        Issue::Malformed(Kind::Int) => tr(lang, "problem.not_int"),
-        Issue::Malformed(Kind::Real) => tr(lang, "problem.not_number"),
-        Issue::Malformed(Kind::Month) => tr(lang, "problem.not_month"),
-        Issue::OutOfRange { .. } => tr(lang, "problem.range"),
+        Issue::UnknownKey => t!(lang, "problem.unknown"),
+        Issue::Ambiguous => t!(lang, "problem.ambiguous"),
+        Issue::Duplicate => t!(lang, "problem.duplicate"),
+        Issue::Malformed(Kind::Int) => t!(lang, "problem.not_int"),
+        Issue::Malformed(Kind::Real) => t!(lang, "problem.not_number"),
+        Issue::Malformed(Kind::Month) => t!(lang, "problem.not_month"),
+        Issue::OutOfRange { .. } => t!(lang, "problem.range"),
         Issue::OneOf(allowed) => {
-            return fill(tr(lang, "problem.one_of"), &[("key", key), ("value", value), ("allowed", allowed)]);
+            return fill(t!(lang, "problem.one_of"), &[("key", key), ("value", value), ("allowed", allowed)]);
         }
-        Issue::Version => tr(lang, "problem.version"),
-        Issue::NotInKeySet(_) => tr(lang, "problem.not_in_key_set"),
+        Issue::Version => t!(lang, "problem.version"),
+        Issue::NotInKeySet(_) => t!(lang, "problem.not_in_key_set"),
         Issue::TooLong { len } => {
             let limit = number(lang, wlz_scenario::codec::MAX_QUERY_LEN as f64, 0);
-            return fill(tr(lang, "problem.too_long"), &[("len", &number(lang, *len as f64, 0)), ("max", &limit)]);
+            return fill(t!(lang, "problem.too_long"), &[("len", &number(lang, *len as f64, 0)), ("max", &limit)]);
         }
         Issue::SpreadTooLarge { mean, limit } => {
             let limit = number(lang, *limit, 1);
             let slots = [("key", key), ("value", value), ("mean", params::spec(*mean).name), ("max", limit.as_str())];
-            return fill(tr(lang, "problem.spread"), &slots);
+            return fill(t!(lang, "problem.spread"), &slots);
         }
         Issue::TextTooLong { max } => {
-            return fill(tr(lang, "problem.text_long"), &[("key", key), ("max", &number(lang, *max as f64, 0))]);
+            return fill(t!(lang, "problem.text_long"), &[("key", key), ("max", &number(lang, *max as f64, 0))]);
         }
-        Issue::PinMissing => tr(lang, "problem.pin"),
-        Issue::Observed { .. } => tr(lang, "problem.observed"),
+        Issue::PinMissing => t!(lang, "problem.pin"),
+        Issue::Observed { .. } => t!(lang, "problem.observed"),
         Issue::WindowReversed { from } => {
             return fill(
-                tr(lang, "problem.window"),
+                t!(lang, "problem.window"),
                 &[("key", key), ("value", value), ("from", params::spec(*from).name)],
             );
         }

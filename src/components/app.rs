@@ -26,6 +26,7 @@ use crate::bridge::EngineWorker;
 use crate::i18n::{Lang, number, tr};
 use crate::messages::link_problem_text;
 use crate::state::{Action, Refusal, State};
+use crate::t;
 use crate::url_sync::{initial_query, use_url_sync};
 use crate::window_event::use_window_event;
 use crate::worker_slot::LOAD_FAILED;
@@ -42,7 +43,7 @@ fn set_document_lang(lang: Lang) {
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.code());
     }
-    document.set_title(tr(lang, "title"));
+    document.set_title(t!(lang, "title"));
 }
 
 /// The whole page.
@@ -171,17 +172,17 @@ pub fn app() -> Html {
             html! {
                 <div class="status error" role="alert">
                     <p>{tr(lang, said)}{" "}<span class="detail">{"("}{message}{")"}</span></p>
-                    <button type="button" onclick={Callback::from(move |_| d.dispatch(Action::Retry))}>{tr(lang, "status.retry")}</button>
+                    <button type="button" onclick={Callback::from(move |_| d.dispatch(Action::Retry))}>{t!(lang, "status.retry")}</button>
                 </div>
             }
         }
         (None, Some((report, partial))) => html! {
             <p class="status" data-testid="status">
-                {format!("{} {} {} ms", number(lang, report.runs as f64, 0), tr(lang, "status.done"), number(lang, report.elapsed_ms, 0))}
-                if *partial { {" · "}{tr(lang, "status.partial")} }
+                {format!("{} {} {} ms", number(lang, report.runs as f64, 0), t!(lang, "status.done"), number(lang, report.elapsed_ms, 0))}
+                if *partial { {" · "}{t!(lang, "status.partial")} }
             </p>
         },
-        (None, None) => html! { <p class="status">{tr(lang, "status.running")}</p> },
+        (None, None) => html! { <p class="status">{t!(lang, "status.running")}</p> },
     };
     let on_tab = {
         let d = state.dispatcher();
@@ -199,7 +200,7 @@ pub fn app() -> Html {
     html! {
         <>
             <header class="top">
-                <h1>{tr(lang, "title")}</h1>
+                <h1>{t!(lang, "title")}</h1>
                 <div class="toolbar">
                     <Menu {lang} closes_on={(codec::encode(&state.scenario), state.pinned.is_some())} {wake}>{scenario_bar}</Menu>
                     {for switches}
@@ -209,7 +210,7 @@ pub fn app() -> Html {
                 <UpdateNotice {lang} />
                 if !state.link_problems.is_empty() {
                     <div class="notice" role="status">
-                        <p>{tr(lang, "problems")}</p>
+                        <p>{t!(lang, "problems")}</p>
                         <ul>{for state.link_problems.iter().map(|p| html! { <li>{link_problem_text(lang, p)}</li> })}</ul>
                     </div>
                 }
@@ -218,7 +219,7 @@ pub fn app() -> Html {
                 }
                 {deviations(&DeviationsProps { scenario: state.scenario.clone(), lang, on_tab: on_tab.clone() })}
                 {print_note(&PrintNoteProps { lang, query: state.query(), note: state.note.clone() })}
-                <p class="lead">{tr(lang, "lead")}</p>
+                <p class="lead">{t!(lang, "lead")}</p>
                 <div class="layout">
                     {summary(&SummaryProps { report: report.clone(), busy: state.computing(), lang })}
                     <section class="results" aria-labelledby="fan-heading" aria-busy={state.computing().to_string()}>
@@ -242,7 +243,7 @@ pub fn app() -> Html {
                 {tabs(&TabsProps { open: state.tab, lang, on_open: on_tab, wake, children: vec![
                     match &report {
                         Some(report) => html! { <Impact report={report.clone()} {lang} /> },
-                        None => html! { <p class="status">{tr(lang, "status.running")}</p> },
+                        None => html! { <p class="status">{t!(lang, "status.running")}</p> },
                     },
                     lever_table(&AskProps {
                         lang, asked: state.lever_ranking.clone(),
@@ -261,7 +262,7 @@ pub fn app() -> Html {
                     html! { <Explanation scenario={state.scenario.clone()} {lang} /> },
                 ] })}
             </main>
-            <footer><p>{tr(lang, "model.version")}{" "}<span data-testid="model-version">{state.scenario.key_set().model_version()}</span></p></footer>
+            <footer><p>{t!(lang, "model.version")}{" "}<span data-testid="model-version">{state.scenario.key_set().model_version()}</span></p></footer>
         </>
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::i18n::{Lang, number, tr};
 use crate::state::{Action, Asked, Refusal};
+use crate::t;
 use wlz_scenario::solve::SolveError;
 use wlz_scenario::target::TargetId;
 use yew::prelude::*;
@@ -33,7 +34,7 @@ pub fn target_select(lang: Lang, id: &'static str, current: TargetId, on_change:
     });
     html! {
         <>
-            <label for={id}>{tr(lang, "solve.target")}</label>
+            <label for={id}>{t!(lang, "solve.target")}</label>
             <select {id} {onchange}>
                 {for TargetId::ALL.into_iter().map(|t| html! {
                     <option value={t.name()} selected={t == current}>{tr(lang, target_key(t))}</option>
@@ -67,7 +68,7 @@ pub fn panel(lang: Lang, text: PanelText, form: Html, answer: Option<Html>, stal
             <p class="intro">{tr(lang, text.intro)}</p>
             {form}
             <div class="answer" aria-live="polite" data-testid={format!("{name}-answer")}>
-                if stale && answer.is_some() { <p class="notice">{tr(lang, "solve.stale")}</p> }
+                if stale && answer.is_some() { <p class="notice">{t!(lang, "solve.stale")}</p> }
                 {for answer}
             </div>
         </section>
@@ -78,7 +79,7 @@ pub fn panel(lang: Lang, text: PanelText, form: Html, answer: Option<Html>, stal
 pub fn runs_line(lang: Lang, runs: u32, elapsed_ms: f64) -> Html {
     html! {
         <p class="status">
-            {format!("{} {} · {} ms", number(lang, f64::from(runs), 0), tr(lang, "solve.runs"), number(lang, elapsed_ms, 0))}
+            {format!("{} {} · {} ms", number(lang, f64::from(runs), 0), t!(lang, "solve.runs"), number(lang, elapsed_ms, 0))}
         </p>
     }
 }
@@ -86,16 +87,16 @@ pub fn runs_line(lang: Lang, runs: u32, elapsed_ms: f64) -> Html {
 /// Why a question got no answer, in words.
 pub fn refused(lang: Lang, refusal: &Refusal) -> Html {
     let reason = match refusal {
-        Refusal::Engine(SolveError::Confidence { .. }) => tr(lang, "solve.refused.confidence").to_string(),
-        Refusal::Engine(SolveError::Level { min, max, .. }) => tr(lang, "solve.refused.level")
+        Refusal::Engine(SolveError::Confidence { .. }) => t!(lang, "solve.refused.confidence").to_string(),
+        Refusal::Engine(SolveError::Level { min, max, .. }) => t!(lang, "solve.refused.level")
             .replace("{min}", &number(lang, *min, 1))
             .replace("{max}", &number(lang, *max, 1)),
         Refusal::Engine(SolveError::Window { target, .. }) => {
-            tr(lang, "solve.refused.window").replace("{target}", tr(lang, target_key(*target)))
+            t!(lang, "solve.refused.window").replace("{target}", tr(lang, target_key(*target)))
         }
         Refusal::Failed(message) => message.clone(),
     };
-    html! { <p class="notice" role="alert">{tr(lang, "solve.refused")}{" ("}{reason}{")"}</p> }
+    html! { <p class="notice" role="alert">{t!(lang, "solve.refused")}{" ("}{reason}{")"}</p> }
 }
 
 #[cfg(test)]

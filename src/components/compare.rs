@@ -6,6 +6,7 @@
 use super::axes::y_grid;
 use super::scorecard::interval95;
 use crate::i18n::{Lang, number, percent, preset_key, tr};
+use crate::t;
 use std::rc::Rc;
 use wlz_scenario::Scenario;
 use wlz_scenario::chart::{Frame, Scale, band_path, diverging_domain, line_path, nice_max, nice_span};
@@ -53,7 +54,7 @@ pub fn scenario_name(lang: Lang, scenario: &Scenario, title: &str) -> String {
             format!("{} {}%", tr(lang, row.short), number(lang, value, usize::from(value.fract() != 0.0)))
         })
         .collect();
-    if changed.is_empty() { tr(lang, "compare.today").to_string() } else { changed.join(", ") }
+    if changed.is_empty() { t!(lang, "compare.today").to_string() } else { changed.join(", ") }
 }
 
 /// A's and B's months and their paired differences.
@@ -83,7 +84,7 @@ fn overlay(lang: Lang, frame: &Frame, c: &Pair) -> Html {
     let col = |months: &[MonthStats], f: fn(&MonthStats) -> f64| months.iter().map(f).collect::<Vec<_>>();
     html! {
         <svg viewBox={frame.view_box()} role="img" aria-labelledby="cmp-overlay-title" class="fan-svg compare-svg">
-            <title id="cmp-overlay-title">{tr(lang, "compare.overlay")}</title>
+            <title id="cmp-overlay-title">{t!(lang, "compare.overlay")}</title>
             {y_grid(lang, frame, &y, &nice_span(0.0, top, 4))}
             {x_axis(frame, c.b, &x)}
             <path class="band-a" d={band_path(&col(c.a, |m| m.p5), &col(c.a, |m| m.p95), &x, &y)} />
@@ -104,7 +105,7 @@ fn difference(lang: Lang, frame: &Frame, c: &Pair) -> Html {
     let zero = y.at(0.0).to_string();
     html! {
         <svg viewBox={frame.view_box()} role="img" aria-labelledby="cmp-diff-title" class="fan-svg compare-svg" data-testid="diff-fan">
-            <title id="cmp-diff-title">{tr(lang, "compare.diff")}</title>
+            <title id="cmp-diff-title">{t!(lang, "compare.diff")}</title>
             {y_grid(lang, frame, &y, &nice_span(low, high, 4))}
             {x_axis(frame, c.b, &x)}
             <path class="band90" d={band_path(&col(|d| d.p5), &col(|d| d.p95), &x, &y)} />
@@ -124,21 +125,21 @@ fn figures(lang: Lang, c: &Paired) -> Html {
     let cum = &c.cumulative_diff;
     html! {
         <dl class="figures compare-figures">
-            <dt>{tr(lang, "compare.b_lower")}</dt>
-            <dd><strong data-testid="b-lower">{percent(lang, p, 1)}</strong>{" ("}{tr(lang, "target.interval")}{" "}{interval(p, se)}{")"}</dd>
-            <dt>{tr(lang, "compare.cumulative")}</dt>
-            <dd><strong>{number(lang, cum.p50, 0)}</strong>{" "}{tr(lang, "compare.median_range")}{" "}{number(lang, cum.p5, 0)}{" – "}{number(lang, cum.p95, 0)}</dd>
+            <dt>{t!(lang, "compare.b_lower")}</dt>
+            <dd><strong data-testid="b-lower">{percent(lang, p, 1)}</strong>{" ("}{t!(lang, "target.interval")}{" "}{interval(p, se)}{")"}</dd>
+            <dt>{t!(lang, "compare.cumulative")}</dt>
+            <dd><strong>{number(lang, cum.p50, 0)}</strong>{" "}{t!(lang, "compare.median_range")}{" "}{number(lang, cum.p5, 0)}{" – "}{number(lang, cum.p95, 0)}</dd>
             {for c.targets.iter().map(|t| {
                 let label = tr(lang, t.id.row().label);
                 let body = match (t.a, t.b, t.diff, t.diff_std_error) {
                     (Some(a), Some(b), Some(d), Some(se)) => html! {
                         <>
-                            {"A "}{percent(lang, a, 1)}{" → B "}{percent(lang, b, 1)}{"; "}{tr(lang, "compare.difference")}{" "}
-                            <strong data-testid={format!("diff-{}", t.id)}>{format!("{}{} {}", if d > 0.0 { "+" } else { "" }, number(lang, d * 100.0, 1), tr(lang, "unit.pp"))}</strong>
-                            {format!(" (± {} {})", number(lang, 196.0 * se, 1), tr(lang, "unit.pp"))}
+                            {"A "}{percent(lang, a, 1)}{" → B "}{percent(lang, b, 1)}{"; "}{t!(lang, "compare.difference")}{" "}
+                            <strong data-testid={format!("diff-{}", t.id)}>{format!("{}{} {}", if d > 0.0 { "+" } else { "" }, number(lang, d * 100.0, 1), t!(lang, "unit.pp"))}</strong>
+                            {format!(" (± {} {})", number(lang, 196.0 * se, 1), t!(lang, "unit.pp"))}
                         </>
                     },
-                    _ => html! { {tr(lang, "target.outside")} },
+                    _ => html! { {t!(lang, "target.outside")} },
                 };
                 html! { <><dt>{label}</dt><dd>{body}</dd></> }
             })}
@@ -159,26 +160,26 @@ pub fn compare(props: &CompareProps) -> Html {
             <>
                 {overlay(lang, frame, &c)}
                 <p class="legend">
-                    <span class="key band-a">{tr(lang, "compare.a")}</span>
-                    <span class="key band-b">{tr(lang, "compare.b")}</span>
+                    <span class="key band-a">{t!(lang, "compare.a")}</span>
+                    <span class="key band-b">{t!(lang, "compare.b")}</span>
                 </p>
                 {figures(lang, paired)}
-                <h3>{tr(lang, "compare.diff")}</h3>
+                <h3>{t!(lang, "compare.diff")}</h3>
                 {difference(lang, frame, &c)}
-                <p class="note">{tr(lang, "compare.crn")}</p>
+                <p class="note">{t!(lang, "compare.crn")}</p>
             </>
             }
         }
         Compared::Mismatch { key, a, b } => html! {
             <p class="status error" role="alert">
-                {tr(lang, "compare.mismatch")}{format!(" {}: A {a}, B {b}.", params::spec(*key).name)}
+                {t!(lang, "compare.mismatch")}{format!(" {}: A {a}, B {b}.", params::spec(*key).name)}
             </p>
         },
     };
     html! {
         <section class="compare" aria-labelledby="compare-title">
-            <h2 id="compare-title">{tr(lang, "compare.title")}</h2>
-            <p class="pinned" data-testid="pinned-name">{tr(lang, "compare.pinned")}{" "}
+            <h2 id="compare-title">{t!(lang, "compare.title")}</h2>
+            <p class="pinned" data-testid="pinned-name">{t!(lang, "compare.pinned")}{" "}
                 <strong>{scenario_name(lang, &props.pinned, &props.pinned_title)}</strong></p>
             {body}
         </section>

@@ -4,8 +4,9 @@
 //! (which opens the disclosure it sits in and takes the focus).
 
 use super::explanation::value_text;
-use crate::i18n::{Lang, key_name, number, tr};
+use crate::i18n::{Lang, key_name, number};
 use crate::panel::Panel;
+use crate::t;
 use wasm_bindgen::JsCast;
 use wlz_scenario::Scenario;
 use wlz_scenario::params::{Group, PARAMS, ParamSpec};
@@ -95,15 +96,15 @@ pub fn deviations(props: &DeviationsProps) -> Html {
         })
         .collect();
     if let Some(series) = s.observed() {
-        let value = format!("{} {}", number(lang, series.points.len() as f64, 0), tr(lang, "obs.months"));
-        items.push(item("obs-text".into(), Some(Panel::Observed), &props.on_tab, tr(lang, "obs").into(), value));
+        let value = format!("{} {}", number(lang, series.points.len() as f64, 0), t!(lang, "obs.months"));
+        items.push(item("obs-text".into(), Some(Panel::Observed), &props.on_tab, t!(lang, "obs").into(), value));
     }
     if items.is_empty() {
         return html! {};
     }
     html! {
         <div class="deviations" data-testid="deviations">
-            <p id="deviations-title">{tr(lang, "deviations")}</p>
+            <p id="deviations-title">{t!(lang, "deviations")}</p>
             <ul aria-labelledby="deviations-title">{for items}</ul>
         </div>
     }

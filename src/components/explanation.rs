@@ -5,6 +5,7 @@
 
 use super::provenance::source_links;
 use crate::i18n::{GLOSSARY, Lang, ParamText, glossary_keys, note_key, number, param_text, tr};
+use crate::t;
 use wlz_scenario::Scenario;
 use wlz_scenario::lever::LeverId;
 use wlz_scenario::params::KeySet;
@@ -26,7 +27,7 @@ pub fn explanation(props: &ExplanationProps) -> Html {
     let (s, lang) = (&props.scenario, props.lang);
     html! {
         <section class="explanation" aria-labelledby="explain-title">
-            <h2 id="explain-title">{tr(lang, "explain.title")}</h2>
+            <h2 id="explain-title">{t!(lang, "explain.title")}</h2>
             {time(lang, s)}
             {base(lang, s)}
             {levers(lang, s)}
@@ -36,7 +37,7 @@ pub fn explanation(props: &ExplanationProps) -> Html {
             {targets(lang, s)}
             {provenance(lang, s)}
             {glossary(lang)}
-            <p class="version">{tr(lang, "model.version")}{" "}<span data-testid="explain-version">{s.key_set().model_version()}</span></p>
+            <p class="version">{t!(lang, "model.version")}{" "}<span data-testid="explain-version">{s.key_set().model_version()}</span></p>
         </section>
     }
 }
@@ -69,7 +70,7 @@ fn pct_of(lang: Lang, s: &Scenario, key: Key) -> String {
 /// Separator between the arguments of a distribution: a semicolon where the
 /// decimal mark is a comma.
 fn arg_sep(lang: Lang) -> &'static str {
-    if tr(lang, "number.decimal") == "," { "; " } else { ", " }
+    if t!(lang, "number.decimal") == "," { "; " } else { ", " }
 }
 
 /// A variable in italics.
@@ -98,11 +99,11 @@ fn time(lang: Lang, s: &Scenario) -> Html {
     let last = start.plus(s.get(Key::Horizon) as i32 - 1);
     html! {
         <>
-            <p>{tr(lang, "explain.intro")}</p>
+            <p>{t!(lang, "explain.intro")}</p>
             <p>
-                {tr(lang, "explain.time")}{" "}<strong>{start.to_string()}</strong>{" "}{tr(lang, "explain.through")}{" "}
-                <strong>{last.to_string()}</strong>{format!(" ({} {}). ", num(lang, s.get(Key::Horizon)), tr(lang, "explain.unit.months"))}
-                {tr(lang, "explain.time.m")}
+                {t!(lang, "explain.time")}{" "}<strong>{start.to_string()}</strong>{" "}{t!(lang, "explain.through")}{" "}
+                <strong>{last.to_string()}</strong>{format!(" ({} {}). ", num(lang, s.get(Key::Horizon)), t!(lang, "explain.unit.months"))}
+                {t!(lang, "explain.time.m")}
             </p>
         </>
     }
@@ -115,7 +116,7 @@ fn base(lang: Lang, s: &Scenario) -> Html {
         let exponent = html! { <sup>{"("}{var("m")}{" − "}{var("a")}{")/12"}</sup> };
         html! {
             <>
-                <p>{tr(lang, "explain.base.text2")}</p>
+                <p>{t!(lang, "explain.base.text2")}</p>
                 {equation("eq-base", html! {
                     <>
                         {var("base")}{of_m()}{" = "}{var("F")}{" + ("}{var("L")}{" − "}{var("F")}{") × (1 + "}{var("g")}{")"}{exponent.clone()}
@@ -130,7 +131,7 @@ fn base(lang: Lang, s: &Scenario) -> Html {
         let exponent = html! { <sup>{var("m")}{"/12"}</sup> };
         html! {
             <>
-                <p>{tr(lang, "explain.base.text")}</p>
+                <p>{t!(lang, "explain.base.text")}</p>
                 {equation("eq-base", html! {
                     <>
                         {var("base")}{of_m()}{" = "}{var("L")}{" × (1 + "}{var("g")}{")"}{exponent.clone()}
@@ -142,13 +143,13 @@ fn base(lang: Lang, s: &Scenario) -> Html {
     };
     html! {
         <>
-            <h3>{tr(lang, "explain.base.title")}</h3>
+            <h3>{t!(lang, "explain.base.title")}</h3>
             {baseline}
-            <p>{tr(lang, "explain.cells.text")}</p>
+            <p>{t!(lang, "explain.cells.text")}</p>
             {equation("eq-cells", html! {
                 <>
-                    {var("w")}{format!(" = {} ({}); ", pct_of(lang, s, Key::Wmo), tr(lang, "explain.cells.w"))}
-                    {var_sub("y", "0")}{format!(" = {} ({})", pct_of(lang, s, Key::Youth0), tr(lang, "explain.cells.y0"))}
+                    {var("w")}{format!(" = {} ({}); ", pct_of(lang, s, Key::Wmo), t!(lang, "explain.cells.w"))}
+                    {var_sub("y", "0")}{format!(" = {} ({})", pct_of(lang, s, Key::Youth0), t!(lang, "explain.cells.y0"))}
                 </>
             })}
         </>
@@ -162,25 +163,25 @@ fn change(lang: Lang, s: &Scenario, today: f64, keys: [Key; 3]) -> String {
         "{} → {} ({} {}, {} {} {})",
         pct(lang, today),
         pct_of(lang, s, value),
-        tr(lang, "explain.from"),
+        t!(lang, "explain.from"),
         s.text(from),
-        tr(lang, "explain.ramp"),
+        t!(lang, "explain.ramp"),
         num(lang, s.get(ramp)),
-        tr(lang, "explain.unit.months")
+        t!(lang, "explain.unit.months")
     )
 }
 
 /// "mean 50%, sd 20%" of an uncertain share.
 fn mean_sd(lang: Lang, s: &Scenario, mean: Key, sd: Key) -> String {
-    let sd_text = tr(lang, "explain.sd");
-    format!("{} {}{}{sd_text} {}", tr(lang, "explain.mean"), pct_of(lang, s, mean), arg_sep(lang), pct_of(lang, s, sd))
+    let sd_text = t!(lang, "explain.sd");
+    format!("{} {}{}{sd_text} {}", t!(lang, "explain.mean"), pct_of(lang, s, mean), arg_sep(lang), pct_of(lang, s, sd))
 }
 
 /// The glossary of the terms used above.
 fn glossary(lang: Lang) -> Html {
     html! {
         <>
-            <h3>{tr(lang, "glossary")}</h3>
+            <h3>{t!(lang, "glossary")}</h3>
             <dl class="glossary" data-testid="glossary">
                 {for GLOSSARY.iter().map(|id| {
                     let (term, text) = glossary_keys(id);
@@ -196,14 +197,14 @@ fn levers(lang: Lang, s: &Scenario) -> Html {
     let ramp = html! {
         <>
             {var("a")}{of_m()}{" = clamp(("}{var("m")}{" − start + 1) / "}{var("R")}{", 0, 1); "}
-            {tr(lang, "explain.value")}{of_m()}{" = "}{tr(lang, "explain.today")}{" + ("}{tr(lang, "explain.user")}
-            {" − "}{tr(lang, "explain.today")}{") × "}{var("a")}{of_m()}
+            {t!(lang, "explain.value")}{of_m()}{" = "}{t!(lang, "explain.today")}{" + ("}{t!(lang, "explain.user")}
+            {" − "}{t!(lang, "explain.today")}{") × "}{var("a")}{of_m()}
         </>
     };
     html! {
         <>
-            <h3>{tr(lang, "explain.levers.title")}</h3>
-            <p>{tr(lang, "explain.ramp.text")}</p>
+            <h3>{t!(lang, "explain.levers.title")}</h3>
+            <p>{t!(lang, "explain.ramp.text")}</p>
             {equation("eq-ramp", ramp)}
             <ol class="lever-list">
                 {for LeverId::ALL.into_iter().map(|lever| lever_item(lang, s, lever))}
@@ -218,12 +219,12 @@ fn factor(lang: Lang, lever: LeverId) -> (Html, Html, Option<(&'static str, Key,
     match lever {
         LeverId::Longer => (
             html! { <>{var_sub("F", "1")}{of_m()}{" = 1 − "}{var("ε")}{" × (1 − "}{var_sub("R", "r")}{of_m()}{")"}</> },
-            html! { {tr(lang, "explain.longer.share")} },
+            html! { {t!(lang, "explain.longer.share")} },
             Some(("ε", Key::Eps, Key::EpsSd)),
         ),
         LeverId::Aid => (
-            html! { <>{var_sub("F", "2")}{of_m()}{" = 1 − "}{tr(lang, "explain.adoption")}{of_m()}{" × "}{var("θ")}</> },
-            html! { {tr(lang, "explain.adoption")} },
+            html! { <>{var_sub("F", "2")}{of_m()}{" = 1 − "}{t!(lang, "explain.adoption")}{of_m()}{" × "}{var("θ")}</> },
+            html! { {t!(lang, "explain.adoption")} },
             Some(("θ", Key::Theta, Key::ThetaSd)),
         ),
         LeverId::Youth => {
@@ -231,8 +232,8 @@ fn factor(lang: Lang, lever: LeverId) -> (Html, Html, Option<(&'static str, Key,
             (html! { <>{var("Y")}{of_m()}{" = "}{odds(var("y"))}{" / "}{odds(var_sub("y", "0"))}</> }, var("y"), None)
         }
         LeverId::Region => (
-            html! { <>{var_sub("F", "4")}{of_m()}{" = 1 − "}{tr(lang, "explain.reduction")}{of_m()}</> },
-            html! { {tr(lang, "explain.reduction")} },
+            html! { <>{var_sub("F", "4")}{of_m()}{" = 1 − "}{t!(lang, "explain.reduction")}{of_m()}</> },
+            html! { {t!(lang, "explain.reduction")} },
             None,
         ),
     }
@@ -244,13 +245,13 @@ fn renewal(lang: Lang) -> Html {
     let n = |v: f64| num(lang, v);
     html! {
         <>
-            <p>{tr(lang, "explain.renewal.text")}</p>
+            <p>{t!(lang, "explain.renewal.text")}</p>
             {equation("eq-renewal", html! {
                 <>
                     {var("R")}{"("}{s()}{") = (1 − "}{s()}{format!(") / {} + {} ", n(12.0), n(0.8))}{s()}
                     {format!(" / {} + {} ", n(24.0), n(0.2))}{s()}{format!(" / {}; ", n(60.0))}
                     {var_sub("R", "r")}{of_m()}{" = "}{var("R")}{"("}{s()}{of_m()}{") / "}{var("R")}
-                    {"("}{tr(lang, "explain.today")}{")"}
+                    {"("}{t!(lang, "explain.today")}{")"}
                 </>
             })}
         </>
@@ -282,11 +283,11 @@ fn expected(lang: Lang, s: &Scenario) -> Html {
     let rr = html! { <>{var_sub("R", "r")}{of_m()}</> };
     html! {
         <>
-            <h3>{tr(lang, "explain.expected.title")}</h3>
-            <p>{tr(lang, "explain.expected.text")}</p>
+            <h3>{t!(lang, "explain.expected.title")}</h3>
+            <p>{t!(lang, "explain.expected.text")}</p>
             {equation("eq-expected", html! {
                 <>
-                    {tr(lang, "explain.expected")}{of_m()}{" = "}{var("base")}{of_m()}{" × "}{var_sub("G", "1")}{of_m()}
+                    {t!(lang, "explain.expected")}{of_m()}{" = "}{var("base")}{of_m()}{" × "}{var_sub("G", "1")}{of_m()}
                     {" × "}{var_sub("F", "2")}{of_m()}{" × "}{var_sub("G", "3")}{of_m()}{" × "}{var_sub("F", "4")}{of_m()}
                 </>
             })}
@@ -305,13 +306,13 @@ fn expected(lang: Lang, s: &Scenario) -> Html {
 /// Section 5: what is uncertain, the fluctuation, the Poisson count and the runs.
 fn uncertainty(lang: Lang, s: &Scenario) -> Html {
     let sep = arg_sep(lang);
-    let normal = tr(lang, "explain.normal");
-    let (mean, sd) = (tr(lang, "explain.mean"), tr(lang, "explain.sd"));
+    let normal = t!(lang, "explain.normal");
+    let (mean, sd) = (t!(lang, "explain.mean"), t!(lang, "explain.sd"));
     let phi = s.get(Key::Phi);
     html! {
         <>
-            <h3>{tr(lang, "explain.uncertainty.title")}</h3>
-            <p>{tr(lang, "explain.uncertainty.text")}</p>
+            <h3>{t!(lang, "explain.uncertainty.title")}</h3>
+            <p>{t!(lang, "explain.uncertainty.text")}</p>
             {equation("eq-draws", html! {
                 <>
                     {var("L")}{format!(" ~ {normal}({} {}{sep}{sd} {}); ", mean, num(lang, s.get(Key::Level)), num(lang, s.get(Key::LevelSd)))}
@@ -324,21 +325,21 @@ fn uncertainty(lang: Lang, s: &Scenario) -> Html {
                 <>
                     {var("z")}{of_m()}{" = "}{var("φ")}{" × "}{var("z")}{"("}{var("m")}{" − 1) + "}{var("σ")}
                     {" × √(1 − "}{var("φ")}<sup>{"2"}</sup>{") × "}{var("e")}{of_m()}{"; "}
-                    {tr(lang, "explain.fluct")}{of_m()}{" = exp("}{var("z")}{of_m()}{" − "}{var("σ")}<sup>{"2"}</sup>{"/2); "}
+                    {t!(lang, "explain.fluct")}{of_m()}{" = exp("}{var("z")}{of_m()}{" − "}{var("σ")}<sup>{"2"}</sup>{"/2); "}
                     {var("φ")}{format!(" = {}{sep}", num(lang, phi))}{var("σ")}{format!(" = {}", pct_of(lang, s, Key::Sigma))}
                 </>
             })}
             {equation("eq-count", html! {
                 <>
-                    {tr(lang, "explain.count")}{of_m()}{" ~ Poisson("}{tr(lang, "explain.expected")}{of_m()}{" × "}
-                    {tr(lang, "explain.fluct")}{of_m()}{")"}
+                    {t!(lang, "explain.count")}{of_m()}{" ~ Poisson("}{t!(lang, "explain.expected")}{of_m()}{" × "}
+                    {t!(lang, "explain.fluct")}{of_m()}{")"}
                 </>
             })}
-            <p class="help">{tr(lang, "explain.sd.name")}{"."}</p>
+            <p class="help">{t!(lang, "explain.sd.name")}{"."}</p>
             <p data-testid="explain-runs">
-                {format!("{} {} {} ({} {}). ", tr(lang, "explain.runs"), num(lang, s.get(Key::Runs)), tr(lang, "explain.unit.runs"),
-                    tr(lang, "explain.seed"), num(lang, s.get(Key::Seed)))}
-                {tr(lang, "explain.runs.text")}
+                {format!("{} {} {} ({} {}). ", t!(lang, "explain.runs"), num(lang, s.get(Key::Runs)), t!(lang, "explain.unit.runs"),
+                    t!(lang, "explain.seed"), num(lang, s.get(Key::Seed)))}
+                {t!(lang, "explain.runs.text")}
             </p>
         </>
     }
@@ -348,13 +349,13 @@ fn uncertainty(lang: Lang, s: &Scenario) -> Html {
 fn stock(lang: Lang, s: &Scenario) -> Html {
     html! {
         <>
-            <h3>{tr(lang, "explain.stock.title")}</h3>
-            <p>{tr(lang, "explain.stock.text")}</p>
+            <h3>{t!(lang, "explain.stock.title")}</h3>
+            <p>{t!(lang, "explain.stock.text")}</p>
             {equation("eq-stock", html! {
                 <>
                     {var("S")}{"("}{var("m")}{" + 1) = "}{var("S")}{of_m()}{" × (1 − "}{var("μ")}{") + "}
-                    {tr(lang, "explain.count")}{of_m()}{" = "}{var("S")}{of_m()}
-                    {format!(" × (1 − {}) + ", pct_of(lang, s, Key::Outflow))}{tr(lang, "explain.count")}{of_m()}{"; "}
+                    {t!(lang, "explain.count")}{of_m()}{" = "}{var("S")}{of_m()}
+                    {format!(" × (1 − {}) + ", pct_of(lang, s, Key::Outflow))}{t!(lang, "explain.count")}{of_m()}{"; "}
                     {var("S")}{format!("(0) = {}", num(lang, s.get(Key::Stock)))}
                 </>
             })}
@@ -365,18 +366,18 @@ fn stock(lang: Lang, s: &Scenario) -> Html {
 /// Section 7: what the targets mean.
 fn targets(lang: Lang, s: &Scenario) -> Html {
     let threshold = s.get(Key::Baseline) * (1.0 - s.get(Key::Cut) / 100.0);
-    let window = |from: Key, to: Key| format!("{} {} {}", s.text(from), tr(lang, "explain.through"), s.text(to));
+    let window = |from: Key, to: Key| format!("{} {} {}", s.text(from), t!(lang, "explain.through"), s.text(to));
     html! {
         <>
-            <h3>{tr(lang, "explain.targets.title")}</h3>
-            <p>{tr(lang, "explain.targets.text")}</p>
+            <h3>{t!(lang, "explain.targets.title")}</h3>
+            <p>{t!(lang, "explain.targets.text")}</p>
             {equation("eq-t1", html! {
-                {format!("{}: {} {} ≤ {} × (1 − {}) = {}", tr(lang, "explain.target1"), tr(lang, "explain.window.mean"),
+                {format!("{}: {} {} ≤ {} × (1 − {}) = {}", t!(lang, "explain.target1"), t!(lang, "explain.window.mean"),
                     window(Key::T1From, Key::T1To), num(lang, s.get(Key::Baseline)), pct_of(lang, s, Key::Cut),
                     num(lang, threshold))}
             })}
             {equation("eq-t2", html! {
-                {format!("{}: {} {} ≤ {}", tr(lang, "explain.target2"), tr(lang, "explain.window.mean"),
+                {format!("{}: {} {} ≤ {}", t!(lang, "explain.target2"), t!(lang, "explain.window.mean"),
                     window(Key::T2From, Key::T2To), num(lang, s.get(Key::T2)))}
             })}
         </>
@@ -387,13 +388,13 @@ fn targets(lang: Lang, s: &Scenario) -> Html {
 fn provenance(lang: Lang, s: &Scenario) -> Html {
     html! {
         <>
-            <h3>{tr(lang, "explain.provenance.title")}</h3>
-            <p>{tr(lang, "explain.provenance.text")}</p>
-            <h4>{tr(lang, "explain.sourced")}</h4>
+            <h3>{t!(lang, "explain.provenance.title")}</h3>
+            <p>{t!(lang, "explain.provenance.text")}</p>
+            <h4>{t!(lang, "explain.sourced")}</h4>
             {param_list(lang, s, "sourced", |p| matches!(p, Provenance::Source(_)))}
-            <h4>{tr(lang, "explain.assumed")}</h4>
+            <h4>{t!(lang, "explain.assumed")}</h4>
             {param_list(lang, s, "assumed", |p| matches!(p, Provenance::Assumption))}
-            <h4>{tr(lang, "explain.settings")}</h4>
+            <h4>{t!(lang, "explain.settings")}</h4>
             {param_list(lang, s, "settings", |p| matches!(p, Provenance::Setting))}
         </>
     }
@@ -412,10 +413,10 @@ fn param_item(lang: Lang, s: &Scenario, spec: &ParamSpec) -> Html {
             <code>{spec.name}</code>{" "}{meaning(lang, spec)}{": "}
             <span class="param-value">{value_text(lang, s, spec)}</span>
             if !s.is_default(spec.key) {
-                {" ("}{tr(lang, "explain.changed")}{" "}{default_text(lang, s, spec)}{")"}
+                {" ("}{t!(lang, "explain.changed")}{" "}{default_text(lang, s, spec)}{")"}
             }
             if let Provenance::Source(sources) = spec.provenance {
-                {" — "}{tr(lang, "explain.source")}{": "}{source_links(lang, sources)}
+                {" — "}{t!(lang, "explain.source")}{": "}{source_links(lang, sources)}
             }
             if let Some(key) = note_key(spec) {
                 {" ("}{tr(lang, &key)}{")"}
@@ -454,12 +455,12 @@ fn unit_text(lang: Lang, unit: Unit) -> &'static str {
     match unit {
         Unit::None | Unit::Month => "",
         Unit::Percent => "%",
-        Unit::PercentPerYear => tr(lang, "explain.unit.percent_per_year"),
-        Unit::PercentPerMonth => tr(lang, "explain.unit.percent_per_month"),
-        Unit::ClientsPerMonth => tr(lang, "explain.unit.clients_per_month"),
-        Unit::Clients => tr(lang, "explain.unit.clients"),
-        Unit::Months => tr(lang, "explain.unit.months"),
-        Unit::Runs => tr(lang, "explain.unit.runs"),
+        Unit::PercentPerYear => t!(lang, "explain.unit.percent_per_year"),
+        Unit::PercentPerMonth => t!(lang, "explain.unit.percent_per_month"),
+        Unit::ClientsPerMonth => t!(lang, "explain.unit.clients_per_month"),
+        Unit::Clients => t!(lang, "explain.unit.clients"),
+        Unit::Months => t!(lang, "explain.unit.months"),
+        Unit::Runs => t!(lang, "explain.unit.runs"),
     }
 }
 

@@ -6,6 +6,7 @@
 use super::axes::y_grid;
 use super::provenance::source_link;
 use crate::i18n::{Lang, month_name, number, tr};
+use crate::t;
 use std::rc::Rc;
 use wlz_scenario::Month;
 use wlz_scenario::chart::{Frame, band_path, line_path, nice_max, nice_ticks};
@@ -54,17 +55,17 @@ fn column(months: &[MonthStats], f: fn(&MonthStats) -> f64) -> Vec<f64> {
 
 /// A month's values in words; with the observed count of that month when there is one.
 fn readout(lang: Lang, m: &MonthStats, observed: Option<f64>) -> String {
-    let observed = observed.map_or_else(String::new, |c| format!("; {} {}", tr(lang, "obs.point"), number(lang, c, 0)));
+    let observed = observed.map_or_else(String::new, |c| format!("; {} {}", t!(lang, "obs.point"), number(lang, c, 0)));
     format!(
         "{}: {} {}; 50%: {}–{}; 90%: {}–{}; {} {}{observed}",
         month_name(lang, m.month),
-        tr(lang, "chart.median"),
+        t!(lang, "chart.median"),
         number(lang, m.p50, 0),
         number(lang, m.p25, 0),
         number(lang, m.p75, 0),
         number(lang, m.p5, 0),
         number(lang, m.p95, 0),
-        tr(lang, "chart.mean"),
+        t!(lang, "chart.mean"),
         number(lang, m.mean, 1),
     )
 }
@@ -73,17 +74,17 @@ fn readout(lang: Lang, m: &MonthStats, observed: Option<f64>) -> String {
 fn table(lang: Lang, months: &[MonthStats], points: &[(i32, f64)]) -> Html {
     let observed = |i: usize| points.iter().find(|p| p.0 == i as i32).map(|p| p.1);
     super::table_scroll::scroll_box(
-        tr(lang, "chart.table.caption"),
+        t!(lang, "chart.table.caption"),
         html! {
             <table class="fan-table">
-                <caption>{tr(lang, "chart.table.caption")}</caption>
+                <caption>{t!(lang, "chart.table.caption")}</caption>
                 <thead><tr>
-                    <th scope="col">{tr(lang, "unit.month")}</th>
+                    <th scope="col">{t!(lang, "unit.month")}</th>
                     <th scope="col">{"p5"}</th><th scope="col">{"p25"}</th>
-                    <th scope="col">{tr(lang, "chart.median")}</th>
+                    <th scope="col">{t!(lang, "chart.median")}</th>
                     <th scope="col">{"p75"}</th><th scope="col">{"p95"}</th>
-                    <th scope="col">{tr(lang, "chart.mean")}</th>
-                    if !points.is_empty() { <th scope="col">{tr(lang, "obs.point")}</th> }
+                    <th scope="col">{t!(lang, "chart.mean")}</th>
+                    if !points.is_empty() { <th scope="col">{t!(lang, "obs.point")}</th> }
                 </tr></thead>
                 <tbody>
                     {for months.iter().enumerate().map(|(i, m)| html! {
@@ -166,7 +167,7 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
         };
         html! {
             <g class="observed" data-source={o.source.row().name}>
-                <title>{format!("{} {label} ({})", tr(lang, "chart.observed"), tr(lang, o.source.row().label))}</title>
+                <title>{format!("{} {label} ({})", t!(lang, "chart.observed"), tr(lang, o.source.row().label))}</title>
                 <rect x={x.at(from).to_string()} width={(x.at(to) - x.at(from)).max(1.0).to_string()}
                     y={y.at(o.high).min(y.at(o.low) - 3.0).to_string()} height={(y.at(o.low) - y.at(o.high)).max(3.0).to_string()} />
                 <text x={x.at(from).to_string()} y={(if o.low == o.high { y.at(o.low) + 14.0 } else { y.at(o.high) - 5.0 }).to_string()}>{label}</text>
@@ -249,9 +250,9 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
     html! {
         <figure class="fan">
             <div class="fan-head">
-                <h2 id="fan-heading">{tr(lang, "chart.title")}</h2>
+                <h2 id="fan-heading">{t!(lang, "chart.title")}</h2>
                 <button type="button" class="toggle" onclick={toggle} aria-pressed={as_table.to_string()}>
-                    {tr(lang, "chart.table")}
+                    {t!(lang, "chart.table")}
                 </button>
             </div>
             if *as_table {
@@ -261,8 +262,8 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
                     class={classes!("fan-svg", narrow.then_some("narrow"))} tabindex="0" onpointerdown={onpointermove.clone()}
                     {onpointermove} {onpointerleave} {onkeydown} {onfocus} data-testid="fan"
                     data-start={months.first().map(|m| m.month.to_string()).unwrap_or_default()}>
-                    <title id="fan-title">{tr(lang, "chart.title")}</title>
-                    <desc id="fan-desc">{tr(lang, "chart.desc")}</desc>
+                    <title id="fan-title">{t!(lang, "chart.title")}</title>
+                    <desc id="fan-desc">{t!(lang, "chart.desc")}</desc>
                     {y_grid(lang, &frame, &y, &nice_ticks(top, 5))}
                     <g class="axis">{for x_ticks}</g>
                     {for observed_marks}
@@ -276,12 +277,12 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
                         {for points.iter().map(|&(offset, count)| html! {
                             <circle class="obs-point" data-testid="obs-point" cx={x.at(f64::from(offset)).to_string()}
                                 cy={y.at(count).to_string()} r="3.5">
-                                <title>{format!("{} {}: {}", tr(lang, "obs.point"), month_name(lang, start.plus(offset)), number(lang, count, 0))}</title>
+                                <title>{format!("{} {}: {}", t!(lang, "obs.point"), month_name(lang, start.plus(offset)), number(lang, count, 0))}</title>
                             </circle>
                         })}
                     </g>
                     {guide}
-                    <text class="axis-label" x="4" y={(top_margin - 4.0).to_string()}>{tr(lang, "chart.y")}</text>
+                    <text class="axis-label" x="4" y={(top_margin - 4.0).to_string()}>{t!(lang, "chart.y")}</text>
                 </svg>
             }
             <p class="readout" aria-live="polite" data-testid="readout">
@@ -292,23 +293,23 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
                     }
                     None => html! {
                         <>
-                            <span class="hint-pointer">{tr(lang, "chart.hint")}</span>
-                            <span class="hint-touch">{tr(lang, "chart.hint.touch")}</span>
+                            <span class="hint-pointer">{t!(lang, "chart.hint")}</span>
+                            <span class="hint-touch">{t!(lang, "chart.hint.touch")}</span>
                         </>
                     },
                 }}
             </p>
             <figcaption class="legend">
-                <span class="key median">{tr(lang, "chart.median")}</span>
-                <span class="key band50">{tr(lang, "chart.band50")}</span>
-                <span class="key band90">{tr(lang, "chart.band90")}</span>
-                <span class="key baseline">{tr(lang, "chart.baseline")}{" "}{number(lang, props.baseline, 0)}</span>
-                <span class="key target">{tr(lang, "chart.targets")}</span>
-                <span class="key observed">{tr(lang, "chart.observed.legend")}{" ("}
+                <span class="key median">{t!(lang, "chart.median")}</span>
+                <span class="key band50">{t!(lang, "chart.band50")}</span>
+                <span class="key band90">{t!(lang, "chart.band90")}</span>
+                <span class="key baseline">{t!(lang, "chart.baseline")}{" "}{number(lang, props.baseline, 0)}</span>
+                <span class="key target">{t!(lang, "chart.targets")}</span>
+                <span class="key observed">{t!(lang, "chart.observed.legend")}{" ("}
                     {for OBSERVED.iter().enumerate().map(|(i, o)| html! {
                         <>{if i > 0 { "; " } else { "" }}{o.from.year().to_string()}{": "}{source_link(lang, o.source)}</>
                     })}{")"}</span>
-                if !points.is_empty() { <span class="key obs-point">{tr(lang, "obs.legend")}</span> }
+                if !points.is_empty() { <span class="key obs-point">{t!(lang, "obs.legend")}</span> }
             </figcaption>
         </figure>
     }

@@ -6,6 +6,7 @@
 
 use super::axes::y_grid;
 use crate::i18n::{Lang, month_name, number, percent, tr};
+use crate::t;
 use std::rc::Rc;
 use wlz_scenario::chart::{Frame, Scale, bars, diverging_domain, line_path, nice_span};
 use wlz_scenario::output::{MonthStats, Report};
@@ -45,18 +46,18 @@ pub fn impact(props: &ImpactProps) -> Html {
     let runs = source(lang, report.runs);
     html! {
         <section class="impact" aria-labelledby="impact-title">
-            <h2 id="impact-title">{tr(lang, "impact.title")}</h2>
+            <h2 id="impact-title">{t!(lang, "impact.title")}</h2>
             <dl class="figures">
-                {summary_figure(lang, "averted", tr(lang, "impact.averted"), &report.averted,
-                    &format!("{runs}. {} {} {}.", tr(lang, "impact.averted.note"), tr(lang, "impact.mean"),
+                {summary_figure(lang, "averted", t!(lang, "impact.averted"), &report.averted,
+                    &format!("{runs}. {} {} {}.", t!(lang, "impact.averted.note"), t!(lang, "impact.mean"),
                         number(lang, report.averted.mean, 0)))}
-                {summary_figure(lang, "cumulative", tr(lang, "impact.cumulative"), &report.cumulative,
-                    &format!("{runs}. {}", tr(lang, "impact.cumulative.note")))}
+                {summary_figure(lang, "cumulative", t!(lang, "impact.cumulative"), &report.cumulative,
+                    &format!("{runs}. {}", t!(lang, "impact.cumulative.note")))}
             </dl>
             {contributions(lang, report, &runs, BARS[usize::from(narrow)])}
             <dl class="figures">
-                {summary_figure(lang, "stock", tr(lang, "impact.stock"), &report.stock_end,
-                    &format!("{runs}. {}", tr(lang, "impact.stock.note")))}
+                {summary_figure(lang, "stock", t!(lang, "impact.stock"), &report.stock_end,
+                    &format!("{runs}. {}", t!(lang, "impact.stock.note")))}
                 {youth_figure(lang, &report.months, &runs)}
             </dl>
             {stock_chart(lang, &report.months, &report.stock_end, if narrow { &STOCK_NARROW } else { &STOCK })}
@@ -66,17 +67,17 @@ pub fn impact(props: &ImpactProps) -> Html {
 
 /// "Source: model output, 10.000 runs".
 fn source(lang: Lang, runs: u32) -> String {
-    format!("{}, {} {}", tr(lang, "impact.source"), number(lang, f64::from(runs), 0), tr(lang, "impact.runs"))
+    format!("{}, {} {}", t!(lang, "impact.source"), number(lang, f64::from(runs), 0), t!(lang, "impact.runs"))
 }
 
 /// One figure: a median in clients with its 90% interval and where it comes from.
 fn summary_figure(lang: Lang, id: &str, label: &str, summary: &Summary, note: &str) -> Html {
     let interval = format!(
         "{}; {} {} {} {}",
-        tr(lang, "impact.median"),
-        tr(lang, "impact.interval"),
+        t!(lang, "impact.median"),
+        t!(lang, "impact.interval"),
         number(lang, summary.p5, 0),
-        tr(lang, "impact.to"),
+        t!(lang, "impact.to"),
         number(lang, summary.p95, 0)
     );
     html! {
@@ -105,14 +106,14 @@ fn youth_figure(lang: Lang, months: &[MonthStats], runs: &str) -> Html {
     let when = |m: Option<&MonthStats>| m.map(|m| format!(" ({})", month_name(lang, m.month))).unwrap_or_default();
     html! {
         <div class="figure" data-testid="youth">
-            <dt>{tr(lang, "impact.youth")}</dt>
+            <dt>{t!(lang, "impact.youth")}</dt>
             <dd>
                 <span class="value" data-testid="youth-last">{share_text(lang, last.map(|m| m.youth_share))}</span>
-                {" "}{tr(lang, "impact.youth.last")}{when(last)}{"; "}
+                {" "}{t!(lang, "impact.youth.last")}{when(last)}{"; "}
                 <span data-testid="youth-first">{share_text(lang, first.map(|m| m.youth_share))}</span>
-                {" "}{tr(lang, "impact.youth.first")}{when(first)}
+                {" "}{t!(lang, "impact.youth.first")}{when(first)}
             </dd>
-            <dd class="note">{format!("{runs}. {}", tr(lang, "impact.youth.note"))}</dd>
+            <dd class="note">{format!("{runs}. {}", t!(lang, "impact.youth.note"))}</dd>
         </div>
     }
 }
@@ -147,15 +148,15 @@ fn contributions(lang: Lang, report: &Report, runs: &str, (width, pad): (f64, f6
         <figure class="contrib">
             <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-labelledby="contrib-title contrib-desc"
                 class="contrib-svg">
-                <title id="contrib-title">{tr(lang, "impact.contrib.title")}</title>
-                <desc id="contrib-desc">{tr(lang, "impact.contrib.desc")}</desc>
+                <title id="contrib-title">{t!(lang, "impact.contrib.title")}</title>
+                <desc id="contrib-desc">{t!(lang, "impact.contrib.desc")}</desc>
                 {for drawn}
             </svg>
             <figcaption>
-                <strong>{tr(lang, "impact.contrib.title")}</strong>{". "}{tr(lang, "impact.contrib.desc")}
-                <span class="note" data-testid="contrib-sum">{format!(" {runs}. {} {}, {} ({}); {}.", tr(lang, "impact.contrib.note"),
-                    number(lang, values.iter().sum::<f64>(), 0), tr(lang, "impact.contrib.mean"),
-                    number(lang, report.averted.mean, 0), tr(lang, "impact.contrib.median"))}</span>
+                <strong>{t!(lang, "impact.contrib.title")}</strong>{". "}{t!(lang, "impact.contrib.desc")}
+                <span class="note" data-testid="contrib-sum">{format!(" {runs}. {} {}, {} ({}); {}.", t!(lang, "impact.contrib.note"),
+                    number(lang, values.iter().sum::<f64>(), 0), t!(lang, "impact.contrib.mean"),
+                    number(lang, report.averted.mean, 0), t!(lang, "impact.contrib.median"))}</span>
             </figcaption>
         </figure>
     }
@@ -186,15 +187,15 @@ fn stock_chart(lang: Lang, months: &[MonthStats], end: &Summary, frame: &Frame) 
         <figure class="stock">
             <svg viewBox={frame.view_box()} role="img" aria-labelledby="stock-title stock-desc"
                 class="stock-svg">
-                <title id="stock-title">{tr(lang, "impact.stock.chart")}</title>
-                <desc id="stock-desc">{tr(lang, "impact.stock.desc")}</desc>
+                <title id="stock-title">{t!(lang, "impact.stock.chart")}</title>
+                <desc id="stock-desc">{t!(lang, "impact.stock.desc")}</desc>
                 {y_grid(lang, frame, &y, &ticks)}
                 <g class="axis">{year(frame.left, first, "start")}{year(frame.x_range().1, last, "end")}</g>
                 {whisker(end_x, y.at(end.p5), y.at(end.p95))}
                 <path class="stock-line" d={line_path(&values, &x, &y)} data-testid="stock-path" />
             </svg>
             <figcaption>
-                <strong>{tr(lang, "impact.stock.chart")}</strong>{". "}{tr(lang, "impact.stock.desc")}
+                <strong>{t!(lang, "impact.stock.chart")}</strong>{". "}{t!(lang, "impact.stock.desc")}
             </figcaption>
         </figure>
     }

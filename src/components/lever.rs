@@ -5,6 +5,7 @@ use super::entry::{NumberEntryProps, number_entry};
 use super::provenance::badge;
 use crate::i18n::{Lang, tr};
 use crate::messages::problem_text;
+use crate::t;
 use wlz_scenario::Scenario;
 use wlz_scenario::lever::LeverId;
 use wlz_scenario::params::{self, Key};
@@ -71,30 +72,30 @@ pub fn lever(props: &LeverProps) -> Html {
                     aria-describedby={format!("{id}-today")} />
                 {number_entry(&NumberEntryProps {
                     id: format!("{id}-entry").into(), spec, value: scenario.get(key), lang,
-                    aria_label: Some(format!("{label} ({})", tr(lang, "number")).into()),
+                    aria_label: Some(format!("{label} ({})", t!(lang, "number")).into()),
                     error_id: described(key), on_type: typed_text(&props.on_type, key),
                 })}
-                <span class="unit" aria-hidden="true">{tr(lang, "unit.percent")}</span>
+                <span class="unit" aria-hidden="true">{t!(lang, "unit.percent")}</span>
             </div>
             if let Some(text) = error {
                 <p class="entry-error" id={error_id.clone()} role="alert">{text}</p>
             }
             <p class="today" id={format!("{id}-today")}>{tr(lang, row.today_text)}{". "}{badge(lang, spec)}</p>
             <details class="timing">
-                <summary>{tr(lang, "lever.timing")}{": "}{scenario.text(from_key)}{", "}{scenario.text(ramp_key)}{" "}{tr(lang, "unit.months")}</summary>
+                <summary>{t!(lang, "lever.timing")}{": "}{scenario.text(from_key)}{", "}{scenario.text(ramp_key)}{" "}{t!(lang, "unit.months")}</summary>
                 <div class="timing-row">
-                    <label for={format!("{id}-from")}>{tr(lang, "lever.from")}</label>
+                    <label for={format!("{id}-from")}>{t!(lang, "lever.from")}</label>
                     <input type="month" id={format!("{id}-from")} value={scenario.text(from_key)}
                         min={format_value(from_spec, from_spec.min)} max={format_value(from_spec, from_spec.max)} onchange={typed(&props.on_type, from_key)}
                         aria-invalid={problem_for(from_key).is_some().to_string()} aria-describedby={described(from_key)} />
                 </div>
                 <div class="timing-row">
-                    <label for={format!("{id}-ramp")}>{tr(lang, "lever.ramp")}</label>
+                    <label for={format!("{id}-ramp")}>{t!(lang, "lever.ramp")}</label>
                     {number_entry(&NumberEntryProps {
                         id: format!("{id}-ramp").into(), spec: params::spec(ramp_key), value: scenario.get(ramp_key), lang,
                         aria_label: None, error_id: described(ramp_key), on_type: typed_text(&props.on_type, ramp_key),
                     })}
-                    <span class="unit">{tr(lang, "unit.months")}</span>
+                    <span class="unit">{t!(lang, "unit.months")}</span>
                 </div>
             </details>
         </div>
@@ -122,7 +123,7 @@ pub fn lever_panel(props: &LeverPanelProps) -> Html {
     let lang = props.lang;
     html! {
         <section class="levers" aria-labelledby="levers-title">
-            <h2 id="levers-title">{tr(lang, "levers")}</h2>
+            <h2 id="levers-title">{t!(lang, "levers")}</h2>
             {for LeverId::ALL.into_iter().map(|id| lever(&LeverProps {
                 lever: id, scenario: props.scenario.clone(), lang, problem: props.problem.clone(),
                 on_set: props.on_set.clone(), on_type: props.on_type.clone(),

@@ -7,6 +7,7 @@
 use super::ask::{AskProps, PanelText, panel, refused, runs_line};
 use crate::i18n::{Lang, number, percent, tr};
 use crate::state::Action;
+use crate::t;
 use wlz_scenario::lever_rank::{LeverEffect, LeverRanking};
 use wlz_scenario::protocol::{Answer, Question};
 use wlz_scenario::stats::Probability;
@@ -42,11 +43,11 @@ fn cells(lang: Lang, effect: &LeverEffect) -> Html {
 fn setting_columns(lang: Lang) -> Html {
     html! {
         <>
-            <th scope="col">{tr(lang, "rank.value")}</th>
+            <th scope="col">{t!(lang, "rank.value")}</th>
             {for TargetId::ALL.iter().map(|t| html! {
-                <th scope="col">{tr(lang, "rank.chance")}{" "}{tr(lang, t.row().chart_label)}</th>
+                <th scope="col">{t!(lang, "rank.chance")}{" "}{tr(lang, t.row().chart_label)}</th>
             })}
-            <th scope="col">{tr(lang, "rank.averted")}</th>
+            <th scope="col">{t!(lang, "rank.averted")}</th>
         </>
     }
 }
@@ -64,13 +65,13 @@ fn table(lang: Lang, ranking: &LeverRanking) -> Html {
         <>
             <div class="table-scroll" role="region" aria-labelledby="rank-caption" tabindex="0">
                 <table class="data rank-table" data-testid="rank-table">
-                    <caption id="rank-caption">{tr(lang, "rank.caption")}</caption>
+                    <caption id="rank-caption">{t!(lang, "rank.caption")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col" rowspan="2">{tr(lang, "rank.lever")}</th>
-                            <th scope="col" rowspan="2">{tr(lang, "rank.today")}</th>
-                            <th scope="colgroup" colspan={span.clone()}>{tr(lang, "rank.strongest")}</th>
-                            <th scope="colgroup" colspan={span}>{tr(lang, "rank.per_ten")}</th>
+                            <th scope="col" rowspan="2">{t!(lang, "rank.lever")}</th>
+                            <th scope="col" rowspan="2">{t!(lang, "rank.today")}</th>
+                            <th scope="colgroup" colspan={span.clone()}>{t!(lang, "rank.strongest")}</th>
+                            <th scope="colgroup" colspan={span}>{t!(lang, "rank.per_ten")}</th>
                         </tr>
                         <tr>{setting_columns(lang)}{setting_columns(lang)}</tr>
                     </thead>
@@ -79,7 +80,7 @@ fn table(lang: Lang, ranking: &LeverRanking) -> Html {
                             <tr data-testid={format!("rank-{}", row.lever.name())} data-assumed-cut={row.assumed_cut.to_string()}>
                                 <th scope="row">
                                     {tr(lang, row.lever.row().short)}
-                                    if row.assumed_cut { <span class="assumed-cut">{" ("}{tr(lang, "rank.assumed")}{")"}</span> }
+                                    if row.assumed_cut { <span class="assumed-cut">{" ("}{t!(lang, "rank.assumed")}{")"}</span> }
                                 </th>
                                 <td>{value(lang, row.today)}</td>
                                 {cells(lang, &row.strongest)}
@@ -89,9 +90,9 @@ fn table(lang: Lang, ranking: &LeverRanking) -> Html {
                     </tbody>
                 </table>
             </div>
-            <p class="rank-without" data-testid="rank-without">{tr(lang, "rank.without")}{" "}{without}{"."}</p>
-            if assumed { <p class="help">{tr(lang, "rank.assumed.note")}</p> }
-            <p class="help">{tr(lang, "rank.reading")}</p>
+            <p class="rank-without" data-testid="rank-without">{t!(lang, "rank.without")}{" "}{without}{"."}</p>
+            if assumed { <p class="help">{t!(lang, "rank.assumed.note")}</p> }
+            <p class="help">{t!(lang, "rank.reading")}</p>
         </>
     }
 }
@@ -107,7 +108,7 @@ pub fn lever_table(props: &AskProps) -> Html {
         })
     };
     let result = props.asked.as_ref().map(|asked| match asked.answer.as_deref() {
-        None => html! { <p class="status">{tr(lang, "rank.running")}</p> },
+        None => html! { <p class="status">{t!(lang, "rank.running")}</p> },
         Some(Ok(Answer::LeverRanking(ranking))) => html! {
             <>
                 {table(lang, ranking)}
@@ -119,7 +120,7 @@ pub fn lever_table(props: &AskProps) -> Html {
     });
     let form = html! {
         <form class="solve-form" {onsubmit}>
-            <button type="submit">{tr(lang, "rank.go")}</button>
+            <button type="submit">{t!(lang, "rank.go")}</button>
         </form>
     };
     panel(lang, PanelText { name: "rank", title: "rank", intro: "rank.intro" }, form, result, props.stale)

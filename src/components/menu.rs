@@ -5,7 +5,8 @@
 //! While closed its content is not rendered again ([`Dormant`]).
 
 use super::dormant::Dormant;
-use crate::i18n::{Lang, tr};
+use crate::i18n::Lang;
+use crate::t;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -55,8 +56,8 @@ pub fn menu(props: &MenuProps) -> Html {
     html! {
         <div class="menu" {onkeydown}>
             <button type="button" id="menu-button" class="menu-button" aria-expanded={open.to_string()}
-                aria-controls="scenario-menu" onclick={toggle} aria-label={tr(props.lang, "menu.scenario")}>
-                {tr(props.lang, "menu.scenario.short")}<span aria-hidden="true">{if *open { " ▴" } else { " ▾" }}</span>
+                aria-controls="scenario-menu" onclick={toggle} aria-label={t!(props.lang, "menu.scenario")}>
+                {t!(props.lang, "menu.scenario.short")}<span aria-hidden="true">{if *open { " ▴" } else { " ▾" }}</span>
             </button>
             <div id="scenario-menu" class="menu-panel" hidden={!*open}>
                 <Dormant shown={*open} wake={props.wake}>{props.children.clone()}</Dormant>

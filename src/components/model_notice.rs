@@ -2,8 +2,9 @@
 //! one click opens the same scenario in model 2 (same levers and assumptions,
 //! model 2's defaults for its new keys).
 
-use crate::i18n::{Lang, tr};
+use crate::i18n::Lang;
 use crate::state::Action;
+use crate::t;
 use wlz_scenario::params::KeySet;
 use yew::prelude::*;
 
@@ -30,8 +31,8 @@ pub fn model_notice(props: &ModelNoticeProps) -> Html {
     };
     html! {
         <div class="notice model-notice" role="status" data-testid="model-notice">
-            <p>{tr(lang, "v1.notice").replace("{version}", props.key_set.model_version())}</p>
-            <button type="button" onclick={upgrade} data-testid="upgrade">{tr(lang, "v1.upgrade")}</button>
+            <p>{t!(lang, "v1.notice").replace("{version}", props.key_set.model_version())}</p>
+            <button type="button" onclick={upgrade} data-testid="upgrade">{t!(lang, "v1.upgrade")}</button>
         </div>
     }
 }

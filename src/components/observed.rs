@@ -7,9 +7,10 @@
 //! (computed by the worker). Bad lines are listed with their line number; the
 //! text is never thrown away.
 
-use crate::i18n::{Lang, month_name, number, percent, tr};
+use crate::i18n::{Lang, month_name, number, percent};
 use crate::messages::observed_issue_text;
 use crate::state::Action;
+use crate::t;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wlz_scenario::observed::{Backtest, LineError, MAX_BYTES, MAX_LINES, MAX_URL_OBS, ObservedIssue, ObservedSeries};
@@ -41,8 +42,8 @@ pub struct ObservedProps {
 
 fn error_line(lang: Lang, error: &LineError) -> Html {
     let place = match error.line {
-        Some(line) => format!("{} {}", tr(lang, "obs.line"), number(lang, line as f64, 0)),
-        None => tr(lang, "obs.whole").to_string(),
+        Some(line) => format!("{} {}", t!(lang, "obs.line"), number(lang, line as f64, 0)),
+        None => t!(lang, "obs.whole").to_string(),
     };
     html! {
         <li>
@@ -59,17 +60,17 @@ fn backtest_view(lang: Lang, b: &Backtest) -> Html {
         <div class="backtest" data-testid="backtest" data-within50={b.within_50.to_string()}
             data-within90={b.within_90.to_string()} data-projected={b.projected.to_string()}>
             <p>
-                {format!("{} {} {} {}.", number(lang, b.projected as f64, 0), tr(lang, "obs.of"), number(lang, b.points as f64, 0), tr(lang, "obs.projected"))}
+                {format!("{} {} {} {}.", number(lang, b.projected as f64, 0), t!(lang, "obs.of"), number(lang, b.points as f64, 0), t!(lang, "obs.projected"))}
                 if b.not_projected > 0 {
-                    {format!(" {} {}.", number(lang, b.not_projected as f64, 0), tr(lang, "obs.not_projected"))}
+                    {format!(" {} {}.", number(lang, b.not_projected as f64, 0), t!(lang, "obs.not_projected"))}
                 }
             </p>
             if b.projected > 0 {
                 <ul>
-                    <li>{tr(lang, "obs.within50")}{": "}<strong>{number(lang, b.within_50 as f64, 0)}</strong>{format!(" ({})", share(b.share_50))}</li>
-                    <li>{tr(lang, "obs.within90")}{": "}<strong>{number(lang, b.within_90 as f64, 0)}</strong>{format!(" ({})", share(b.share_90))}</li>
+                    <li>{t!(lang, "obs.within50")}{": "}<strong>{number(lang, b.within_50 as f64, 0)}</strong>{format!(" ({})", share(b.share_50))}</li>
+                    <li>{t!(lang, "obs.within90")}{": "}<strong>{number(lang, b.within_90 as f64, 0)}</strong>{format!(" ({})", share(b.share_90))}</li>
                 </ul>
-                <p class="help">{tr(lang, "obs.reading")}</p>
+                <p class="help">{t!(lang, "obs.reading")}</p>
             }
         </div>
     }
@@ -91,7 +92,7 @@ fn fill(template: &str, slots: &[(&str, String)]) -> String {
 /// What the data say: the months used, the level now and the trend with their intervals, the diagnostic.
 fn says(lang: Lang, c: &Calibration, runs: u32) -> Html {
     let span = fill(
-        tr(lang, "obs.says.span"),
+        t!(lang, "obs.says.span"),
         &[
             ("from", month_name(lang, c.observed_from)),
             ("to", month_name(lang, c.observed_to)),
@@ -108,15 +109,15 @@ fn says(lang: Lang, c: &Calibration, runs: u32) -> Html {
     ];
     html! {
         <div class="obs-says" data-testid="obs-says" data-ess={d.ess.to_string()}>
-            <h3>{tr(lang, "obs.says")}</h3>
+            <h3>{t!(lang, "obs.says")}</h3>
             <p>{span}</p>
             <ul>
-                <li data-testid="obs-level">{fill(tr(lang, "obs.says.level"), &level)}</li>
-                <li data-testid="obs-trend">{fill(tr(lang, "obs.says.trend"), &interval(lang, &c.trend, 1))}</li>
-                <li>{fill(tr(lang, "obs.says.ess"), &ess)}</li>
+                <li data-testid="obs-level">{fill(t!(lang, "obs.says.level"), &level)}</li>
+                <li data-testid="obs-trend">{fill(t!(lang, "obs.says.trend"), &interval(lang, &c.trend, 1))}</li>
+                <li>{fill(t!(lang, "obs.says.ess"), &ess)}</li>
             </ul>
             if d.is_poor() {
-                <p class="notice" role="alert" data-testid="obs-poor">{tr(lang, "obs.says.poor")}</p>
+                <p class="notice" role="alert" data-testid="obs-poor">{t!(lang, "obs.says.poor")}</p>
             }
         </div>
     }
@@ -178,58 +179,58 @@ pub fn observed(props: &ObservedProps) -> Html {
     let invalid = !props.errors.is_empty();
     html! {
         <section class="observed" aria-labelledby="obs-title">
-            <h2 id="obs-title">{tr(lang, "obs")}</h2>
-            <p class="intro">{tr(lang, "obs.intro")}</p>
-            <label for="obs-text">{tr(lang, "obs.paste")}</label>
+            <h2 id="obs-title">{t!(lang, "obs")}</h2>
+            <p class="intro">{t!(lang, "obs.intro")}</p>
+            <label for="obs-text">{t!(lang, "obs.paste")}</label>
             <textarea id="obs-text" rows="6" spellcheck="false" value={props.text.clone()} {oninput}
-                placeholder={tr(lang, "obs.placeholder")} aria-invalid={invalid.to_string()}
+                placeholder={t!(lang, "obs.placeholder")} aria-invalid={invalid.to_string()}
                 aria-describedby="obs-limits" data-testid="obs-text" />
             <p id="obs-limits" class="help">
-                {format!("{} {} {}, {} {} KiB.", tr(lang, "obs.limits"), number(lang, MAX_LINES as f64, 0), tr(lang, "obs.months"),
-                    tr(lang, "obs.at_most"), number(lang, (MAX_BYTES / 1024) as f64, 0))}
+                {format!("{} {} {}, {} {} KiB.", t!(lang, "obs.limits"), number(lang, MAX_LINES as f64, 0), t!(lang, "obs.months"),
+                    t!(lang, "obs.at_most"), number(lang, (MAX_BYTES / 1024) as f64, 0))}
             </p>
             if model_two {
                 <div class="obs-fit">
                     <input type="checkbox" id="obs-fit" checked={props.fit} onchange={on_fit}
                         aria-describedby="obs-fit-help" data-testid="obs-fit" />
-                    <label for="obs-fit">{tr(lang, "obs.fit")}</label>
-                    <p id="obs-fit-help" class="help">{tr(lang, "obs.fit.help")}</p>
+                    <label for="obs-fit">{t!(lang, "obs.fit")}</label>
+                    <p id="obs-fit-help" class="help">{t!(lang, "obs.fit.help")}</p>
                 </div>
             } else {
-                <p class="help">{tr(lang, "obs.fit.v1")}</p>
+                <p class="help">{t!(lang, "obs.fit.v1")}</p>
             }
             <div class="obs-actions">
-                <button type="button" onclick={read}>{tr(lang, "obs.read")}</button>
+                <button type="button" onclick={read}>{t!(lang, "obs.read")}</button>
                 <label class="file-button">
-                    {tr(lang, "obs.file")}
+                    {t!(lang, "obs.file")}
                     <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" {onchange} data-testid="obs-file" />
                 </label>
                 if props.series.is_some() || !props.text.is_empty() {
-                    <button type="button" onclick={clear}>{tr(lang, "obs.clear")}</button>
+                    <button type="button" onclick={clear}>{t!(lang, "obs.clear")}</button>
                 }
             </div>
             <div aria-live="polite" data-testid="obs-status">
                 if invalid {
                     <div class="notice" role="alert" data-testid="obs-errors">
-                        <p>{tr(lang, "obs.errors")}</p>
+                        <p>{t!(lang, "obs.errors")}</p>
                         <ul>{for props.errors.iter().take(20).map(|e| error_line(lang, e))}</ul>
                         if props.errors.len() > 20 {
-                            <p>{format!("… {} {}", number(lang, (props.errors.len() - 20) as f64, 0), tr(lang, "obs.more_errors"))}</p>
+                            <p>{format!("… {} {}", number(lang, (props.errors.len() - 20) as f64, 0), t!(lang, "obs.more_errors"))}</p>
                         }
                     </div>
                 }
                 if let Some(series) = &props.series {
-                    <p>{format!("{} {}", number(lang, series.points.len() as f64, 0), tr(lang, "obs.read_ok"))}</p>
+                    <p>{format!("{} {}", number(lang, series.points.len() as f64, 0), t!(lang, "obs.read_ok"))}</p>
                     if too_long {
-                        <p class="help">{format!("{} {} {}", tr(lang, "obs.too_long"), MAX_URL_OBS, tr(lang, "obs.too_long.rest"))}</p>
+                        <p class="help">{format!("{} {} {}", t!(lang, "obs.too_long"), MAX_URL_OBS, t!(lang, "obs.too_long.rest"))}</p>
                     }
-                    <p class="help">{tr(lang, "obs.source")}</p>
+                    <p class="help">{t!(lang, "obs.source")}</p>
                 }
                 if props.series.is_some() && model_two {
                     if let Some((c, runs)) = &calibration {
                         {says(lang, c, *runs)}
                     } else if props.fit {
-                        <p>{tr(lang, "obs.says.none")}</p>
+                        <p>{t!(lang, "obs.says.none")}</p>
                     }
                 }
                 {for backtest.as_ref().map(|b| backtest_view(lang, b))}

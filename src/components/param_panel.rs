@@ -7,6 +7,7 @@ use super::entry::{NumberEntryProps, number_entry};
 use super::provenance::{badge, provenance_badge};
 use crate::i18n::{FixedText, Lang, ParamText, entry_text, fixed_key, tr};
 use crate::messages::problem_text;
+use crate::t;
 use wlz_scenario::Scenario;
 use wlz_scenario::params::{FIXED_ASSUMPTIONS, Group, Key, Kind, PARAMS, ParamSpec, Provenance, Unit};
 use wlz_scenario::problem::Problem;
@@ -101,14 +102,14 @@ fn row(props: &ParamPanelProps, spec: &'static ParamSpec) -> Html {
                 {input}
                 <span class="unit">{tr(lang, unit_key(spec.unit))}</span>
                 <button type="button" class="reset" onclick={reset} disabled={is_default}
-                    aria-label={format!("{}: {}", tr(lang, "reset"), label)}>{tr(lang, "reset")}</button>
+                    aria-label={format!("{}: {}", t!(lang, "reset"), label)}>{t!(lang, "reset")}</button>
             </div>
             if let Some(text) = problem {
                 <p class="entry-error" id={error_id} role="alert">{text}</p>
             }
             <p class="meta">
                 {badge(lang, spec)}
-                <span class="range">{tr(lang, "range")}{" "}{range(spec.min)}{" – "}{range(spec.max)}</span>
+                <span class="range">{t!(lang, "range")}{" "}{range(spec.min)}{" – "}{range(spec.max)}</span>
             </p>
         </div>
     }
@@ -134,7 +135,7 @@ pub fn param_panel(props: &ParamPanelProps) -> Html {
             </div>
             if group == Group::Assumption {
                 <div class="fixed-assumptions" data-testid="fixed-assumptions">
-                    <h3>{tr(lang, "fixed.title")}</h3>
+                    <h3>{t!(lang, "fixed.title")}</h3>
                     {for FIXED_ASSUMPTIONS.iter().map(|f| html! {
                         <div class="param fixed" data-fixed={f.id}>
                             <p>{tr(lang, &fixed_key(f.id, FixedText::Label))}{": "}<strong>{tr(lang, &fixed_key(f.id, FixedText::Value))}</strong></p>
@@ -143,7 +144,7 @@ pub fn param_panel(props: &ParamPanelProps) -> Html {
                     })}
                 </div>
             }
-            <button type="button" class="reset-all" onclick={reset_all} disabled={all_default}>{tr(lang, "reset.all")}</button>
+            <button type="button" class="reset-all" onclick={reset_all} disabled={all_default}>{t!(lang, "reset.all")}</button>
         </section>
     }
 }

@@ -3,8 +3,9 @@
 //! file), the note and the date. The print stylesheet shows it; the screen
 //! does not.
 
-use crate::i18n::{Lang, tr};
+use crate::i18n::Lang;
 use crate::share::{share_link, today_in_words};
+use crate::t;
 use yew::prelude::*;
 
 /// What [`print_note`] shows.
@@ -22,16 +23,16 @@ pub struct PrintNoteProps {
 pub fn print_note(props: &PrintNoteProps) -> Html {
     let lang = props.lang;
     let link = match share_link(&props.query) {
-        Some(link) => html! { <p>{tr(lang, "memo.link")}{" "}<span class="print-link">{link}</span></p> },
-        None => html! { <p>{tr(lang, "memo.no_link")}{" "}<span class="print-link">{props.query.clone()}</span></p> },
+        Some(link) => html! { <p>{t!(lang, "memo.link")}{" "}<span class="print-link">{link}</span></p> },
+        None => html! { <p>{t!(lang, "memo.no_link")}{" "}<span class="print-link">{props.query.clone()}</span></p> },
     };
     html! {
         <div class="print-only" data-testid="print-note">
             {link}
             if !props.note.trim().is_empty() {
-                <p>{tr(lang, "memo.note")}{" "}{props.note.clone()}</p>
+                <p>{t!(lang, "memo.note")}{" "}{props.note.clone()}</p>
             }
-            <p>{tr(lang, "memo.date")}{" "}{today_in_words(lang)}</p>
+            <p>{t!(lang, "memo.date")}{" "}{today_in_words(lang)}</p>
         </div>
     }
 }

@@ -4,6 +4,7 @@
 //! sources, or why it is an assumption, when the parameter table has a note.
 
 use crate::i18n::{Lang, note_key, tr};
+use crate::t;
 use wlz_scenario::params::{ParamSpec, Provenance};
 use wlz_scenario::sources::SourceId;
 use yew::prelude::*;
@@ -25,7 +26,7 @@ pub fn source_links(lang: Lang, sources: &[SourceId]) -> Html {
     html! {
         {for sources.iter().enumerate().map(|(i, &id)| html! {
             <>
-                if i > 0 { {" "}{tr(lang, "source.and")}{" "} }
+                if i > 0 { {" "}{t!(lang, "source.and")}{" "} }
                 {source_link(lang, id)}
             </>
         })}
@@ -42,10 +43,10 @@ pub fn provenance_badge(lang: Lang, provenance: Provenance, note: Option<String>
     let note = note.map(|key| html! { <span class="note">{" — "}{tr(lang, &key)}</span> });
     let badge = match provenance {
         Provenance::Source(sources) => html! {
-            <span class="badge source"><span class="badge-kind">{tr(lang, "badge.source")}</span>{" "}{source_links(lang, sources)}</span>
+            <span class="badge source"><span class="badge-kind">{t!(lang, "badge.source")}</span>{" "}{source_links(lang, sources)}</span>
         },
-        Provenance::Assumption => html! { <span class="badge assumption">{tr(lang, "badge.assumption")}</span> },
-        Provenance::Setting => html! { <span class="badge setting">{tr(lang, "badge.setting")}</span> },
+        Provenance::Assumption => html! { <span class="badge assumption">{t!(lang, "badge.assumption")}</span> },
+        Provenance::Setting => html! { <span class="badge setting">{t!(lang, "badge.setting")}</span> },
     };
     html! { <>{badge}{for note}</> }
 }

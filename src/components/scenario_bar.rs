@@ -7,6 +7,7 @@ use crate::js_bindings;
 use crate::memo::{Picture, picture};
 use crate::share::{share_link, today, today_in_words};
 use crate::state::Action;
+use crate::t;
 use std::rc::Rc;
 use wlz_scenario::Scenario;
 use wlz_scenario::export::{self, CsvLocale, file_stem};
@@ -119,7 +120,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
                     let text = export::csv_targets(&link, &report.model_version, &fresh, &targets, locale);
                     let stem = file_stem(&title, FILE_STEM, &today());
                     js_bindings::download_text(
-                        &format!("{stem}-{}.csv", tr(lang, "export.targets.file")),
+                        &format!("{stem}-{}.csv", t!(lang, "export.targets.file")),
                         "text/csv;charset=utf-8",
                         &text,
                     );
@@ -188,7 +189,7 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
             <button type="button" class="preset" aria-pressed={active.to_string()}
                 onclick={Callback::from(move |_| dispatch.emit(Action::Preset(index)))}>
                 {tr(lang, &preset_key(preset.id))}
-                if preset.illustrative { <span class="illustrative">{" ("}{tr(lang, "preset.illustrative")}{")"}</span> }
+                if preset.illustrative { <span class="illustrative">{" ("}{t!(lang, "preset.illustrative")}{")"}</span> }
             </button>
         }
     });
@@ -198,34 +199,34 @@ pub fn scenario_bar(props: &ScenarioBarProps) -> Html {
     };
     html! {
         <section class="scenario-bar" aria-labelledby="scenario-title">
-            <h2 id="scenario-title" class="visually-hidden">{tr(lang, "scenario")}</h2>
+            <h2 id="scenario-title" class="visually-hidden">{t!(lang, "scenario")}</h2>
             <div class="scenario-text">
-                <label for="scenario-name">{tr(lang, "scenario.title")}</label>
+                <label for="scenario-name">{t!(lang, "scenario.title")}</label>
                 <input id="scenario-name" type="text" maxlength={wlz_scenario::codec::MAX_TITLE.to_string()}
-                    value={props.title.clone()} oninput={text_input(Action::Title)} placeholder={tr(lang, "scenario.title.hint")} />
-                <label for="scenario-note">{tr(lang, "scenario.note")}</label>
+                    value={props.title.clone()} oninput={text_input(Action::Title)} placeholder={t!(lang, "scenario.title.hint")} />
+                <label for="scenario-note">{t!(lang, "scenario.note")}</label>
                 <textarea id="scenario-note" rows="2" maxlength={wlz_scenario::codec::MAX_NOTE.to_string()}
                     value={props.note.clone()} oninput={note_input} />
             </div>
-            <div class="presets" role="group" aria-label={tr(lang, "preset.group")}>
-                <span class="group-label" aria-hidden="true">{tr(lang, "preset.group")}{":"}</span>
+            <div class="presets" role="group" aria-label={t!(lang, "preset.group")}>
+                <span class="group-label" aria-hidden="true">{t!(lang, "preset.group")}{":"}</span>
                 {for presets}
-                <p class="help preset-note" data-testid="preset-note">{tr(lang, "preset.after_vng")}</p>
+                <p class="help preset-note" data-testid="preset-note">{t!(lang, "preset.after_vng")}</p>
             </div>
             <div class="actions">
                 <button type="button" onclick={pin} aria-pressed={props.pinned.to_string()}>
                     {tr(lang, if props.pinned { "compare.unpin" } else { "compare.pin" })}
                 </button>
-                <button type="button" onclick={copy}>{tr(lang, "link.copy")}</button>
-                <span class="exports" role="group" aria-label={tr(lang, "export.group")}>
-                    <button type="button" onclick={export("csv")}>{tr(lang, "export.csv")}</button>
-                    <button type="button" onclick={export("csv-targets")}>{tr(lang, "export.csv.targets")}</button>
+                <button type="button" onclick={copy}>{t!(lang, "link.copy")}</button>
+                <span class="exports" role="group" aria-label={t!(lang, "export.group")}>
+                    <button type="button" onclick={export("csv")}>{t!(lang, "export.csv")}</button>
+                    <button type="button" onclick={export("csv-targets")}>{t!(lang, "export.csv.targets")}</button>
                     <button type="button" onclick={export("json")}>{"JSON"}</button>
-                    <button type="button" onclick={export("svg")}>{tr(lang, "export.svg")}</button>
-                    <button type="button" onclick={export("png")}>{tr(lang, "export.png")}</button>
-                    <button type="button" onclick={export("print")}>{tr(lang, "export.print")}</button>
-                    <button type="button" onclick={standalone} title={tr(lang, "export.standalone.hint")}
-                        data-testid="standalone">{tr(lang, "export.standalone")}</button>
+                    <button type="button" onclick={export("svg")}>{t!(lang, "export.svg")}</button>
+                    <button type="button" onclick={export("png")}>{t!(lang, "export.png")}</button>
+                    <button type="button" onclick={export("print")}>{t!(lang, "export.print")}</button>
+                    <button type="button" onclick={standalone} title={t!(lang, "export.standalone.hint")}
+                        data-testid="standalone">{t!(lang, "export.standalone")}</button>
                 </span>
             </div>
             <p class="bar-notice" role="status" data-testid="bar-notice">{notice.map(|key| tr(lang, key)).unwrap_or("")}</p>

@@ -4,6 +4,7 @@
 //! the target is first reached (a median date only when most runs reach it).
 
 use crate::i18n::{Lang, month_name, number, percent, tr};
+use crate::t;
 use std::rc::Rc;
 use wlz_scenario::output::Report;
 use wlz_scenario::target::TargetResult;
@@ -43,11 +44,11 @@ pub fn interval95(p: f64, se: f64) -> (f64, f64) {
 fn of_runs(lang: Lang, count: f64, runs: u32) -> String {
     format!(
         "{} {} {} {} {}",
-        tr(lang, "target.runs.in"),
+        t!(lang, "target.runs.in"),
         number(lang, count, 0),
-        tr(lang, "target.runs.of"),
+        t!(lang, "target.runs.of"),
         number(lang, f64::from(runs), 0),
-        tr(lang, "unit.runs")
+        t!(lang, "unit.runs")
     )
 }
 
@@ -56,16 +57,16 @@ fn of_runs(lang: Lang, count: f64, runs: u32) -> String {
 fn first_reached(lang: Lang, target: &TargetResult, runs: u32) -> Html {
     let reach = &target.first_reached;
     let reached = ((1.0 - reach.never) * f64::from(runs)).round();
-    let within = html! { <>{tr(lang, "reach.within")}{" "}{of_runs(lang, reached, runs)}{"."}</> };
+    let within = html! { <>{t!(lang, "reach.within")}{" "}{of_runs(lang, reached, runs)}{"."}</> };
     match (reach.p10, reach.p50, reach.p90) {
         (Some(p10), Some(p50), Some(p90)) if 2.0 * reached >= f64::from(runs) => html! {
             <p class="reach">
-                {tr(lang, "reach.first")}{" "}<strong>{month_name(lang, p50)}</strong>
-                {" ("}{tr(lang, "reach.range")}{" "}{month_name(lang, p10)}{" – "}{month_name(lang, p90)}{"). "}{within}
+                {t!(lang, "reach.first")}{" "}<strong>{month_name(lang, p50)}</strong>
+                {" ("}{t!(lang, "reach.range")}{" "}{month_name(lang, p10)}{" – "}{month_name(lang, p90)}{"). "}{within}
             </p>
         },
-        _ if reached > 0.0 => html! { <p class="reach">{within}{" "}{tr(lang, "reach.few")}</p> },
-        _ => html! { <p class="reach">{tr(lang, "reach.none")}</p> },
+        _ if reached > 0.0 => html! { <p class="reach">{within}{" "}{t!(lang, "reach.few")}</p> },
+        _ => html! { <p class="reach">{t!(lang, "reach.none")}</p> },
     }
 }
 
@@ -81,7 +82,7 @@ fn target_row(lang: Lang, target: &TargetResult, runs: u32) -> Html {
                         <strong>{percent(lang, p, 1)}</strong>{" "}
                         <span data-testid={format!("runs-{}", target.id)}>{of_runs(lang, (p * f64::from(runs)).round(), runs)}</span>
                         {"; "}<span class="margin" data-testid={format!("margin-{}", target.id)}>
-                            {format!("{} {margin} {}", tr(lang, "target.margin"), tr(lang, "unit.pp"))}</span>
+                            {format!("{} {margin} {}", t!(lang, "target.margin"), t!(lang, "unit.pp"))}</span>
                     </p>
                     {first_reached(lang, target, runs)}
                 </>
@@ -91,10 +92,10 @@ fn target_row(lang: Lang, target: &TargetResult, runs: u32) -> Html {
             (Some(reached), Some(mean)) => html! {
                 <p class="verdict observed" data-testid={format!("observed-{}", target.id)} data-reached={reached.to_string()}>
                     <span class="word">{tr(lang, if reached { "target.observed.reached" } else { "target.observed.missed" })}</span>
-                    {" "}{tr(lang, "target.observed.mean").replace("{mean}", &number(lang, mean, 1))}
+                    {" "}{t!(lang, "target.observed.mean").replace("{mean}", &number(lang, mean, 1))}
                 </p>
             },
-            _ => html! { <p class="outside">{tr(lang, "target.outside")}</p> },
+            _ => html! { <p class="outside">{t!(lang, "target.outside")}</p> },
         },
     };
     html! {
@@ -111,18 +112,18 @@ pub fn scorecard(props: &ScorecardProps) -> Html {
     let runs = crate::i18n::number(lang, f64::from(props.report.runs), 0);
     html! {
         <section class="scorecard" aria-labelledby="targets-title">
-            <h2 id="targets-title">{tr(lang, "targets")}</h2>
+            <h2 id="targets-title">{t!(lang, "targets")}</h2>
             <ul>{for props.report.targets.iter().map(|t| target_row(lang, &t.result, props.report.runs))}</ul>
-            <p class="scale">{tr(lang, "target.margin.hint")}</p>
+            <p class="scale">{t!(lang, "target.margin.hint")}</p>
             <details class="scale">
-                <summary>{tr(lang, "likely.scale")}</summary>
+                <summary>{t!(lang, "likely.scale")}</summary>
                 <ul>
                     {for SCALE.iter().enumerate().map(|(i, (from, key))| {
                         let to = SCALE.get(i + 1).map_or(1.0, |(next, _)| *next);
                         html! { <li>{tr(lang, key)}{": "}{percent(lang, *from, 0)}{" – "}{percent(lang, to, 0)}</li> }
                     })}
                 </ul>
-                <p>{tr(lang, "likely.source")}{" "}{runs}{"."}</p>
+                <p>{t!(lang, "likely.source")}{" "}{runs}{"."}</p>
             </details>
         </section>
     }

@@ -5,6 +5,7 @@
 use super::ask::{AskProps, PanelText, panel, refused, runs_line, target_key, target_select};
 use crate::i18n::{Lang, number, percent, tr};
 use crate::state::Action;
+use crate::t;
 use wlz_scenario::chart::{Frame, Scale};
 use wlz_scenario::params::{self, Key};
 use wlz_scenario::protocol::{Answer, Question};
@@ -42,8 +43,8 @@ pub fn driver_key(driver: Driver) -> &'static str {
 
 fn value_text(lang: Lang, key: Key, value: f64) -> String {
     match key {
-        Key::Level => format!("{} {}", number(lang, value, 0), tr(lang, "sens.per_month")),
-        Key::Trend => format!("{}% {}", number(lang, value, 1), tr(lang, "sens.per_year")),
+        Key::Level => format!("{} {}", number(lang, value, 0), t!(lang, "sens.per_month")),
+        Key::Trend => format!("{}% {}", number(lang, value, 1), t!(lang, "sens.per_year")),
         _ => format!("{}%", number(lang, value, 1)),
     }
 }
@@ -88,7 +89,7 @@ fn bar_row(lang: Lang, i: usize, bar: &TornadoBar, x: &Scale, base: f64) -> Html
 }
 
 fn tornado(lang: Lang, s: &Sensitivity) -> Html {
-    let Some(base) = s.base else { return html! { <p class="outside">{tr(lang, "target.outside")}</p> } };
+    let Some(base) = s.base else { return html! { <p class="outside">{t!(lang, "target.outside")}</p> } };
     let frame = frame(s.tornado.len());
     let x = frame.x(domain(s));
     let base_x = x.at(base.p).to_string();
@@ -97,20 +98,20 @@ fn tornado(lang: Lang, s: &Sensitivity) -> Html {
     let flat = s.tornado.iter().all(|b| b.swing.is_none_or(|w| w == 0.0));
     html! {
         <>
-        if flat { <p class="notice" data-testid="tornado-flat">{tr(lang, "sens.flat")}</p> }
+        if flat { <p class="notice" data-testid="tornado-flat">{t!(lang, "sens.flat")}</p> }
         <figure class="tornado">
             <svg viewBox={frame.view_box()} role="img" aria-labelledby="tornado-title tornado-desc" class="tornado-svg" data-testid="tornado">
-                <title id="tornado-title">{tr(lang, "sens.chart")}</title>
-                <desc id="tornado-desc">{tr(lang, "sens.chart.desc")}</desc>
+                <title id="tornado-title">{t!(lang, "sens.chart")}</title>
+                <desc id="tornado-desc">{t!(lang, "sens.chart.desc")}</desc>
                 {for s.tornado.iter().enumerate().map(|(i, bar)| bar_row(lang, i, bar, &x, base.p))}
                 <line class="zero" x1={base_x.clone()} x2={base_x.clone()} y1={top.to_string()} y2={bottom.to_string()} />
                 <text class="axis-label" x={base_x} y={(top - 4.0).to_string()} text-anchor="middle">
-                    {format!("{} {}", tr(lang, "sens.base"), percent(lang, base.p, 1))}
+                    {format!("{} {}", t!(lang, "sens.base"), percent(lang, base.p, 1))}
                 </text>
             </svg>
             <figcaption>
-                <span class="key tornado-low" aria-hidden="true"></span>{tr(lang, "sens.low")}{" "}
-                <span class="key tornado-high" aria-hidden="true"></span>{tr(lang, "sens.high")}
+                <span class="key tornado-low" aria-hidden="true"></span>{t!(lang, "sens.low")}{" "}
+                <span class="key tornado-high" aria-hidden="true"></span>{t!(lang, "sens.high")}
             </figcaption>
         </figure>
         </>
@@ -120,14 +121,14 @@ fn tornado(lang: Lang, s: &Sensitivity) -> Html {
 fn tornado_table(lang: Lang, s: &Sensitivity) -> Html {
     let p = |p: Option<wlz_scenario::stats::Probability>| p.map_or("–".to_string(), |p| percent(lang, p.p, 1));
     super::table_scroll::scroll_box(
-        tr(lang, "sens.table"),
+        t!(lang, "sens.table"),
         html! {
             <table class="data" data-testid="tornado-table">
-                <caption>{tr(lang, "sens.table")}</caption>
+                <caption>{t!(lang, "sens.table")}</caption>
                 <thead><tr>
-                    <th scope="col">{tr(lang, "sens.parameter")}</th>
-                    <th scope="col">{tr(lang, "sens.p10")}</th><th scope="col">{tr(lang, "sens.chance")}</th>
-                    <th scope="col">{tr(lang, "sens.p90")}</th><th scope="col">{tr(lang, "sens.chance")}</th>
+                    <th scope="col">{t!(lang, "sens.parameter")}</th>
+                    <th scope="col">{t!(lang, "sens.p10")}</th><th scope="col">{t!(lang, "sens.chance")}</th>
+                    <th scope="col">{t!(lang, "sens.p90")}</th><th scope="col">{t!(lang, "sens.chance")}</th>
                 </tr></thead>
                 <tbody>
                     {for s.tornado.iter().map(|b| html! {
@@ -145,22 +146,22 @@ fn tornado_table(lang: Lang, s: &Sensitivity) -> Html {
 
 fn correlations(lang: Lang, s: &Sensitivity) -> Html {
     super::table_scroll::scroll_box(
-        tr(lang, "sens.rank"),
+        t!(lang, "sens.rank"),
         html! {
             <table class="data" data-testid="correlations">
-                <caption>{tr(lang, "sens.rank")}</caption>
+                <caption>{t!(lang, "sens.rank")}</caption>
                 <thead><tr>
-                    <th scope="col">{tr(lang, "sens.quantity")}</th>
-                    <th scope="col">{tr(lang, "sens.rho")}</th>
-                    <th scope="col">{tr(lang, "sens.reading")}</th>
+                    <th scope="col">{t!(lang, "sens.quantity")}</th>
+                    <th scope="col">{t!(lang, "sens.rho")}</th>
+                    <th scope="col">{t!(lang, "sens.reading")}</th>
                 </tr></thead>
                 <tbody>
                     {for s.correlations.iter().map(|c| {
                         let reading = match c.rho {
-                            Some(r) if r.abs() < 0.1 => tr(lang, "sens.weak"),
-                            Some(r) if r > 0.0 => tr(lang, "sens.more"),
-                            Some(_) => tr(lang, "sens.less"),
-                            None => tr(lang, "sens.fixed"),
+                            Some(r) if r.abs() < 0.1 => t!(lang, "sens.weak"),
+                            Some(r) if r > 0.0 => t!(lang, "sens.more"),
+                            Some(_) => t!(lang, "sens.less"),
+                            None => t!(lang, "sens.fixed"),
                         };
                         html! {
                             <tr data-testid={format!("rho-{}", driver_key(c.driver))}>
@@ -193,7 +194,7 @@ pub fn sensitivity_panel(props: &AskProps) -> Html {
         })
     };
     let result = props.asked.as_ref().map(|asked| match asked.answer.as_deref() {
-        None => html! { <p class="status">{tr(lang, "sens.running")}</p> },
+        None => html! { <p class="status">{t!(lang, "sens.running")}</p> },
         Some(Ok(Answer::Sensitivity(s))) => html! {
             <>
                 <p class="sens-for">{tr(lang, target_key(s.target))}</p>
@@ -209,7 +210,7 @@ pub fn sensitivity_panel(props: &AskProps) -> Html {
     let form = html! {
         <form class="solve-form" {onsubmit}>
             {target_select(lang, "sens-target", *target, on_target)}
-            <button type="submit">{tr(lang, "sens.go")}</button>
+            <button type="submit">{t!(lang, "sens.go")}</button>
         </form>
     };
     panel(lang, PanelText { name: "sens", title: "sens", intro: "sens.intro" }, form, result, props.stale)

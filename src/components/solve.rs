@@ -5,6 +5,7 @@
 use super::ask::{AskProps, PanelText, panel, refused, target_key, target_select};
 use crate::i18n::{Lang, number, percent, tr};
 use crate::state::Action;
+use crate::t;
 use wlz_scenario::lever::{Direction, LeverId};
 use wlz_scenario::protocol::{Answer, Question};
 use wlz_scenario::solve::{DEFAULT_CONFIDENCE, MAX_CONFIDENCE, MIN_CONFIDENCE, Solution, SolveLever};
@@ -28,7 +29,7 @@ pub fn parse_confidence(text: &str) -> Option<f64> {
 fn level_text(lang: Lang, lever: SolveLever, level: f64) -> String {
     let decimals = if (level - level.round()).abs() < 1e-9 { 0 } else { 1 };
     match lever {
-        SolveLever::All => format!("{}% {}", number(lang, level, decimals), tr(lang, "solve.all.of_way")),
+        SolveLever::All => format!("{}% {}", number(lang, level, decimals), t!(lang, "solve.all.of_way")),
         _ => format!("{}%", number(lang, level, decimals)),
     }
 }
@@ -39,16 +40,16 @@ fn solution_view(lang: Lang, s: &Solution, dispatch: &Callback<Action>) -> Html 
         tr(lang, target_key(s.target)),
         tr(lang, lever_key(s.lever)),
         percent(lang, s.confidence / 100.0, 1),
-        tr(lang, "solve.confidence.word")
+        t!(lang, "solve.confidence.word")
     );
     let Some(level) = s.level else {
         return html! {
             <div data-testid="solve-result" data-level="none">
                 <p class="solve-question">{question}</p>
-                <p><strong>{tr(lang, "solve.unreachable")}</strong></p>
+                <p><strong>{t!(lang, "solve.unreachable")}</strong></p>
                 <p>
-                    {tr(lang, "solve.chance_strongest")}{" ("}{level_text(lang, s.lever, s.strongest.level)}{"): "}
-                    <strong>{percent(lang, s.strongest.probability, 1)}</strong>{"; "}{tr(lang, "solve.needed")}{" "}
+                    {t!(lang, "solve.chance_strongest")}{" ("}{level_text(lang, s.lever, s.strongest.level)}{"): "}
+                    <strong>{percent(lang, s.strongest.probability, 1)}</strong>{"; "}{t!(lang, "solve.needed")}{" "}
                     {percent(lang, s.confidence / 100.0, 1)}{"."}
                 </p>
             </div>
@@ -70,7 +71,7 @@ fn solution_view(lang: Lang, s: &Solution, dispatch: &Callback<Action>) -> Html 
     let bound = tr(lang, if falls { "solve.at_most" } else { "solve.at_least" });
     let below = s.below.map(|b| {
         html! {
-            <p>{tr(lang, "solve.below")}{" "}{level_text(lang, s.lever, b.level)}{": "}{percent(lang, b.probability, 2)}{"."}</p>
+            <p>{t!(lang, "solve.below")}{" "}{level_text(lang, s.lever, b.level)}{": "}{percent(lang, b.probability, 2)}{"."}</p>
         }
     });
     let mix = s.levers.filter(|_| s.lever == SolveLever::All).map(|v| {
@@ -86,21 +87,21 @@ fn solution_view(lang: Lang, s: &Solution, dispatch: &Callback<Action>) -> Html 
         <div data-testid="solve-result" data-level={level.to_string()} data-probability={p.to_string()}>
             <p class="solve-question">{question}</p>
             if already {
-                <p><strong>{tr(lang, "solve.already")}</strong></p>
+                <p><strong>{t!(lang, "solve.already")}</strong></p>
             } else {
                 <p>
-                    {tr(lang, "solve.needed_level")}{" "}{bound}{" "}<strong class="solve-level">{level_text(lang, s.lever, level)}</strong>
-                    {" ("}{tr(lang, "solve.today")}{" "}{level_text(lang, s.lever, s.today.level)}{")"}
+                    {t!(lang, "solve.needed_level")}{" "}{bound}{" "}<strong class="solve-level">{level_text(lang, s.lever, level)}</strong>
+                    {" ("}{t!(lang, "solve.today")}{" "}{level_text(lang, s.lever, s.today.level)}{")"}
                 </p>
             }
             {for mix}
             <p>
-                {tr(lang, "solve.chance_at")}{" "}<strong>{percent(lang, p, 2)}</strong>
+                {t!(lang, "solve.chance_at")}{" "}<strong>{percent(lang, p, 2)}</strong>
                 {format!(" (± {})", percent(lang, 1.96 * s.std_error.unwrap_or(0.0), 1))}{"."}
             </p>
             {for below}
             if !already {
-                <button type="button" onclick={apply}>{tr(lang, "solve.apply")}</button>
+                <button type="button" onclick={apply}>{t!(lang, "solve.apply")}</button>
             }
         </div>
     }
@@ -142,13 +143,13 @@ pub fn solve(props: &AskProps) -> Html {
         })
     };
     let result = props.asked.as_ref().map(|asked| match asked.answer.as_deref() {
-        None => html! { <p class="status">{tr(lang, "solve.running")}</p> },
+        None => html! { <p class="status">{t!(lang, "solve.running")}</p> },
         Some(Ok(Answer::Solved(solution))) => html! {
             <>
                 {solution_view(lang, solution, &props.dispatch)}
                 <p class="status">
-                    {format!("{} {} · {} {} · {} ms", number(lang, f64::from(solution.runs), 0), tr(lang, "solve.runs"),
-                        solution.evaluations, tr(lang, "solve.evaluations"), number(lang, asked.elapsed_ms, 0))}
+                    {format!("{} {} · {} {} · {} ms", number(lang, f64::from(solution.runs), 0), t!(lang, "solve.runs"),
+                        solution.evaluations, t!(lang, "solve.evaluations"), number(lang, asked.elapsed_ms, 0))}
                 </p>
             </>
         },
@@ -158,20 +159,20 @@ pub fn solve(props: &AskProps) -> Html {
     let form = html! {
         <form class="solve-form" {onsubmit}>
             {target_select(lang, "solve-target", *target, on_target)}
-            <label for="solve-lever">{tr(lang, "solve.lever")}</label>
+            <label for="solve-lever">{t!(lang, "solve.lever")}</label>
             <select id="solve-lever" onchange={on_lever}>
                 {for SolveLever::all().map(|l| html! {
                     <option value={l.name()} selected={l == *lever}>{tr(lang, lever_key(l))}</option>
                 })}
             </select>
-            <label for="solve-confidence">{tr(lang, "solve.confidence")}</label>
+            <label for="solve-confidence">{t!(lang, "solve.confidence")}</label>
             <input id="solve-confidence" type="text" inputmode="decimal" value={(*confidence).clone()}
                 oninput={on_confidence} aria-invalid={parsed.is_none().to_string()}
                 aria-describedby="solve-confidence-help" />
             <p id="solve-confidence-help" class={classes!("help", parsed.is_none().then_some("notice"))}>
-                {tr(lang, "solve.confidence.range")}
+                {t!(lang, "solve.confidence.range")}
             </p>
-            <button type="submit" disabled={parsed.is_none()}>{tr(lang, "solve.go")}</button>
+            <button type="submit" disabled={parsed.is_none()}>{t!(lang, "solve.go")}</button>
         </form>
     };
     panel(lang, PanelText { name: "solve", title: "solve", intro: "solve.intro" }, form, result, props.stale)

@@ -4,6 +4,7 @@
 
 use super::scorecard::likelihood_key;
 use crate::i18n::{Lang, number, percent, tr};
+use crate::t;
 use std::rc::Rc;
 use wlz_scenario::output::Report;
 use wlz_scenario::target::TargetId;
@@ -31,8 +32,8 @@ pub fn summary(props: &SummaryProps) -> Html {
         };
         let (chance, word) = match target.and_then(|t| t.result.probability) {
             Some(p) => (percent(lang, p, 1), tr(lang, likelihood_key(p))),
-            None if target.is_some() => ("–".to_string(), tr(lang, "target.outside")),
-            None => ("…".to_string(), tr(lang, "status.running")),
+            None if target.is_some() => ("–".to_string(), t!(lang, "target.outside")),
+            None => ("…".to_string(), t!(lang, "status.running")),
         };
         html! {
             <li class="summary-target" data-testid={format!("summary-{id}")}>
@@ -45,7 +46,7 @@ pub fn summary(props: &SummaryProps) -> Html {
     html! {
         <section class="summary" aria-labelledby="summary-title" aria-live="polite" aria-busy={props.busy.to_string()}
             data-testid="summary">
-            <h2 id="summary-title" class="visually-hidden">{tr(lang, "summary.label")}</h2>
+            <h2 id="summary-title" class="visually-hidden">{t!(lang, "summary.label")}</h2>
             <ul>{for TargetId::ALL.into_iter().map(item)}</ul>
         </section>
     }

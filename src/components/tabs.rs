@@ -7,6 +7,7 @@
 use super::dormant::Dormant;
 use crate::i18n::{Lang, tr};
 use crate::panel::Panel;
+use crate::t;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -80,8 +81,8 @@ pub fn tabs(props: &TabsProps) -> Html {
         }
     };
     html! {
-        <section class="tabs" aria-label={tr(lang, "tabs.label")}>
-            <div class="tab-list" role="tablist" aria-label={tr(lang, "tabs.label")} {onkeydown}>
+        <section class="tabs" aria-label={t!(lang, "tabs.label")}>
+            <div class="tab-list" role="tablist" aria-label={t!(lang, "tabs.label")} {onkeydown}>
                 {for Panel::ALL.into_iter().map(tab)}
             </div>
             {for Panel::ALL.into_iter().zip(props.children.iter()).map(|(panel, child)| html! {

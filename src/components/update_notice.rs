@@ -1,8 +1,9 @@
 //! The offer to switch to a new release: shown when the service worker has
 //! installed a new release next to the running one (announced by start.js).
 
-use crate::i18n::{Lang, tr};
+use crate::i18n::Lang;
 use crate::js_bindings;
+use crate::t;
 use crate::window_event::use_window_event;
 use yew::prelude::*;
 
@@ -29,8 +30,8 @@ pub fn update_notice(props: &UpdateNoticeProps) -> Html {
     }
     html! {
         <div class="update-notice" role="status" data-testid="update">
-            <p>{tr(props.lang, "update.ready")}</p>
-            <button type="button" onclick={Callback::from(|_| js_bindings::apply_update())}>{tr(props.lang, "update.apply")}</button>
+            <p>{t!(props.lang, "update.ready")}</p>
+            <button type="button" onclick={Callback::from(|_| js_bindings::apply_update())}>{t!(props.lang, "update.apply")}</button>
         </div>
     }
 }

@@ -179,12 +179,25 @@ fn entry(joined: &'static str, ends: &[u16; ENTRIES], i: usize) -> &'static str 
     joined.get(start..usize::from(ends[i])).unwrap_or("?")
 }
 
+/// The entry number of catalogue key `key`, at compile time (see [`crate::t`]):
+/// the build fails when the catalogue lacks it.
+pub const fn const_index(key: &str) -> usize {
+    let mut i = 0;
+    while i < ENTRIES {
+        if same(nl::TABLE[i].0, key) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("a key given to t! is missing from the catalogue (src/i18n/nl.rs)")
+}
+
 /// The entry number of catalogue key `key`, if it is one.
 pub fn index(key: &str) -> Option<usize> {
     (0..ENTRIES).find(|&i| entry(KEYS.0, &KEYS.1, i) == key)
 }
 
-/// True when the texts of `lang` are here (always, but in the release page before [`load`]).
+/// True when the texts of `lang` are here (always, but in the release page before `load`).
 pub fn loaded(lang: Lang) -> bool {
     texts(slot(lang)).is_some()
 }
