@@ -9,7 +9,7 @@
 //! fingerprint per language, and takes a language's texts when it first
 //! shows that language ([`load`], from `texts-<code>.txt`, which `cargo xtask
 //! build` writes from the same tables). So a reader downloads one language
-//! (about 11 KiB gzip), not both inside the wasm.
+//! (about 8.4 KiB gzip), not both inside the wasm.
 
 use super::join::fingerprint;
 use super::{Lang, en, nl};
