@@ -51,6 +51,9 @@ pub struct State {
     pub tab: Panel,
     /// Problems found in the link the page was opened with.
     pub link_problems: Vec<Problem>,
+    /// The language whose texts could not be loaded, and why (the release
+    /// page loads a language's texts when it first shows it).
+    pub lang_failure: Option<(Lang, String)>,
     /// A rejected typed value, per key.
     pub entry_problem: Option<(Key, Problem)>,
     /// Number of the newest computation request.
@@ -145,6 +148,16 @@ pub enum Action {
     Navigate(String),
     /// Switch the language.
     Lang(Lang),
+    /// The texts of the language asked for could not be loaded: stay in (or
+    /// go back to) a language the page has.
+    LangFailed {
+        /// The language asked for.
+        asked: Lang,
+        /// The language the page shows instead.
+        back: Lang,
+        /// Why (the browser's words).
+        reason: String,
+    },
     /// Open a panel below the chart.
     Tab(Panel),
     /// A result arrived from the worker.
@@ -426,6 +439,12 @@ impl State {
             }
             Action::Lang(lang) => {
                 self.lang = lang;
+                self.lang_failure = None;
+                self
+            }
+            Action::LangFailed { asked, back, reason } => {
+                self.lang = back;
+                self.lang_failure = Some((asked, reason));
                 self
             }
             Action::Tab(tab) => {
@@ -554,6 +573,17 @@ mod tests {
         assert_eq!(state.query(), "v=1&seed=7&runs=2000&aid=40&lang=en");
         assert!(state.link_problems.is_empty());
         assert!(State::from_query("aid=x").link_problems.len() == 1);
+    }
+
+    #[test]
+    fn a_language_whose_texts_cannot_be_loaded_is_left_and_said_until_the_next_switch() {
+        let asked = State::from_query("v=2").apply(Action::Lang(Lang::En));
+        assert_eq!(asked.query(), "v=2&lang=en");
+        let failed = asked.apply(Action::LangFailed { asked: Lang::En, back: Lang::Nl, reason: "404".into() });
+        assert_eq!((failed.lang, failed.lang_failure.clone()), (Lang::Nl, Some((Lang::En, "404".to_string()))));
+        assert_eq!(failed.query(), "v=2", "the link no longer asks for the language it does not show");
+        let again = failed.apply(Action::Lang(Lang::En));
+        assert_eq!((again.lang, again.lang_failure), (Lang::En, None));
     }
 
     #[test]

@@ -121,7 +121,11 @@ pub fn app() -> Html {
         let d = state.dispatcher();
         use_effect_with(state.lang, move |&asked| {
             if !crate::i18n::loaded(asked) {
-                let failed = |reason: String| web_sys::console::error_1(&reason.into());
+                let back = crate::i18n::shown(asked);
+                let failed = {
+                    let d = d.clone();
+                    move |reason| d.dispatch(Action::LangFailed { asked, back, reason })
+                };
                 crate::i18n::when_loaded(asked, move || d.dispatch(Action::Lang(asked)), failed);
             }
         });
@@ -208,6 +212,12 @@ pub fn app() -> Html {
             </header>
             <main>
                 <UpdateNotice {lang} />
+                if let Some((asked, reason)) = &state.lang_failure {
+                    <div class="notice" role="alert" data-testid="lang-failure">
+                        <p>{t!(lang, "lang.failed").replace("{language}", crate::i18n::switch_texts(*asked).0)
+                            .replace("{reason}", reason)}</p>
+                    </div>
+                }
                 if !state.link_problems.is_empty() {
                     <div class="notice" role="status">
                         <p>{t!(lang, "problems")}</p>

@@ -185,6 +185,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("status.retry", "Compute again"),
     ("lang.name", "English"),
     ("lang.switch.label", "Switch to English"),
+    ("lang.failed", "{language} could not be loaded ({reason}); the page stays in this language. Try again later."),
     ("deviations", "Different from the default:"),
     ("problems", "Not everything in the link could be read; these parts are at their defaults:"),
     ("model.version", "model version"),

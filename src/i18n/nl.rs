@@ -200,6 +200,10 @@ pub const TABLE: &[(&str, &str)] = &[
     ("status.retry", "Opnieuw berekenen"),
     ("lang.name", "Nederlands"),
     ("lang.switch.label", "Schakel naar Nederlands"),
+    (
+        "lang.failed",
+        "{language} kon niet worden geladen ({reason}); de pagina blijft in deze taal. Probeer het later opnieuw.",
+    ),
     ("deviations", "Afwijkend van de standaard:"),
     ("problems", "Niet alles in de link kon worden gelezen; deze delen staan op hun standaardwaarde:"),
     ("model.version", "modelversie"),

@@ -16,9 +16,9 @@ function textsAsked(page) {
   return asked;
 }
 
-/** Opens `url` in a new context, recording the texts asked for from the start. */
-async function openRecorded(url) {
-  const context = await browser.newContext();
+/** Opens `url` in a new context (`options`: Playwright's), recording the texts asked for from the start. */
+async function openRecorded(url, options = {}) {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -107,5 +107,27 @@ test('with an older start-up script that cannot show the failure, the page still
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /texts-nl\.txt: 404/);
+  await context.close();
+});
+
+test('a language whose texts cannot be loaded is said in the page, which stays in its language; a later switch works', async () => {
+  // Without the service worker, which keeps both languages once installed (and whose fetches a route does not see).
+  const { context, page, errors } = await openRecorded(server.url, { serviceWorkers: 'block' });
+  await fullResult(page);
+  await page.route('**/texts-en.txt', (route) => route.fulfill({ status: 503, body: 'busy' }));
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  const alert = page.getByTestId('lang-failure');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /^English kon niet worden geladen \(texts-en\.txt: 503.*\); de pagina blijft in deze taal/);
+  assert.equal(await alert.getAttribute('role'), 'alert');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
+  await page.getByRole('heading', { level: 1, name: dutchTitle }).waitFor();
+  assert.doesNotMatch(page.url(), /lang=en/);
+  // The control: the file reachable again, the same button switches and the message goes.
+  await page.unroute('**/texts-en.txt');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('heading', { level: 1, name: englishTitle }).waitFor();
+  assert.equal(await page.getByTestId('lang-failure').count(), 0);
+  assert.deepEqual(errors.filter((e) => !/503/.test(e)), []);
   await context.close();
 });
