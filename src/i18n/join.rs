@@ -10,6 +10,13 @@ pub fn joined_texts(table: &[(&str, &str)]) -> String {
     table.iter().map(|(_, text)| *text).collect()
 }
 
+/// The file of the language `code`'s texts beside the release page (the
+/// start-up script fetches it, xtask/src/texts_fetch.js; the page names it
+/// when it refuses or cannot load it).
+pub fn texts_file(code: &str) -> String {
+    format!("texts-{code}.txt")
+}
+
 /// FNV-1a (64 bit) of `bytes`: the fingerprint by which the page knows that a
 /// texts file belongs to its own build.
 pub const fn fingerprint(bytes: &[u8]) -> u64 {

@@ -1,9 +1,10 @@
 //! Loading a language's texts into the release page, which does not carry
-//! them ([`super::packed::EMBEDDED`]): the start-up script's
+//! them (see [`super::packed`]): the start-up script's
 //! `window.wlzTexts(code)` gives them (a fetch of `texts-<code>.txt`, or in
 //! the standalone file its inlined part), and they are taken only when they
 //! are this build's ([`super::packed::check`]).
 
+use super::join::texts_file;
 use super::{Lang, packed};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -12,7 +13,7 @@ pub async fn ensure(lang: Lang) -> Result<(), String> {
     if packed::loaded(lang) {
         return Ok(());
     }
-    let fail = |why: String| format!("texts-{}.txt: {why}", lang.code());
+    let fail = |why: String| format!("{}: {why}", texts_file(lang.code()));
     let window = web_sys::window().ok_or_else(|| fail("no window".to_string()))?;
     let loader = js_sys::Reflect::get(&window, &JsValue::from_str("wlzTexts"))
         .ok()

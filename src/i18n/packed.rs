@@ -11,7 +11,7 @@
 //! build` writes from the same tables). So a reader downloads one language
 //! (about 8.4 KiB gzip), not both inside the wasm.
 
-use super::join::fingerprint;
+use super::join::{fingerprint, texts_file};
 use super::{Lang, en, nl};
 
 /// Number of entries (every language has the same keys in the same order).
@@ -222,7 +222,7 @@ pub fn check(lang: Lang, joined: &str) -> Result<(), String> {
     if joined.len() == LENS[s] && fingerprint(joined.as_bytes()) == FINGERPRINTS[s] {
         Ok(())
     } else {
-        Err(format!("texts-{}.txt does not belong to this version of the page", lang.code()))
+        Err(format!("{} does not belong to this version of the page", texts_file(lang.code())))
     }
 }
 

@@ -16,10 +16,8 @@ pub fn texts() -> [(&'static str, String); 2] {
     [("nl", join::joined_texts(nl::TABLE)), ("en", join::joined_texts(en::TABLE))]
 }
 
-/// The file of a language's texts beside the page (src/i18n/load.rs asks for it by this name).
-pub fn texts_file(code: &str) -> String {
-    format!("texts-{code}.txt")
-}
+/// The file of a language's texts beside the page (the page's own rule, src/i18n/join.rs).
+pub use join::texts_file;
 
 /// The Dutch text of `key` (the page's first language); an error names a missing key.
 pub fn nl(key: &str) -> Result<&'static str, String> {
