@@ -48,11 +48,13 @@ export function launch() {
  * A fresh page that fails the test on any page error or console error. With
  * `{ clock: true }` Playwright's clock is installed first: time still flows,
  * and `page.clock.fastForward(ms)` jumps over the page's timers instead of a sleep.
+ * `context` is Playwright's context options; `beforeGoto(page)` runs before the page loads.
  */
-export async function openPage(browser, url, errors = [], { clock = false } = {}) {
-  const context = await browser.newContext();
+export async function openPage(browser, url, errors = [], { clock = false, context: options = {}, beforeGoto } = {}) {
+  const context = await browser.newContext(options);
   if (clock) await context.clock.install();
   const page = await context.newPage();
+  beforeGoto?.(page);
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`); });
   page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));

@@ -16,16 +16,11 @@ function textsAsked(page) {
   return asked;
 }
 
-/** Opens `url` in a new context (`options`: Playwright's), recording the texts asked for from the start. */
+/** `openPage` in a context with Playwright's `options`, recording the texts asked for from the start. */
 async function openRecorded(url, options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  const asked = textsAsked(page);
-  await page.goto(url);
-  return { context, page, asked, errors };
+  let asked;
+  const opened = await openPage(browser, url, [], { context: options, beforeGoto: (page) => { asked = textsAsked(page); } });
+  return { ...opened, asked };
 }
 
 const dutchTitle = /Instroom Wlz ggz-wonen/;
