@@ -244,7 +244,6 @@ mod tests {
     #[test]
     fn split_parts_gathered_as_bytes_merge_to_one_workers_numbers() {
         use wlz_engine::simulate::{Context, Part};
-        use wlz_scenario::protocol::{decode, encode};
         let request = calibrated(3000);
         let (scenario, _) = request.scenarios();
         let params = scenario.model_params();
@@ -272,15 +271,15 @@ mod tests {
                 // As the worker does: only model 2's sums cross.
                 let Part::Model2(sums) = part else { panic!("model 2 is split") };
                 assert!(merge.is_none(), "no merge before the last part");
-                merge = gather.add(request.id, Bytes(encode(&sums)), 1.0);
+                merge = gather.add(request.id, Bytes::of_part(&sums), 1.0);
                 assert!(
-                    gather.add(request.id + 1, Bytes(encode(&sums)), 1.0).is_none(),
+                    gather.add(request.id + 1, Bytes::of_part(&sums), 1.0).is_none(),
                     "another request's part is ignored"
                 );
             }
             let Some(ToWorker::Merge { request: back, parts, .. }) = merge else { panic!("a merge") };
             assert_eq!(back, request);
-            let parts: Vec<Part> = parts.iter().map(|bytes| Part::Model2(decode(&bytes.0).unwrap())).collect();
+            let parts: Vec<Part> = parts.iter().map(|bytes| Part::Model2(bytes.part().unwrap())).collect();
             let merged = Context::for_runs(&params, params.runs).finish(&Part::merge(parts).unwrap());
             assert_eq!(merged.checksum(), whole.checksum(), "{workers} workers: every number to the bit");
         }

@@ -32,6 +32,7 @@ pub mod solve;
 pub mod sources;
 pub mod stats;
 pub mod target;
+pub mod wire;
 
 pub use model_params::ModelParams;
 pub use month::Month;

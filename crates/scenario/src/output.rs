@@ -119,7 +119,6 @@ pub struct Projection {
     /// Stock with an indication at the end of the horizon, S(horizon) (clients).
     pub stock_end: Summary,
     /// What the observations before the start say, when they conditioned the runs (model 2).
-    /// (Never skipped: a projection crosses the worker boundary in bincode, which needs every field.)
     #[serde(default)]
     pub calibration: Option<Calibration>,
 }

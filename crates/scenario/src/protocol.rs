@@ -1,6 +1,6 @@
 //! The message protocol between the page and its Web Workers: a few plain
-//! serde types, sent as bytes ([`encode`], [`decode`]: bincode, every f64 bit
-//! for bit), so neither side needs a JSON parser. The page sends canonical
+//! types, sent as bytes ([`encode`], [`decode`]: [`crate::wire`], every f64
+//! bit for bit), so neither side needs a JSON parser. The page sends canonical
 //! scenario queries and questions; the worker decodes each request once and
 //! answers with typed results and typed refusals (the page words them in its
 //! language). A result carries the [`Projection`]; the page makes the
@@ -14,7 +14,10 @@ use crate::output::Projection;
 use crate::params::Key;
 pub use crate::question::{Answer, Question};
 use crate::solve::SolveError;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+pub use crate::wire::{decode, encode};
 
 /// Runs in the first, quick result of a request (then refined to the full count).
 pub const FIRST_RUNS: u32 = 500;
@@ -22,7 +25,7 @@ pub const FIRST_RUNS: u32 = 500;
 /// Which results of a request one worker computes: a page with one worker
 /// asks for both; a pool asks one worker for the quick result and another
 /// for the full one, so that the full result does not wait for the quick one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Stages {
     /// The quick result from the first [`FIRST_RUNS`] runs (when there are
     /// more runs than that), then the full result.
@@ -70,7 +73,7 @@ pub fn blocks(runs: u32, workers: usize, quick: bool) -> Vec<std::ops::Range<u32
 }
 
 /// Page -> worker: compute this scenario.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Request {
     /// Request number; the worker drops requests overtaken by a newer one.
     pub id: u64,
@@ -80,8 +83,7 @@ pub struct Request {
     pub pinned: Option<String>,
     /// The observed series in its text form when the query does not carry it
     /// (model 1's canonical query never does; a link carries at most
-    /// [`crate::observed::MAX_URL_OBS`] months); A and B share it. (Never
-    /// skipped: bincode needs every field.)
+    /// [`crate::observed::MAX_URL_OBS`] months); A and B share it.
     pub observed: Option<String>,
     /// Which results this worker computes.
     pub stages: Stages,
@@ -151,37 +153,25 @@ impl Request {
     }
 }
 
-/// Bytes that cross the boundary unread (a worker's part): serialised as one
-/// byte string, so that bincode copies them at once instead of visiting each
-/// byte (the same wire form as a `Vec<u8>`: its length, then the bytes).
+/// Bytes that cross the boundary unread (a worker's part), copied at once.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Bytes(pub Vec<u8>);
 
-impl Serialize for Bytes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bytes(&self.0)
+impl Bytes {
+    /// The engine's part of a block (`PartOf`, a serde type of the engine) as bytes: bincode, read only by a worker.
+    pub fn of_part<T: Serialize>(part: &T) -> Bytes {
+        // Serialising plain sums into memory cannot fail (no maps with non-string keys, no I/O).
+        Bytes(bincode::serialize(part).unwrap_or_default())
     }
-}
 
-impl<'de> Deserialize<'de> for Bytes {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Bytes, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Bytes;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("bytes")
-            }
-            // Bincode (the only form these messages take) hands over an owned buffer.
-            fn visit_byte_buf<E: serde::de::Error>(self, bytes: Vec<u8>) -> Result<Bytes, E> {
-                Ok(Bytes(bytes))
-            }
-        }
-        deserializer.deserialize_byte_buf(Visitor)
+    /// The engine's part in these bytes ([`Bytes::of_part`]); an error names what is wrong.
+    pub fn part<T: DeserializeOwned>(&self) -> Result<T, String> {
+        bincode::deserialize(&self.0).map_err(|e| e.to_string())
     }
 }
 
 /// Page -> worker.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ToWorker {
     /// Compute the projection (newer requests overtake older ones).
     Project(Request),
@@ -212,7 +202,7 @@ pub enum ToWorker {
 pub type Reply = Result<Answer, SolveError>;
 
 /// The comparison part of a result.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Compared {
     /// A against B on common random numbers: A's projection and the paired
     /// differences (B's projection is the result's report, sent once).
@@ -246,7 +236,7 @@ impl Compared {
 }
 
 /// Worker -> page.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Response {
     /// The worker has started and listens; requests sent before this are lost, so the page waits for it.
     Ready,
@@ -276,7 +266,7 @@ pub enum Response {
     Part {
         /// The request it belongs to.
         id: u64,
-        /// The engine's part (bincode).
+        /// The engine's part ([`Bytes::of_part`]).
         part: Bytes,
         /// Time the worker took (ms).
         elapsed_ms: f64,
@@ -297,17 +287,6 @@ pub enum Response {
         /// What went wrong (technical, as the browser or the engine said it).
         message: String,
     },
-}
-
-/// A message as bytes (to post across the page <-> worker boundary).
-pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
-    // Serialising these types into memory cannot fail (no maps with non-string keys, no I/O).
-    bincode::serialize(message).unwrap_or_default()
-}
-
-/// A message from its bytes; an error names what is wrong (a truncated or foreign message).
-pub fn decode<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, String> {
-    bincode::deserialize(bytes).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

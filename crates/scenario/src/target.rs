@@ -163,7 +163,7 @@ pub struct FirstReached {
 }
 
 /// The result for one target.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TargetResult {
     /// Which target (`t1` or `t2` in JSON).
     pub id: TargetId,
@@ -181,35 +181,11 @@ pub struct TargetResult {
     pub std_error: Option<f64>,
     /// The observed mean count over the window (clients/month) when every
     /// month of it is observed (`status` is `observed`); reached when at or
-    /// below the threshold. Absent otherwise (in JSON; a binary format such
-    /// as the worker's messages keeps every field in its place).
-    #[serde(default)]
+    /// below the threshold. Absent otherwise (left out of JSON).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub observed_mean: Option<f64>,
     /// When the runs first reach the threshold (3-month trailing mean).
     pub first_reached: FirstReached,
-}
-
-impl Serialize for TargetResult {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        // JSON leaves an absent observed mean out; bincode (not self-describing) needs every field.
-        let skip = serializer.is_human_readable() && self.observed_mean.is_none();
-        let mut s = serializer.serialize_struct("TargetResult", if skip { 8 } else { 9 })?;
-        s.serialize_field("id", &self.id)?;
-        s.serialize_field("threshold", &self.threshold)?;
-        s.serialize_field("window_from", &self.window_from)?;
-        s.serialize_field("window_to", &self.window_to)?;
-        s.serialize_field("status", &self.status)?;
-        s.serialize_field("probability", &self.probability)?;
-        s.serialize_field("std_error", &self.std_error)?;
-        if skip {
-            s.skip_field("observed_mean")?;
-        } else {
-            s.serialize_field("observed_mean", &self.observed_mean)?;
-        }
-        s.serialize_field("first_reached", &self.first_reached)?;
-        s.end()
-    }
 }
 
 impl TargetResult {
@@ -232,7 +208,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_absent_observed_mean_is_left_out_of_json_and_kept_in_bincode() {
+    fn an_absent_observed_mean_is_left_out_of_json_and_kept_in_the_workers_messages() {
         let month = crate::month::Month::parse("2026-01").expect("a month");
         let result = |observed_mean: Option<f64>| TargetResult {
             id: TargetId::T1,

@@ -117,7 +117,7 @@ impl Job {
 /// sums cross as bytes (half the serde code of [`Part`]).
 fn post_part(id: u64, part: &Part, started: f64) {
     match part {
-        Part::Model2(sums) => post(&Response::Part { id, part: Bytes(encode(sums)), elapsed_ms: now_ms() - started }),
+        Part::Model2(sums) => post(&Response::Part { id, part: Bytes::of_part(sums), elapsed_ms: now_ms() - started }),
         Part::Model1(_) => post(&Response::Failed { id, message: PartError::NotSplittable.to_string() }),
     }
 }
@@ -152,7 +152,7 @@ fn merge(request: Request, parts: Vec<Bytes>, parts_ms: f64) {
     let started = now_ms();
     let job = Job::new(request);
     let parts: Result<Vec<Part>, String> =
-        parts.iter().map(|bytes| decode::<PartOf<FixedSum>>(&bytes.0).map(Part::Model2)).collect();
+        parts.iter().map(|bytes| bytes.part::<PartOf<FixedSum>>().map(Part::Model2)).collect();
     match parts.and_then(|parts| Part::merge(parts).map_err(|e| e.to_string())) {
         Ok(whole) => {
             let projection = job.context().finish(&whole);
