@@ -11,7 +11,7 @@ pub const TABLE: &[(&str, &str)] = &[
         "Monte Carlo explorer of the monthly intake into the Wlz with a ggz-wonen indication (single file, works offline).",
     ),
     ("noscript", "This explorer needs JavaScript and WebAssembly."),
-    ("boot.failed", "This explorer could not start in this browser."),
+    ("boot.failed", "This explorer could not start. Reload the page; if it still fails, try another browser."),
     ("number.decimal", "."),
     ("number.group", ","),
     (

@@ -112,7 +112,7 @@ test('the page\'s own wasm that fails to load once is started again; failing twi
   const alert = page.getByRole('alert');
   await alert.waitFor();
   const said = await alert.textContent();
-  assert.match(said, /Deze verkenner kon niet starten in deze browser\. \/ This explorer could not start in this browser\. \(.*500/);
+  assert.match(said, /Deze verkenner kon niet starten\. Laad de pagina opnieuw; lukt het dan nog niet, probeer een andere browser\. \/ This explorer could not start\. Reload the page; if it still fails, try another browser\. \(.*500/);
   assert.ok(requests >= 2, `tried twice (${requests} loads)`);
   await context.close();
 });

@@ -54,7 +54,7 @@ export async function openPage(browser, url, errors = [], { clock = false, conte
   const context = await browser.newContext(options);
   if (clock) await context.clock.install();
   const page = await context.newPage();
-  beforeGoto?.(page);
+  await beforeGoto?.(page);
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`); });
   page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));

@@ -91,7 +91,8 @@ test('texts of another build are refused, with a message in both languages inste
 });
 
 test('with an older start-up script that cannot show the failure, the page still says why instead of going blank', async () => {
-  const context = await browser.newContext();
+  // No service worker: it would answer the retry of the texts from its cache, out of the route's sight.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const start = await (await fetch(`${server.url}start.js`)).text();
   const older = start.replace('window.wlzBootFailed = showBootFailure;', '');
@@ -102,6 +103,33 @@ test('with an older start-up script that cannot show the failure, the page still
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /texts-nl\.txt: 404/);
+  await context.close();
+});
+
+test('a texts download that fails once is tried again and the page starts; failing every time, it says why', async () => {
+  let served = 0;
+  let failing = 1;
+  // No service worker: requests it answers bypass page.route.
+  const { context, page, errors } = await openPage(browser, server.url, [], {
+    context: { serviceWorkers: 'block' },
+    beforeGoto: (page) => page.route('**/texts-nl.txt', (route) => {
+      served += 1;
+      return served <= failing ? route.fulfill({ status: 503, body: 'busy' }) : route.continue();
+    }),
+  });
+  await page.getByRole('heading', { level: 1, name: dutchTitle }).waitFor();
+  await fullResult(page);
+  assert.equal(served, 2, 'asked once more after the failure');
+  assert.equal(await page.getByRole('alert').count(), 0, 'no failure shown');
+  assert.deepEqual(errors.filter((e) => !/503/.test(e)), []);
+  // The control: failing every time, the page says so with the reason, after the one retry.
+  served = 0;
+  failing = Infinity;
+  await page.reload();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Deze verkenner kon niet starten\. Laad de pagina opnieuw.*This explorer could not start\..*texts-nl\.txt: 503/);
+  assert.equal(served, 2, 'tried twice, not more');
   await context.close();
 });
 
