@@ -11,7 +11,10 @@ pub const TABLE: &[(&str, &str)] = &[
         "Monte-Carloverkenner van de maandelijkse instroom in de Wlz met een ggz-wonenindicatie (los bestand, werkt offline).",
     ),
     ("noscript", "Deze verkenner heeft JavaScript en WebAssembly nodig."),
-    ("boot.failed", "Deze verkenner kon niet starten. Laad de pagina opnieuw; lukt het dan nog niet, probeer een andere browser."),
+    (
+        "boot.failed",
+        "Deze verkenner kon niet starten. Laad de pagina opnieuw; lukt het dan nog niet, probeer een andere browser.",
+    ),
     ("number.decimal", ","),
     ("number.group", "."),
     (

@@ -75,7 +75,7 @@ impl Reader<'_> {
     }
 
     /// A length that the bytes left can hold (each item takes at least one byte); 0 after a failure.
-    fn len(&mut self) -> usize {
+    fn length(&mut self) -> usize {
         let n = u32::take(self) as usize;
         if n > self.bytes.len() - self.at {
             self.fail("a length beyond the message");
@@ -130,7 +130,7 @@ impl Wire for String {
         Bytes::put_slice(self.as_bytes(), out);
     }
     fn take(r: &mut Reader) -> String {
-        let n = r.len();
+        let n = r.length();
         let text = r.next(n).map(|b| std::str::from_utf8(b).map(str::to_owned));
         match text {
             Some(Ok(text)) => text,
@@ -155,7 +155,7 @@ impl Wire for Bytes {
         Bytes::put_slice(&self.0, out);
     }
     fn take(r: &mut Reader) -> Bytes {
-        let n = r.len();
+        let n = r.length();
         Bytes(r.next(n).map(<[u8]>::to_vec).unwrap_or_default())
     }
 }
@@ -181,7 +181,7 @@ impl<T: Wire> Wire for Vec<T> {
         self.iter().for_each(|v| v.put(out));
     }
     fn take(r: &mut Reader) -> Vec<T> {
-        let n = r.len();
+        let n = r.length();
         (0..n).map(|_| T::take(r)).collect()
     }
 }
