@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve_command(&args[1..]),
-        Some("build") => tools::ensure_build_tools().and_then(|_| steps::build_release()),
+        Some("build") => tools::ensure_build_tools().and_then(|_| steps::build_release().map(drop)),
         Some("test") => steps::test_all(),
         Some("bench") if args.get(1).is_some_and(|a| a == "batch") => batch_bench::bench_batch(),
         Some("bench") => steps::bench(),

@@ -100,23 +100,46 @@ pub fn write_service_worker(dist: &std::path::Path) -> Result<(), String> {
     std::fs::write(start, script).map_err(|e| e.to_string())
 }
 
-/// `trunk build --release` into dist/, hardens index.html, then prints the wasm sizes (raw and gzip).
-pub fn build_release() -> Result<(), String> {
+/// Issue 13's size budgets of the release wasm files (bytes after gzip -9): the page 220 KiB, the worker 110 KiB.
+const SIZE_BUDGETS: [(&str, usize); 2] = [("wlz-app_bg.wasm", 220 * 1024), ("worker_bg.wasm", 110 * 1024)];
+
+/// `trunk build --release` into dist/, hardens index.html, then prints the
+/// wasm sizes (raw and gzip) against [`SIZE_BUDGETS`]; returns what is over
+/// its budget (empty when every budget is met; a missing file is over).
+pub fn build_release() -> Result<Vec<String>, String> {
     step("release build (trunk) into dist/", || run(trunk().args(["build", "--release"])))?;
     let dist = root().join("dist");
     harden(&dist)?;
     crate::standalone::write_standalone(&dist)?;
     write_service_worker(&dist)?;
-    let mut entries: Vec<_> =
-        std::fs::read_dir(&dist).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries.iter().filter(|p| p.extension().is_some_and(|e| e == "wasm")) {
-        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let mut over = Vec::new();
+    for (name, budget) in SIZE_BUDGETS {
+        let Ok(bytes) = std::fs::read(dist.join(name)) else {
+            over.push(format!("{name}: not in dist/"));
+            continue;
+        };
         let gz = crate::standalone::gzip(&bytes)?.len();
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        eprintln!("    {name}: {:.0} KiB raw, {:.0} KiB gzip", bytes.len() as f64 / 1024.0, gz as f64 / 1024.0);
+        let excess = over_budget(name, gz, budget);
+        let verdict = if excess.is_none() { "met" } else { "OVER" };
+        let (raw_kib, gz_kib) = (bytes.len() as f64 / 1024.0, gz as f64 / 1024.0);
+        eprintln!(
+            "    {name}: {raw_kib:.0} KiB raw, {gz_kib:.1} KiB gzip ({gz} bytes; budget {} KiB: {verdict})",
+            budget / 1024
+        );
+        over.extend(excess);
     }
-    Ok(())
+    Ok(over)
+}
+
+/// What to say when `name`'s `gz` bytes (gzip) are over its `budget` (bytes); none when within it.
+fn over_budget(name: &str, gz: usize, budget: usize) -> Option<String> {
+    (gz > budget).then(|| format!("{name}: {gz} bytes gzip, {} over its budget of {} KiB", gz - budget, budget / 1024))
+}
+
+/// [`build_release`], failing when a wasm file is over its size budget.
+fn build_release_in_budget() -> Result<(), String> {
+    let over = build_release()?;
+    if over.is_empty() { Ok(()) } else { Err(format!("over the size budget: {}", over.join("; "))) }
 }
 
 const WASM: &str = "wasm32-unknown-unknown";
@@ -155,7 +178,7 @@ pub fn test_all() -> Result<(), String> {
         ]))?;
         run(cmd("cargo").args(["test", "--target", WASM, "-p", "wlz-app", "--test", "components", "--test", "impact"]))
     })?;
-    build_release()?;
+    build_release_in_budget()?;
     step("command-line tool for the end-to-end cross-checks", || run(cmd("cargo").args(["build", "-p", "wlz-sim"])))?;
     let target_dir = crate::tools::target_dir();
     step("interop examples (SALib, EMA Workbench, DuckDB) in .tools/venv", || {
@@ -178,7 +201,7 @@ pub fn bench() -> Result<(), String> {
         run(cmd("cargo").args(["bench", "-p", "wlz-engine", "--features", "parallel", "--bench", "engine"]))
     })?;
     crate::batch_bench::bench_batch()?;
-    build_release()?;
+    build_release_in_budget()?;
     step("page responsiveness benchmark (playwright-core + Debian's Chromium)", || {
         run(cmd("node").arg("tests/e2e/bench.mjs").env("DIST_DIR", root().join("dist")))
     })?;
@@ -196,4 +219,19 @@ pub fn bench() -> Result<(), String> {
             "--nocapture",
         ]))
     })
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    #[test]
+    fn a_wasm_over_its_budget_is_named_and_one_within_it_is_not() {
+        assert_eq!(over_budget("wlz-app_bg.wasm", 220 * 1024, 220 * 1024), None, "at the budget: met");
+        assert_eq!(
+            over_budget("wlz-app_bg.wasm", 220 * 1024 + 1, 220 * 1024).as_deref(),
+            Some("wlz-app_bg.wasm: 225281 bytes gzip, 1 over its budget of 220 KiB")
+        );
+        assert_eq!(SIZE_BUDGETS.map(|(_, b)| b / 1024), [220, 110], "issue 13's budgets");
+    }
 }
