@@ -9,7 +9,7 @@ use crate::i18n::{Lang, month_name, number, tr};
 use crate::t;
 use std::rc::Rc;
 use wlz_scenario::Month;
-use wlz_scenario::chart::{Frame, band_path, line_path, nice_max, nice_ticks};
+use wlz_scenario::chart::{Frame, Label, band_path, clear_labels, line_path, nice_max, nice_ticks};
 use wlz_scenario::observed::ObservedSeries;
 use wlz_scenario::output::{MonthStats, Report};
 use wlz_scenario::params::{OBSERVED, Observed};
@@ -30,10 +30,15 @@ pub struct FanChartProps {
     pub points: Option<Rc<ObservedSeries>>,
 }
 
-/// The chart's surface on wide screens (SVG user units).
-const WIDE: Frame = Frame { width: 720.0, height: 340.0, left: 52.0, right: 12.0, top: 16.0, bottom: 40.0 };
+/// The chart's surface on wide screens (SVG user units). The top margin holds
+/// the axis title a line above the top tick label.
+const WIDE: Frame = Frame { width: 720.0, height: 340.0, left: 52.0, right: 12.0, top: 24.0, bottom: 40.0 };
 /// The surface on phones: about the displayed size, so 12-unit text shows at 12 px or more.
-pub const NARROW: Frame = Frame { width: 340.0, height: 250.0, left: 40.0, right: 8.0, top: 18.0, bottom: 34.0 };
+pub const NARROW: Frame = Frame { width: 340.0, height: 250.0, left: 40.0, right: 8.0, top: 26.0, bottom: 34.0 };
+/// The chart text's font size on wide screens and on phones (user units; `.fan text` in styles/app.css).
+const FONT: (f64, f64) = (12.0, 12.5);
+/// The axis title's baseline above the plot's top edge (user units): its line ends above the top tick label's.
+const TITLE_RISE: f64 = 12.0;
 /// Observed figures are shown when they end at most this many months before the start.
 const OBSERVED_REACH: i32 = 36;
 
@@ -109,6 +114,7 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
     let as_table = use_state(|| false);
     let narrow = crate::narrow::use_narrow();
     let frame = if narrow { NARROW } else { WIDE };
+    let font = if narrow { FONT.1 } else { FONT.0 };
     let (w, h, top_margin, bottom) = (frame.width, frame.height, frame.top, frame.bottom);
     let lang = props.lang;
     let months = &props.report.months;
@@ -158,35 +164,55 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
             </g>
         }
     });
-    let observed_marks = observed.iter().map(|o| {
+    let observed_labels: Vec<(String, Label)> = observed
+        .iter()
+        .map(|o| {
+            let label = if o.low == o.high {
+                format!("{}: ≈{}", o.from.year(), number(lang, o.low, 0))
+            } else {
+                format!("{}: {}–{}", o.from.year(), number(lang, o.low, 0), number(lang, o.high, 0))
+            };
+            let baseline = if o.low == o.high { y.at(o.low) + 14.0 } else { y.at(o.high) - 5.0 };
+            let placed = Label::new(&label, x.at(f64::from(o.from.since(start))), baseline, font, false);
+            (label, placed)
+        })
+        .collect();
+    let observed_marks = observed.iter().zip(&observed_labels).map(|(o, (label, placed))| {
         let (from, to) = (f64::from(o.from.since(start)), f64::from(o.to.since(start)));
-        let label = if o.low == o.high {
-            format!("{}: ≈{}", o.from.year(), number(lang, o.low, 0))
-        } else {
-            format!("{}: {}–{}", o.from.year(), number(lang, o.low, 0), number(lang, o.high, 0))
-        };
         html! {
             <g class="observed" data-source={o.source.row().name}>
                 <title>{format!("{} {label} ({})", t!(lang, "chart.observed"), tr(lang, o.source.row().label))}</title>
                 <rect x={x.at(from).to_string()} width={(x.at(to) - x.at(from)).max(1.0).to_string()}
                     y={y.at(o.high).min(y.at(o.low) - 3.0).to_string()} height={(y.at(o.low) - y.at(o.high)).max(3.0).to_string()} />
-                <text x={x.at(from).to_string()} y={(if o.low == o.high { y.at(o.low) + 14.0 } else { y.at(o.high) - 5.0 }).to_string()}>{label}</text>
+                <text x={placed.x.to_string()} y={placed.y.to_string()}>{label}</text>
             </g>
         }
     });
-    let target_marks = props.report.targets.iter().filter(|t| matches!(t.result.status, WindowStatus::Inside | WindowStatus::PartlyOutside)).map(|t| {
-        let t = &t.result;
-        let from = f64::from(t.window_from.since(start).max(0));
-        let to = f64::from(t.window_to.since(start).min(n as i32 - 1));
-        let label = format!("{} ≤ {}", tr(lang, t.id.row().chart_label), number(lang, t.threshold, 0));
+    // Each target's label goes under its line, at the window's start (its end
+    // in the right half), and a line lower wherever it would meet another label.
+    let shown_targets: Vec<_> = props
+        .report
+        .targets
+        .iter()
+        .map(|t| &t.result)
+        .filter(|t| matches!(t.status, WindowStatus::Inside | WindowStatus::PartlyOutside))
+        .map(|t| {
+            let from = f64::from(t.window_from.since(start).max(0));
+            let to = f64::from(t.window_to.since(start).min(n as i32 - 1)).max(from);
+            let label = format!("{} ≤ {}", tr(lang, t.id.row().chart_label), number(lang, t.threshold, 0));
+            let at_end = x.at(from) > w / 2.0;
+            let placed =
+                Label::new(&label, x.at(if at_end { to } else { from }), y.at(t.threshold) + 14.0, font, at_end);
+            (t, from, to, label, placed)
+        })
+        .collect();
+    let mut labels: Vec<Label> = observed_labels.iter().map(|o| o.1).chain(shown_targets.iter().map(|t| t.4)).collect();
+    clear_labels(&mut labels, observed_labels.len(), h - bottom - 0.3 * font);
+    let target_marks = shown_targets.iter().zip(&labels[observed_labels.len()..]).map(|((t, from, to, label, _), placed)| {
         html! {
             <g class={classes!("target-mark", t.id.name())}>
-                {hline(t.threshold, from, to.max(from), "target-line")}
-                if x.at(from) > w / 2.0 {
-                    <text x={x.at(to).to_string()} y={(y.at(t.threshold) + 14.0).to_string()} text-anchor="end">{label}</text>
-                } else {
-                    <text x={x.at(from).to_string()} y={(y.at(t.threshold) + 14.0).to_string()}>{label}</text>
-                }
+                {hline(t.threshold, *from, *to, "target-line")}
+                <text x={placed.x.to_string()} y={placed.y.to_string()} text-anchor={placed.end_anchored.then_some("end")}>{label.clone()}</text>
             </g>
         }
     });
@@ -266,10 +292,11 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
                     <desc id="fan-desc">{t!(lang, "chart.desc")}</desc>
                     {y_grid(lang, &frame, &y, &nice_ticks(top, 5))}
                     <g class="axis">{for x_ticks}</g>
-                    {for observed_marks}
                     <path class="band90" d={band_path(&p5, &p95, &x, &y)} />
                     <path class="band50" d={band_path(&p25, &p75, &x, &y)} />
                     {hline(props.baseline, f64::from(first), (n - 1) as f64, "baseline")}
+                    // Over the bands: a label that runs on into the projection stays readable.
+                    {for observed_marks}
                     {for target_marks}
                     <path class="median" d={line_path(&p50, &x, &y)} data-testid="median"
                         data-level={(p50.iter().sum::<f64>() / p50.len().max(1) as f64).to_string()} />
@@ -282,7 +309,7 @@ pub fn fan_chart(props: &FanChartProps) -> Html {
                         })}
                     </g>
                     {guide}
-                    <text class="axis-label" x="4" y={(top_margin - 4.0).to_string()}>{t!(lang, "chart.y")}</text>
+                    <text class="axis-label" x="4" y={(top_margin - TITLE_RISE).to_string()}>{t!(lang, "chart.y")}</text>
                 </svg>
             }
             <p class="readout" aria-live="polite" data-testid="readout">

@@ -37,12 +37,30 @@ function inViewport(b, { width, height }, what) {
     `${what} outside the first ${width} x ${height} viewport: ${JSON.stringify(b)}`);
 }
 
+/**
+ * Pairs of texts in one chart whose boxes share more than half a pixel each
+ * way (labels drawn over each other), named by their texts.
+ */
+const textOverlaps = (page) => page.evaluate(() => {
+  const hits = [];
+  for (const svg of document.querySelectorAll('svg')) {
+    const boxes = [...svg.querySelectorAll('text')].filter((t) => t.getClientRects().length > 0 && t.textContent.trim())
+      .map((t) => ({ text: t.textContent.trim(), r: t.getBoundingClientRect() }));
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+      const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+      const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+      if (w > 0.5 && h > 0.5) hits.push(`"${a.text}" and "${b.text}"`);
+    }));
+  }
+  return hits;
+});
+
 const axe = async (page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze())
   .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
 
 for (const [name, options] of [['1280 x 800', LAPTOP], ['390 x 844', PHONE]]) {
   for (const lang of ['nl', 'en']) {
-    test(`${name}, ${lang}: both probabilities in numbers and words and the fan chart in the first viewport; axe finds nothing`, async () => {
+    test(`${name}, ${lang}: both probabilities in numbers and words and the fan chart in the first viewport, its labels apart; axe finds nothing`, async () => {
       const errors = [];
       // A new link (model 2) in Dutch; an old model 1 link, with its notice, in English.
       const { context, page } = await open(options, `${lang === 'nl' ? 'v=2' : 'v=1'}&lang=${lang}`, errors);
@@ -56,6 +74,8 @@ for (const [name, options] of [['1280 x 800', LAPTOP], ['390 x 844', PHONE]]) {
         inViewport(await box(word), options.viewport, `the word for ${id}`);
       }
       inViewport(await box(page.getByTestId('fan')), options.viewport, 'the fan chart');
+      // The axis title above the top tick label; on a phone the target's label under the observed 2023 figure.
+      assert.deepEqual(await textOverlaps(page), [], 'chart texts drawn over each other');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
       assert.deepEqual(await axe(page), []);
@@ -124,6 +144,7 @@ test('on a phone: chart text at least 12 px, tables scroll in their own box, tou
   }
   await openTab(page, /Effect/);
   assert.ok(await smallest() >= 12, `chart text with the effect tab at ${await smallest()} px`);
+  assert.deepEqual(await textOverlaps(page), [], 'chart texts drawn over each other (comparison, effect)');
   await openMenu(page);
   assert.deepEqual(await tiny(), [], 'touch targets in the menu');
   await page.keyboard.press('Escape');
@@ -223,6 +244,7 @@ test('after pinning, the comparison is where the chart was, and A is named by it
   inViewport(await box(heading), LAPTOP.viewport, 'the comparison heading');
   inViewport(await box(page.locator('.compare svg').first()), LAPTOP.viewport, 'the chart of A and B');
   assert.equal(await page.getByTestId('pinned-name').innerText(), 'Scenario A: Noord');
+  assert.deepEqual(await textOverlaps(page), [], 'chart texts drawn over each other');
   await openMenu(page);
   await page.getByRole('button', { name: 'Stop met vergelijken' }).click();
   await openMenu(page);

@@ -233,6 +233,74 @@ pub fn bars(values: &[f64], x: &Scale, top: f64, row: f64, bar: f64) -> Vec<Bar>
         .collect()
 }
 
+/// Estimated width of one character of chart text, in ems: the widest glyphs
+/// of common sans-serif faces (DejaVu Sans's digits) are 0.64 em; most text is narrower.
+pub const CHAR_WIDTH_EM: f64 = 0.64;
+
+/// Height of a line of chart text, in ems: from the top of its ascender to the
+/// bottom of its descender (DejaVu Sans: 1.13 em).
+pub const LINE_HEIGHT_EM: f64 = 1.14;
+
+/// A one-line text label as the page draws it: the anchor of its baseline and
+/// its estimated extent, in SVG user units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Label {
+    /// x of the anchor (the text's start, or its end when `end_anchored`).
+    pub x: f64,
+    /// y of the baseline.
+    pub y: f64,
+    /// Estimated width: [`CHAR_WIDTH_EM`] per character.
+    pub width: f64,
+    /// Font size (the em).
+    pub font: f64,
+    /// True for `text-anchor="end"`: the text runs left of `x`.
+    pub end_anchored: bool,
+}
+
+impl Label {
+    /// The label of `text` at font size `font`, anchored at (`x`, `y`).
+    pub fn new(text: &str, x: f64, y: f64, font: f64, end_anchored: bool) -> Label {
+        Label { x, y, width: text.chars().count() as f64 * CHAR_WIDTH_EM * font, font, end_anchored }
+    }
+
+    /// Left and right edges.
+    fn span(&self) -> (f64, f64) {
+        if self.end_anchored { (self.x - self.width, self.x) } else { (self.x, self.x + self.width) }
+    }
+
+    /// Top and bottom edges of its line (ascender 0.9 em above the baseline, the rest below).
+    fn rows(&self) -> (f64, f64) {
+        let ascent = 0.9 * self.font;
+        (self.y - ascent, self.y - ascent + LINE_HEIGHT_EM * self.font)
+    }
+
+    /// True when the two labels' boxes share any area.
+    pub fn overlaps(&self, other: &Label) -> bool {
+        let ((l0, r0), (l1, r1)) = (self.span(), other.span());
+        let ((t0, b0), (t1, b1)) = (self.rows(), other.rows());
+        l0 < r1 && l1 < r0 && t0 < b1 && t1 < b0
+    }
+}
+
+/// Moves the labels from index `fixed` on clear of the labels before them:
+/// in order, each moves down one line at a time (its line height) until it
+/// overlaps no label before it, but never with its baseline below `lowest`
+/// (user units): a label that finds no room there keeps its place.
+pub fn clear_labels(labels: &mut [Label], fixed: usize, lowest: f64) {
+    for i in fixed..labels.len() {
+        let (placed, rest) = labels.split_at_mut(i);
+        let label = &mut rest[0];
+        let (start, step) = (label.y, LINE_HEIGHT_EM * label.font);
+        while placed.iter().any(|p| p.overlaps(label)) {
+            if label.y + step > lowest {
+                label.y = start;
+                break;
+            }
+            label.y += step;
+        }
+    }
+}
+
 fn round1(v: f64) -> f64 {
     let r = (v * 10.0).round() / 10.0;
     if r == 0.0 { 0.0 } else { r }
@@ -241,6 +309,38 @@ fn round1(v: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_that_meet_move_down_a_line_until_clear() {
+        // A label of 10 characters at 12 units: 76.8 wide, 13.68 high.
+        let observed = Label::new("2023: ≈250", 100.0, 150.0, 12.0, false);
+        assert!((observed.width - 76.8).abs() < 1e-9);
+        let step = LINE_HEIGHT_EM * 12.0;
+        let cleared = |movable: &[Label], lowest: f64| {
+            let mut labels = vec![observed];
+            labels.extend_from_slice(movable);
+            clear_labels(&mut labels, 1, lowest);
+            assert_eq!(labels[0], observed, "a fixed label stays");
+            labels[1..].iter().map(|l| l.y).collect::<Vec<f64>>()
+        };
+        // Starts inside the observed label's span, 4 units lower: they meet.
+        let target = Label::new("doel 1 ≤ 240", 150.0, 154.0, 12.0, false);
+        assert!(target.overlaps(&observed) && observed.overlaps(&target));
+        assert_eq!(cleared(&[target], 300.0), vec![154.0 + step]);
+        // Clear of it to the right (starts after its end), or a line below: unchanged.
+        let right = Label::new("doel 1 ≤ 240", 177.0, 154.0, 12.0, false);
+        let below = Label::new("doel 1 ≤ 240", 150.0, 150.0 + step, 12.0, false);
+        assert!(!right.overlaps(&observed) && !below.overlaps(&observed));
+        assert_eq!(cleared(&[right], 300.0), vec![154.0]);
+        assert_eq!(cleared(&[below], 300.0), vec![150.0 + step]);
+        // An end-anchored label runs left of its anchor.
+        assert!(Label::new("doel 2 ≤ 100", 180.0, 150.0, 12.0, true).overlaps(&observed));
+        assert!(!Label::new("doel 2 ≤ 100", 180.0, 150.0, 12.0, false).overlaps(&observed));
+        // Movable labels also clear each other, in order.
+        assert_eq!(cleared(&[target, target], 300.0), vec![154.0 + step, 154.0 + 2.0 * step]);
+        // No room above `lowest`: the label keeps its place.
+        assert_eq!(cleared(&[target], 160.0), vec![154.0]);
+    }
 
     #[test]
     fn scale_maps_ends_and_inverts_y() {
